@@ -1,0 +1,2 @@
+package org.energyweb.cli;
+public class EnergywebCommand { public static void main(String[] a) {} }

@@ -1,0 +1,140 @@
+package org.energyweb.peers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real peer (anvil, js-ipfs, a Modbus server...) started by a test as a child process on a free
+ * loopback port, and stopped by it. The peer's output goes to {@code target/peers/NAME-PORT.log}
+ * so a failing test can be diagnosed.
+ */
+public final class PeerProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private PeerProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** The folder holding the project's npm-installed peers (package.json, node_modules). */
+    public static Path peersDir() {
+        String configured = System.getProperty("energyweb.peers.dir");
+        Path dir = configured != null ? Path.of(configured) : Path.of("src/test/peers");
+        return dir.toAbsolutePath();
+    }
+
+    public static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    /** Starts {@code command} and waits until it accepts TCP connections on 127.0.0.1:{@code port}. */
+    public static PeerProcess start(String name, int port, List<String> command, Path workDir, Duration readyWithin) {
+        try {
+            Path logDir = Path.of("target", "peers").toAbsolutePath();
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + "-" + port + ".log");
+            Process process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            PeerProcess peer = new PeerProcess(name, port, process, log);
+            Runtime.getRuntime().addShutdownHook(new Thread(peer::close));
+            peer.awaitListening(readyWithin);
+            return peer;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + ": " + command, e);
+        }
+    }
+
+    private void awaitListening(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before listening; see " + log);
+            }
+            if (isListening()) {
+                return;
+            }
+            sleep(50);
+        }
+        close();
+        throw new IllegalStateException(name + " did not listen on 127.0.0.1:" + port + " within " + within + "; see " + log);
+    }
+
+    public boolean isListening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGKILL, as a crash would; for tests of what survives it. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!waitFor(Duration.ofSeconds(5))) {
+            kill();
+        }
+    }
+
+    private boolean waitFor(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a peer", e);
+        }
+    }
+}
