@@ -1,0 +1,122 @@
+package org.energyweb.ledger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The outbox: the recorded state of every later hop of every reading. A hop records a state only
+ * after it happened, so a restart resumes each reading from its last recorded state.
+ */
+public final class Hops {
+
+    private final Ledger ledger;
+
+    Hops(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Records a state; the future completes when it is committed. */
+    public CompletableFuture<Void> record(long position, String hop, String state, String detail) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ledger.submit(new WriteJob() {
+            @Override
+            public void apply(Writer.Statements statements) throws SQLException {
+                PreparedStatement upsert = statements.upsertHop;
+                upsert.setString(1, hop);
+                upsert.setLong(2, position);
+                upsert.setString(3, state);
+                upsert.setString(4, detail);
+                upsert.setLong(5, System.currentTimeMillis());
+                upsert.executeUpdate();
+            }
+
+            @Override
+            public void committed() {
+                done.complete(null);
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                done.completeExceptionally(cause);
+            }
+        });
+        return done;
+    }
+
+    public void recordAndWait(long position, String hop, String state, String detail) {
+        Ledger.await(record(position, hop, state, detail));
+    }
+
+    public Optional<HopState> state(long position, String hop) {
+        return ledger.withReader(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT state, detail, updated_at FROM hop WHERE hop = ? AND position = ?")) {
+                select.setString(1, hop);
+                select.setLong(2, position);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new HopState(hop, position, rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
+                            : Optional.<HopState>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Readings after {@code afterPosition}, in append order, whose state on {@code hop} is not one
+     * of {@code finalStates} (no state recorded counts as pending).
+     */
+    public List<LedgerEntry> pending(String hop, Collection<String> finalStates, long afterPosition, int limit) {
+        String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, finalStates.size()), "?"));
+        String sql = "SELECT r.position, r.document FROM reading r WHERE r.position > ? AND NOT EXISTS ("
+                + "SELECT 1 FROM hop h WHERE h.hop = ? AND h.position = r.position AND h.state IN (" + placeholders + ")) "
+                + "ORDER BY r.position LIMIT ?";
+        return ledger.withReader(connection -> {
+            List<LedgerEntry> entries = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int i = 1;
+                select.setLong(i++, afterPosition);
+                select.setString(i++, hop);
+                if (finalStates.isEmpty()) {
+                    select.setString(i++, "");
+                }
+                for (String state : finalStates) {
+                    select.setString(i++, state);
+                }
+                select.setInt(i, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new LedgerEntry(rs.getLong(1), org.energyweb.reading.ReadingDocument.parse(rs.getBytes(2))));
+                    }
+                }
+            }
+            return entries;
+        });
+    }
+
+    /** How many readings are in each recorded state of {@code hop}. */
+    public Map<String, Long> countByState(String hop) {
+        return ledger.withReader(connection -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT state, COUNT(*) FROM hop WHERE hop = ? GROUP BY state ORDER BY state")) {
+                select.setString(1, hop);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+}

@@ -1,0 +1,352 @@
+package org.energyweb.ledger;
+
+import org.energyweb.reading.ChainHead;
+import org.energyweb.reading.Measurement;
+import org.energyweb.reading.Reading;
+import org.energyweb.reading.ReadingDocument;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The durable ledger of a data folder: one hash chain per meter in an embedded SQLite database
+ * (WAL). An append completes only after the transaction holding it has committed; appends from
+ * many threads are grouped into shared transactions. One process owns a data folder at a time.
+ */
+public final class Ledger implements AutoCloseable {
+
+    /** Appends that may wait for the writer before {@link #append} blocks the caller. */
+    static final int QUEUE_CAPACITY = 100_000;
+
+    private final Path dataDir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Connection writerConnection;
+    private final Writer writer;
+    private final Thread writerThread;
+    private final Map<String, ChainHead> heads = new ConcurrentHashMap<>();
+    private final Map<String, Object> meterLocks = new ConcurrentHashMap<>();
+    private final AtomicLong nextPosition;
+    private final DeadLetters deadLetters;
+    private final Hops hops;
+    private volatile boolean closed;
+
+    private Ledger(Path dataDir, FileChannel lockChannel, FileLock lock, Connection writerConnection) throws SQLException {
+        this.dataDir = dataDir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.writerConnection = writerConnection;
+        this.nextPosition = new AtomicLong(loadHeads() + 1);
+        this.writer = new Writer(writerConnection, QUEUE_CAPACITY);
+        this.writerThread = new Thread(writer, "energyweb-ledger-writer");
+        this.writerThread.start();
+        this.deadLetters = new DeadLetters(this);
+        this.hops = new Hops(this);
+    }
+
+    /**
+     * Opens (creating if needed) the ledger in {@code dataDir}.
+     *
+     * @throws LedgerException with a clear reason when the folder cannot be written, is in use by
+     *                         another process, or holds something that is not a ledger
+     */
+    public static Ledger open(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new LedgerException("cannot create the data folder " + dir + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new LedgerException("the data folder " + dir + " is not writable");
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(dir.resolve("ledger.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                throw new LedgerException("the data folder " + dir + " is in use by another Energyweb process");
+            }
+            Connection connection = Database.openWriter(dir);
+            try {
+                Schema.create(connection);
+                connection.commit();
+                return new Ledger(dir, channel, lock, connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            close(channel);
+            throw new LedgerException("cannot lock the data folder " + dir + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            close(channel);
+            throw new LedgerException(dir.resolve(Database.FILE_NAME) + " is not a readable Energyweb ledger: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(channel);
+            throw e;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static void close(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing after a failed open: the open's failure is the one reported.
+            }
+        }
+    }
+
+    /** Loads every meter's newest reading and returns the highest position in the ledger. */
+    private long loadHeads() throws SQLException {
+        try (Statement statement = writerConnection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT r.document FROM reading r JOIN (SELECT meter, MAX(seq) AS seq FROM reading GROUP BY meter) h "
+                             + "ON r.meter = h.meter AND r.seq = h.seq")) {
+            while (rs.next()) {
+                ReadingDocument head = ReadingDocument.parse(rs.getBytes(1));
+                heads.put(head.reading().meter(), head.asHead());
+            }
+        }
+        try (Statement statement = writerConnection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(position), 0) FROM reading")) {
+            rs.next();
+            long max = rs.getLong(1);
+            writerConnection.commit();
+            return max;
+        }
+    }
+
+    /**
+     * Places the measurement at the end of its meter's chain. The future completes once the
+     * reading is committed to disk, and fails if it could not be.
+     *
+     * @throws IllegalArgumentException when the measurement cannot become a reading (a down meter
+     *                                  with nothing to carry forward)
+     */
+    public CompletableFuture<LedgerEntry> append(Measurement measurement) {
+        requireOpen();
+        String meter = measurement.meter();
+        // Per-meter lock: a meter's readings enter the write queue in chain order.
+        synchronized (meterLocks.computeIfAbsent(meter, m -> new Object())) {
+            ReadingDocument document = ReadingDocument.of(Reading.next(measurement, heads.get(meter)));
+            AppendJob job = new AppendJob(document);
+            writer.submit(job);
+            heads.put(meter, document.asHead());
+            return job.result;
+        }
+    }
+
+    /** Appends and returns once the reading is committed. */
+    public LedgerEntry appendAndWait(Measurement measurement) {
+        return await(append(measurement));
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException("interrupted while waiting for the ledger to commit");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new LedgerException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private final class AppendJob implements WriteJob {
+        final ReadingDocument document;
+        final CompletableFuture<LedgerEntry> result = new CompletableFuture<>();
+        long position;
+
+        AppendJob(ReadingDocument document) {
+            this.document = document;
+        }
+
+        @Override
+        public void apply(Writer.Statements statements) throws SQLException {
+            if (position == 0) {
+                position = nextPosition.getAndIncrement();
+            }
+            PreparedStatement insert = statements.insertReading;
+            insert.setLong(1, position);
+            insert.setString(2, document.reading().meter());
+            insert.setLong(3, document.reading().seq());
+            insert.setBytes(4, document.sha256());
+            insert.setBytes(5, document.bytes());
+            insert.setLong(6, System.currentTimeMillis());
+            insert.addBatch();
+        }
+
+        @Override
+        public void committed() {
+            result.complete(new LedgerEntry(position, document));
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            result.completeExceptionally(cause);
+        }
+
+        @Override
+        public boolean isAppend() {
+            return true;
+        }
+    }
+
+    void submit(WriteJob job) {
+        requireOpen();
+        writer.submit(job);
+    }
+
+    public Optional<ChainHead> head(String meter) {
+        return Optional.ofNullable(heads.get(meter));
+    }
+
+    public Map<String, ChainHead> heads() {
+        return Map.copyOf(heads);
+    }
+
+    public Optional<LedgerEntry> find(String meter, long seq) {
+        return query("SELECT position, document FROM reading WHERE meter = ? AND seq = ?", statement -> {
+            statement.setString(1, meter);
+            statement.setLong(2, seq);
+        }).findFirst();
+    }
+
+    public Optional<LedgerEntry> at(long position) {
+        return query("SELECT position, document FROM reading WHERE position = ?", statement -> statement.setLong(1, position))
+                .findFirst();
+    }
+
+    /** Every reading after {@code afterPosition} in append order, up to {@code limit}. */
+    public java.util.List<LedgerEntry> after(long afterPosition, int limit) {
+        return query("SELECT position, document FROM reading WHERE position > ? ORDER BY position LIMIT ?", statement -> {
+            statement.setLong(1, afterPosition);
+            statement.setInt(2, limit);
+        }).toList();
+    }
+
+    /** Visits every reading, meter by meter in chain order. */
+    public void forEachByMeter(Consumer<LedgerEntry> visitor) {
+        readingsInChainOrder(dataDir, visitor);
+    }
+
+    static void readingsInChainOrder(Path dataDir, Consumer<LedgerEntry> visitor) {
+        try (Connection connection = Database.openReader(dataDir);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT position, document FROM reading ORDER BY meter, seq")) {
+            while (rs.next()) {
+                visitor.accept(new LedgerEntry(rs.getLong(1), ReadingDocument.parse(rs.getBytes(2))));
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read the ledger in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private java.util.stream.Stream<LedgerEntry> query(String sql, Binder binder) {
+        java.util.List<LedgerEntry> entries = new java.util.ArrayList<>();
+        withReader(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new LedgerEntry(rs.getLong(1), ReadingDocument.parse(rs.getBytes(2))));
+                    }
+                }
+            }
+            return null;
+        });
+        return entries.stream();
+    }
+
+    interface ReadWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    <T> T withReader(ReadWork<T> work) {
+        try (Connection connection = Database.openReader(dataDir)) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read the ledger in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long size() {
+        return nextPosition.get() - 1;
+    }
+
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    public Hops hops() {
+        return hops;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new LedgerException("the ledger in " + dataDir + " is closed");
+        }
+        writer.requireHealthy();
+    }
+
+    /** Commits what is queued, then releases the data folder. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.stop();
+        try {
+            writerThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.failRemaining();
+        try {
+            writerConnection.close();
+            lock.release();
+            lockChannel.close();
+        } catch (SQLException | IOException e) {
+            throw new LedgerException("closing the ledger in " + dataDir + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.energyweb.reading;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 digests and their lowercase hex form, the identity of every document. */
+public final class Sha256 {
+
+    public static final int LENGTH = 32;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
+
+    private Sha256() {
+    }
+
+    public static byte[] digest(byte[] data) {
+        return DIGEST.get().digest(data);
+    }
+
+    public static String hex(byte[] digest) {
+        return HEX.formatHex(digest);
+    }
+
+    /** Parses a lowercase 64-digit hex digest; anything else is refused. */
+    public static byte[] fromHex(String hex) {
+        if (hex == null || hex.length() != 2 * LENGTH || !hex.equals(hex.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("not a lowercase hex SHA-256: " + hex);
+        }
+        return HEX.parseHex(hex);
+    }
+
+    public static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}
