@@ -51,7 +51,7 @@ class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (meters < 1) {
-            throw new IllegalArgumentException("--meters must be at least 1");
+            throw new CliError("--meters must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         AtomicLong ledgered = new AtomicLong();

@@ -17,15 +17,15 @@ final class GatewayConfig {
 
     static Properties load(Path config) {
         if (!Files.isRegularFile(config)) {
-            throw new IllegalArgumentException("no config file at " + config.toAbsolutePath());
+            throw new CliError("no config file at " + config.toAbsolutePath());
         }
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config " + config + ": " + e.getMessage(), e);
+            throw new CliError("cannot read config " + config + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("malformed config " + config + ": " + e.getMessage(), e);
+            throw new CliError("malformed config " + config + ": " + e.getMessage(), e);
         }
         return properties;
     }

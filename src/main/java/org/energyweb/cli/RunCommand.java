@@ -64,11 +64,11 @@ class RunCommand implements Callable<Integer> {
             return "file:" + routes.toAbsolutePath();
         }
         if (!Files.isDirectory(routes)) {
-            throw new IllegalArgumentException("no route file or folder at " + routes.toAbsolutePath());
+            throw new CliError("no route file or folder at " + routes.toAbsolutePath());
         }
         try (Stream<Path> files = Files.list(routes)) {
             if (files.noneMatch(f -> f.getFileName().toString().endsWith(".camel.yaml"))) {
-                throw new IllegalArgumentException("no *.camel.yaml route in " + routes.toAbsolutePath());
+                throw new CliError("no *.camel.yaml route in " + routes.toAbsolutePath());
             }
         }
         return "file:" + routes.toAbsolutePath() + "/*.camel.yaml";

@@ -35,8 +35,9 @@ class AppTest {
         App app = appOf(
                 task(Duration.ofMillis(50), release::await),
                 task(Duration.ofMillis(50), ticks::incrementAndGet));
+        long deadline = System.nanoTime() + 5_000_000_000L;
         Thread releaser = new Thread(() -> {
-            while (ticks.get() < 5) {
+            while (ticks.get() < 5 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             release.countDown();
