@@ -1,5 +1,6 @@
 package org.energyweb.proof;
 
+import org.energyweb.reading.Sha256;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The tree against an independent implementation: the RFC's definitions in Python with hashlib. */
+/** Cross-checks against independent implementations: the RFC's definitions and docs/field-proofs.md in Python with hashlib. */
 class PythonCrossCheckTest {
 
     private static final HexFormat HEX = HexFormat.of();
@@ -29,7 +30,8 @@ class PythonCrossCheckTest {
                 HEX.parseHex(""), HEX.parseHex("00"), HEX.parseHex("10"), HEX.parseHex("2021"), HEX.parseHex("3031")));
         leaves.addAll(TestLeaves.digests(43));
 
-        List<String> expected = runPython(leaves);
+        String input = leaves.stream().map(HEX::formatHex).collect(Collectors.joining("\n", "", "\n"));
+        List<String> expected = runPython("rfc9162.py", List.of(), input);
 
         List<String> actual = new ArrayList<>();
         for (int size = 1; size <= leaves.size(); size++) {
@@ -43,20 +45,61 @@ class PythonCrossCheckTest {
         assertThat(actual).hasSize(48 + 48 * 49 / 2).isEqualTo(expected);
     }
 
-    private static List<String> runPython(List<byte[]> leaves) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("rfc9162", ".py");
-        try (InputStream source = PythonCrossCheckTest.class.getResourceAsStream("rfc9162.py")) {
-            Files.write(script, source.readAllBytes());
-            Process python = new ProcessBuilder(PYTHON.toString(), script.toString()).redirectErrorStream(true).start();
-            String input = leaves.stream().map(HEX::formatHex).collect(Collectors.joining("\n", "", "\n"));
-            python.getOutputStream().write(input.getBytes(StandardCharsets.US_ASCII));
+    @Test
+    void documentAndFieldProofsVerifyWithAnIndependentPythonVerifierAndTamperedOnesDoNot() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "python3 is not installed");
+        List<byte[]> documents = TestDocuments.readings(7);
+        byte[] secret = TestDocuments.secret();
+        MerkleTree documentBatch = TestDocuments.batchOf(documents, LeafKind.DOCUMENT_SHA256, secret);
+        MerkleTree fieldBatch = TestDocuments.batchOf(documents, LeafKind.FIELD_ROOT, secret);
+        List<String> proofs = new ArrayList<>();
+        for (int index = 0; index < documents.size(); index++) {
+            byte[] document = documents.get(index);
+            proofs.add(ProofJson.write(InclusionProof.of(document, documentBatch, index, TestDocuments.ANCHOR)));
+            FieldCommitments commitments = FieldCommitments.of(document, SaltSeed.derive(secret, Sha256.digest(document)));
+            for (String name : commitments.schema()) {
+                proofs.add(ProofJson.write(FieldProof.of(commitments, name, fieldBatch, index, TestDocuments.ANCHOR)));
+            }
+        }
+        String fieldProof = proofs.get(proofs.size() - 1);
+        List<String> tampered = List.of(
+                fieldProof.replace("\"index\":6,\"size\":7", "\"index\":5,\"size\":7"),
+                fieldProof.replace("\"name\":\"time\",\"value\":\"2026-01-31T12:06:00.000Z\"",
+                        "\"name\":\"time\",\"value\":\"2026-01-31T12:07:00.000Z\""));
+
+        assertThat(runPython("verify_proof.py", proofs, "")).hasSize(proofs.size()).containsOnly("valid");
+        assertThat(runPython("verify_proof.py", tampered, "")).containsExactly(
+                "invalid: inclusion path does not lead to root", "invalid: field does not lead to the field root");
+    }
+
+    /** Runs one of the Python scripts next to this class with the given files' contents as arguments and stdin. */
+    private static List<String> runPython(String scriptName, List<String> files, String input) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("python-cross-check");
+        try {
+            Path script = dir.resolve(scriptName);
+            try (InputStream source = PythonCrossCheckTest.class.getResourceAsStream(scriptName)) {
+                Files.write(script, source.readAllBytes());
+            }
+            List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
+            for (int i = 0; i < files.size(); i++) {
+                Path file = dir.resolve("proof-" + i + ".json");
+                Files.writeString(file, files.get(i));
+                command.add(file.toString());
+            }
+            Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
+            python.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             python.getOutputStream().close();
-            String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(python.exitValue()).as(output).isZero();
             return output.lines().map(String::strip).toList();
         } finally {
-            Files.deleteIfExists(script);
+            try (var written = Files.list(dir)) {
+                for (Path file : written.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
         }
     }
 }
