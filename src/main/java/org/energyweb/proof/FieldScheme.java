@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.energyweb.reading.CanonicalJson;
 import org.energyweb.reading.Sha256;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The definitions of field-level proofs (docs/field-proofs.md), shared by prover and verifier so that

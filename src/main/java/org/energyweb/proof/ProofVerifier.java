@@ -3,6 +3,7 @@ package org.energyweb.proof;
 import org.energyweb.reading.Sha256;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ public final class ProofVerifier {
     }
 
     public static ProofVerifier checkingAnchorsWith(AnchorCheck anchorCheck) {
-        return new ProofVerifier(java.util.Objects.requireNonNull(anchorCheck, "anchorCheck"));
+        return new ProofVerifier(Objects.requireNonNull(anchorCheck, "anchorCheck"));
     }
 
     public Verification verify(Proof proof) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,7 +145,7 @@ class FieldProofTest {
     void unsortedOrDuplicatedSchemaIsRefused() {
         FieldProof proof = proofOf(4, "energyWh");
         List<String> swapped = new ArrayList<>(proof.schema());
-        java.util.Collections.swap(swapped, 2, 3);
+        Collections.swap(swapped, 2, 3);
         List<String> duplicated = new ArrayList<>(proof.schema());
         duplicated.add(2, "energyWh");
         for (List<String> schema : List.of(swapped, duplicated, List.<String>of())) {

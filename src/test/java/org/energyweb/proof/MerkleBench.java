@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -103,9 +104,9 @@ class MerkleBench {
 
     /** Mean, median and 99th percentile of the second half, after the JIT has warmed up on the first. */
     private static void report(String what, long[] nanos) {
-        long[] warm = java.util.Arrays.copyOfRange(nanos, nanos.length / 2, nanos.length);
-        java.util.Arrays.sort(warm);
-        double mean = java.util.Arrays.stream(warm).average().orElse(0);
+        long[] warm = Arrays.copyOfRange(nanos, nanos.length / 2, nanos.length);
+        Arrays.sort(warm);
+        double mean = Arrays.stream(warm).average().orElse(0);
         System.out.printf("%s: mean %.3f ms, median %.3f ms, p99 %.3f ms, max %.3f ms%n", what,
                 mean / 1e6, warm[warm.length / 2] / 1e6, warm[warm.length * 99 / 100] / 1e6, warm[warm.length - 1] / 1e6);
     }

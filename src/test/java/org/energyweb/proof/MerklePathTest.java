@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MerklePathTest {
 
     private static boolean leadsToRoot(MerkleTree tree, byte[] leafHash, long index, long size, List<byte[]> path) {
-        return MerklePath.rootFrom(leafHash, index, size, path).filter(root -> java.util.Arrays.equals(root, tree.root())).isPresent();
+        return MerklePath.rootFrom(leafHash, index, size, path).filter(root -> Arrays.equals(root, tree.root())).isPresent();
     }
 
     private static List<byte[]> withFlippedBit(List<byte[]> path, int element) {

@@ -2,6 +2,7 @@ package org.energyweb.proof;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -29,7 +30,7 @@ class MerkleTreeTest {
             "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");
 
     private static List<byte[]> hex(String... values) {
-        return java.util.Arrays.stream(values).map(HEX::parseHex).toList();
+        return Arrays.stream(values).map(HEX::parseHex).toList();
     }
 
     private static List<String> hexOf(List<byte[]> hashes) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +30,11 @@ class ProofVerifierTest {
 
     private static BatchPath withPath(BatchPath batch, List<byte[]> path) {
         return new BatchPath(batch.index(), batch.size(), path, batch.root(), batch.anchor());
+    }
+
+    private static InclusionProof claimedAt(InclusionProof proof, long index, long size) {
+        BatchPath batch = proof.batch();
+        return withBatch(proof, new BatchPath(index, size, batch.path(), batch.root(), batch.anchor()));
     }
 
     private static Verification verifiedThroughJson(Proof proof) {
@@ -96,25 +102,32 @@ class ProofVerifierTest {
     @Test
     void anotherIndexInsideTheBatchIsRefused() {
         InclusionProof proof = proofOf(3, 7);
-        BatchPath batch = proof.batch();
-        assertThat(VERIFIER.verify(withBatch(proof, new BatchPath(2, 7, batch.path(), batch.root(), batch.anchor()))).reason())
+        assertThat(VERIFIER.verify(claimedAt(proof, 2, 7)).reason())
                 .isEqualTo("inclusion path does not lead to root");
     }
 
     @Test
     void indexOutsideTheBatchIsRefused() {
         InclusionProof proof = proofOf(3, 7);
-        BatchPath batch = proof.batch();
-        assertThat(VERIFIER.verify(withBatch(proof, new BatchPath(7, 7, batch.path(), batch.root(), batch.anchor()))).reason())
+        assertThat(VERIFIER.verify(claimedAt(proof, 7, 7)).reason())
                 .isEqualTo("index 7 out of range for a batch of size 7");
     }
 
     @Test
     void sizeThatChangesThePathIsRefused() {
         InclusionProof proof = proofOf(3, 7);
-        BatchPath batch = proof.batch();
-        assertThat(VERIFIER.verify(withBatch(proof, new BatchPath(3, 14, batch.path(), batch.root(), batch.anchor()))).reason())
+        assertThat(VERIFIER.verify(claimedAt(proof, 3, 14)).reason())
                 .isEqualTo("inclusion path has the wrong length for index 3 in a batch of size 14");
+    }
+
+    /** RFC 9162 paths do not bind the size (leaf 0 of 8 has the same path in a tree of 7): the anchored size does. */
+    @Test
+    void sizeWithTheSamePathShapeIsCaughtByTheAnchoredSize() {
+        InclusionProof claimed = claimedAt(proofOf(0, 8), 0, 7);
+        ProofVerifier verifier = ProofVerifier.checkingAnchorsWith((anchor, root, size) ->
+                size == 8 ? Optional.empty() : Optional.of("the root was anchored with size 8, not " + size));
+        assertThat(VERIFIER.verify(claimed).valid()).isTrue();
+        assertThat(verifier.verify(claimed).reason()).isEqualTo("anchor: the root was anchored with size 8, not 7");
     }
 
     @Test
@@ -132,13 +145,13 @@ class ProofVerifierTest {
         InclusionProof proof = proofOf(3, 7);
         AtomicReference<String> asked = new AtomicReference<>();
         ProofVerifier verifier = ProofVerifier.checkingAnchorsWith((anchor, root, size) -> {
-            asked.set(anchor.tx() + " " + java.util.HexFormat.of().formatHex(root) + " " + size);
+            asked.set(anchor.tx() + " " + HexFormat.of().formatHex(root) + " " + size);
             return Optional.empty();
         });
         Verification verification = verifier.verify(proof);
         assertThat(verification.valid()).isTrue();
         assertThat(verification.anchorChecked()).isTrue();
-        assertThat(asked.get()).isEqualTo(TestDocuments.ANCHOR.tx() + " " + java.util.HexFormat.of().formatHex(proof.batch().root()) + " 7");
+        assertThat(asked.get()).isEqualTo(TestDocuments.ANCHOR.tx() + " " + HexFormat.of().formatHex(proof.batch().root()) + " 7");
     }
 
     @Test

@@ -4,6 +4,8 @@ import org.energyweb.reading.Sha256;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +16,8 @@ class SaltSeedTest {
 
     @Test
     void seedIsTheLabelledHmacOfTheDocumentHash() throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(TestDocuments.secret(), "HmacSHA256"));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(TestDocuments.secret(), "HmacSHA256"));
         mac.update("energyweb/field-salt-seed/v1".getBytes(StandardCharsets.US_ASCII));
         mac.update((byte) 0);
         assertThat(SaltSeed.derive(TestDocuments.secret(), DOCUMENT_HASH)).isEqualTo(mac.doFinal(DOCUMENT_HASH));

@@ -4,6 +4,7 @@ import org.energyweb.reading.Reading;
 import org.energyweb.reading.ReadingDocument;
 import org.energyweb.reading.Sha256;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,6 @@ final class TestDocuments {
     }
 
     static byte[] secret() {
-        return "a gateway secret of 32 bytes!!!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return "a gateway secret of 32 bytes!!!!".getBytes(StandardCharsets.US_ASCII);
     }
 }
