@@ -30,6 +30,9 @@ final class FieldScheme {
     static final int SEED_LENGTH = 32;
     /** Distinct from RFC 9162's 0x00 (leaf) and 0x01 (node): a field root is neither. */
     private static final byte FIELD_ROOT_PREFIX = 0x02;
+    private static final String HMAC_SHA256 = "HmacSHA256";
+    /** Looking the algorithm up costs more than the HMAC of a field name; each thread keeps one. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(FieldScheme::newHmac);
 
     private FieldScheme() {
     }
@@ -43,9 +46,17 @@ final class FieldScheme {
 
     static byte[] hmacSha256(byte[] key, byte[] message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = HMAC.get();
+            mac.init(new SecretKeySpec(key, HMAC_SHA256));
             return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("HMAC-SHA256 refused the key", e);
+        }
+    }
+
+    private static Mac newHmac() {
+        try {
+            return Mac.getInstance(HMAC_SHA256);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM has no HMAC-SHA256", e);
         }
