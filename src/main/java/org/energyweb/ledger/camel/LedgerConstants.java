@@ -18,6 +18,11 @@ public final class LedgerConstants {
     @Metadata(description = "The id of the dead letter recorded for a fault", javaType = "Long")
     public static final String DEAD_LETTER_ID = "EnergywebDeadLetterId";
 
+    @Metadata(label = "consumer", description = "Set by the route: the state the outbox records for the reading on its hop once the exchange succeeded (default: the first final state)", javaType = "String")
+    public static final String HOP_STATE = "EnergywebHopState";
+    @Metadata(label = "consumer", description = "Set by the route: what the hop recorded, e.g. the CID or the transaction", javaType = "String")
+    public static final String HOP_DETAIL = "EnergywebHopDetail";
+
     private LedgerConstants() {
     }
 }
