@@ -25,4 +25,14 @@ public final class LedgerConstants {
 
     private LedgerConstants() {
     }
+
+    /** Puts a ledgered reading on a message: its document as the body, its identity in the headers. */
+    static void describe(org.apache.camel.Message message, org.energyweb.ledger.LedgerEntry entry) {
+        message.setBody(entry.document().bytes());
+        message.setHeader(METER, entry.meter());
+        message.setHeader(SEQ, entry.seq());
+        message.setHeader(POSITION, entry.position());
+        message.setHeader(SHA256, entry.document().sha256Hex());
+        message.setHeader(METER_DOWN, entry.document().reading().down());
+    }
 }

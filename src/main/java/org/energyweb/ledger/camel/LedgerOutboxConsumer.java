@@ -1,7 +1,6 @@
 package org.energyweb.ledger.camel;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.energyweb.ledger.Ledger;
@@ -51,7 +50,7 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
             }
             Exchange exchange = createExchange(true);
             try {
-                prepare(exchange.getMessage(), entry);
+                LedgerConstants.describe(exchange.getMessage(), entry);
                 getProcessor().process(exchange);
                 if (exchange.getException() != null) {
                     backOff(entry, exchange.getException());
@@ -70,15 +69,6 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
             }
         }
         return processed;
-    }
-
-    private static void prepare(Message message, LedgerEntry entry) {
-        message.setBody(entry.document().bytes());
-        message.setHeader(LedgerConstants.METER, entry.meter());
-        message.setHeader(LedgerConstants.SEQ, entry.seq());
-        message.setHeader(LedgerConstants.POSITION, entry.position());
-        message.setHeader(LedgerConstants.SHA256, entry.document().sha256Hex());
-        message.setHeader(LedgerConstants.METER_DOWN, entry.document().reading().down());
     }
 
     private void backOff(LedgerEntry entry, Exception cause) {
