@@ -1,0 +1,132 @@
+package org.energyweb.meter.modbus;
+
+import com.ghgande.j2mod.modbus.ModbusException;
+import com.ghgande.j2mod.modbus.procimg.IllegalAddressException;
+import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.procimg.Register;
+import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
+import com.ghgande.j2mod.modbus.slave.ModbusSlave;
+import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
+import org.energyweb.peers.PeerProcess;
+
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real Modbus TCP server (a j2mod slave) on a free loopback port, serving a sparse register image:
+ * reading an address that holds no register answers with Modbus exception 2 (illegal data address),
+ * as real meters do. Holding and input registers share the image.
+ */
+public final class ModbusTestServer implements AutoCloseable {
+
+    private final int port;
+    private final int unitId;
+    private final SparseRegisters registers = new SparseRegisters();
+    private ModbusSlave slave;
+
+    private ModbusTestServer(int port, int unitId) {
+        this.port = port;
+        this.unitId = unitId;
+    }
+
+    public static ModbusTestServer start(int unitId) {
+        ModbusTestServer server = new ModbusTestServer(PeerProcess.freeLoopbackPort(), unitId);
+        server.open();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String hostAndPort() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Writes 16-bit words starting at the 0-based address. */
+    public ModbusTestServer set(int address, int... words) {
+        for (int i = 0; i < words.length; i++) {
+            registers.words.put(address + i, words[i] & 0xFFFF);
+        }
+        return this;
+    }
+
+    public ModbusTestServer set(RegisterImage image) {
+        image.words().forEach((address, word) -> registers.words.put(address, word));
+        return this;
+    }
+
+    /** Stops listening and drops the open connections, as a meter that is switched off. */
+    public void stop() {
+        if (slave != null) {
+            ModbusSlaveFactory.close(slave);
+            slave = null;
+        }
+    }
+
+    /** Listens again on the same port, as a meter that came back. */
+    public void restart() {
+        stop();
+        open();
+    }
+
+    private void open() {
+        try {
+            slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
+            slave.addProcessImage(unitId, registers);
+            slave.open();
+        } catch (ModbusException e) {
+            throw new IllegalStateException("Modbus test server did not start on port " + port, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static final class SparseRegisters extends SimpleProcessImage {
+
+        private final Map<Integer, Integer> words = new ConcurrentHashMap<>();
+
+        @Override
+        public Register[] getRegisterRange(int offset, int count) {
+            Register[] range = new Register[count];
+            for (int i = 0; i < count; i++) {
+                range[i] = getRegister(offset + i);
+            }
+            return range;
+        }
+
+        @Override
+        public Register getRegister(int address) {
+            Integer word = words.get(address);
+            if (word == null) {
+                throw new IllegalAddressException("no register at " + address);
+            }
+            return new SimpleRegister(word);
+        }
+
+        @Override
+        public InputRegister[] getInputRegisterRange(int offset, int count) {
+            return getRegisterRange(offset, count);
+        }
+
+        @Override
+        public InputRegister getInputRegister(int address) {
+            return getRegister(address);
+        }
+
+        @Override
+        public int getRegisterCount() {
+            return 65536;
+        }
+
+        @Override
+        public int getInputRegisterCount() {
+            return 65536;
+        }
+    }
+}
