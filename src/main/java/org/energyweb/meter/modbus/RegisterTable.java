@@ -19,6 +19,10 @@ public enum RegisterTable {
     }
 
     public static RegisterTable parse(String name) {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown register table '" + name + "' (expected holding or input)");
+        }
     }
 }
