@@ -68,8 +68,9 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
             if (e.getCause() instanceof TimeoutException) {
                 throw noAnswer(what, e.getCause());
             }
+            String reason = connectionLost() ? lostWhile(what) : "reading " + what + " failed: " + describe(e.getCause());
             disconnect();
-            throw new ModbusReadException("reading " + what + " failed: " + describe(e.getCause()), false, null, e.getCause());
+            throw new ModbusReadException(reason, false, null, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModbusReadException("interrupted while reading " + what);
@@ -78,9 +79,19 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
     }
 
     private ModbusReadException noAnswer(String what, Throwable cause) {
+        boolean lost = connectionLost();
         // A device that stopped answering may have dropped its side of the link: start afresh.
         disconnect();
-        return new ModbusReadException("no answer to reading " + what + " within " + address.timeout().toMillis() + " ms", false, null, cause);
+        return new ModbusReadException(lost ? lostWhile(what)
+                : "no answer to reading " + what + " within " + address.timeout().toMillis() + " ms", false, null, cause);
+    }
+
+    private boolean connectionLost() {
+        return connection != null && !connection.isConnected();
+    }
+
+    private String lostWhile(String what) {
+        return "connection to " + address.host() + ":" + address.port() + " lost while reading " + what;
     }
 
     private int[] registersOf(PlcReadResponse response, String what, int count) throws ModbusReadException {
@@ -112,6 +123,7 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
         if (connection != null && connection.isConnected()) {
             return connection;
         }
+        String wasLost = connection != null ? " (connection lost)" : "";
         disconnect();
         String url = "modbus-tcp://" + address.host() + ":" + address.port()
                 + "?default-unit-identifier=" + address.unitId()
@@ -120,7 +132,7 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
             connection = connections.getConnection(url);
             return connection;
         } catch (PlcConnectionException | RuntimeException e) {
-            throw new ModbusReadException("cannot connect to " + address.host() + ":" + address.port() + ": " + describe(e), false, null, e);
+            throw new ModbusReadException("cannot connect to " + address.host() + ":" + address.port() + wasLost + ": " + describe(e), false, null, e);
         }
     }
 

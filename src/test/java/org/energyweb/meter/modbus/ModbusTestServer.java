@@ -17,24 +17,35 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A real Modbus TCP server (a j2mod slave) on a free loopback port, serving a sparse register image:
  * reading an address that holds no register answers with Modbus exception 2 (illegal data address),
- * as real meters do. Holding and input registers share the image.
+ * as real meters do. Holding and input registers share the image. Clients connect through a
+ * {@link TcpRelay}, so {@link #stop()} really drops their connections (a j2mod slave that is closed
+ * keeps serving the connections it has).
  */
 public final class ModbusTestServer implements AutoCloseable {
 
     private final int port;
+    private final int slavePort;
     private final int unitId;
     private final SparseRegisters registers = new SparseRegisters();
-    private ModbusSlave slave;
+    private final ModbusSlave slave;
+    private final TcpRelay link;
 
-    private ModbusTestServer(int port, int unitId) {
-        this.port = port;
+    private ModbusTestServer(int unitId) {
+        this.port = PeerProcess.freeLoopbackPort();
+        this.slavePort = PeerProcess.freeLoopbackPort();
         this.unitId = unitId;
+        try {
+            slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), slavePort, 4, false);
+            slave.addProcessImage(unitId, registers);
+            slave.open();
+        } catch (ModbusException e) {
+            throw new IllegalStateException("Modbus test server did not start on port " + slavePort, e);
+        }
+        this.link = new TcpRelay(port, slavePort);
     }
 
     public static ModbusTestServer start(int unitId) {
-        ModbusTestServer server = new ModbusTestServer(PeerProcess.freeLoopbackPort(), unitId);
-        server.open();
-        return server;
+        return new ModbusTestServer(unitId);
     }
 
     public int port() {
@@ -58,33 +69,20 @@ public final class ModbusTestServer implements AutoCloseable {
         return this;
     }
 
-    /** Stops listening and drops the open connections, as a meter that is switched off. */
+    /** Drops the open connections and refuses new ones, as a meter that is switched off. */
     public void stop() {
-        if (slave != null) {
-            ModbusSlaveFactory.close(slave);
-            slave = null;
-        }
+        link.cut();
     }
 
-    /** Listens again on the same port, as a meter that came back. */
+    /** Accepts connections again on the same port, as a meter that came back. */
     public void restart() {
-        stop();
-        open();
-    }
-
-    private void open() {
-        try {
-            slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
-            slave.addProcessImage(unitId, registers);
-            slave.open();
-        } catch (ModbusException e) {
-            throw new IllegalStateException("Modbus test server did not start on port " + port, e);
-        }
+        link.restore();
     }
 
     @Override
     public void close() {
-        stop();
+        link.close();
+        ModbusSlaveFactory.close(slave);
     }
 
     private static final class SparseRegisters extends SimpleProcessImage {

@@ -4,13 +4,7 @@ import org.energyweb.peers.PeerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -66,7 +60,7 @@ class Plc4xRegisterReaderTest {
 
     @Test
     void aServerThatNeverAnswersTimesOut() throws Exception {
-        try (SilentServer silent = new SilentServer(); Plc4xRegisterReader reader = readerOf(silent.port())) {
+        try (SilentTcpServer silent = new SilentTcpServer(); Plc4xRegisterReader reader = readerOf(silent.port())) {
             ModbusReadException fault = catchThrowableOfType(ModbusReadException.class, () -> reader.read(RegisterTable.HOLDING, 0, 1));
             assertThat(fault).hasMessageContaining("no answer").hasMessageContaining("500 ms");
         }
@@ -86,44 +80,5 @@ class Plc4xRegisterReaderTest {
 
     private static Plc4xRegisterReader readerOf(int port) {
         return new Plc4xRegisterReader(new ModbusAddress("127.0.0.1", port, 1, TIMEOUT));
-    }
-
-    /** Accepts TCP connections and never answers, like a device whose Modbus stack hangs. */
-    static final class SilentServer implements AutoCloseable {
-        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final List<Socket> accepted = new ArrayList<>();
-        private final Thread acceptor = new Thread(this::acceptForever, "silent-modbus");
-
-        SilentServer() throws IOException {
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void acceptForever() {
-            try {
-                while (!socket.isClosed()) {
-                    Socket client = socket.accept();
-                    synchronized (accepted) {
-                        accepted.add(client);
-                    }
-                }
-            } catch (IOException closed) {
-                // close() ends the loop
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-            synchronized (accepted) {
-                for (Socket client : accepted) {
-                    client.close();
-                }
-            }
-        }
     }
 }
