@@ -5,16 +5,16 @@ package org.energyweb.meter.modbus;
  * model with all its registers, then the end-of-chain marker. Points are set through the offsets
  * of the SunSpec model definitions (from the model's ID register).
  */
-final class SunSpecImages {
+public final class SunSpecImages {
 
-    static final int BASE = 40000;
-    static final int COMMON = BASE + 2;
-    static final int METER = COMMON + 2 + 66;
+    public static final int BASE = 40000;
+    public static final int COMMON = BASE + 2;
+    public static final int METER = COMMON + 2 + 66;
 
     private SunSpecImages() {
     }
 
-    static RegisterImage device(int base, int meterModel, int meterLength) {
+    public static RegisterImage device(int base, int meterModel, int meterLength) {
         int common = base + 2;
         int meter = common + 2 + 66;
         return new RegisterImage()
@@ -28,7 +28,7 @@ final class SunSpecImages {
     }
 
     /** A wye three-phase integer meter (model 203, L 105) at 40000. */
-    static RegisterImage model203(long totWhImp, long totWhExp, int totWhSf, int watts, int wattsSf) {
+    public static RegisterImage model203(long totWhImp, long totWhExp, int totWhSf, int watts, int wattsSf) {
         return device(BASE, 203, 105)
                 .uint32(METER + 46, totWhImp)
                 .uint32(METER + 38, totWhExp)
@@ -38,7 +38,7 @@ final class SunSpecImages {
     }
 
     /** A wye three-phase float meter (model 213, L 124) at 40000. */
-    static RegisterImage model213(float totWhImp, float totWhExp, float watts) {
+    public static RegisterImage model213(float totWhImp, float totWhExp, float watts) {
         return device(BASE, 213, 124)
                 .float32(METER + 68, totWhImp)
                 .float32(METER + 60, totWhExp)
