@@ -25,4 +25,9 @@ public record EnergyCounter(String point, BigDecimal count, BigDecimal wattHours
     public boolean present() {
         return count != null;
     }
+
+    /** The register in Wh as read, without unwrapping earlier roll-overs (those need the meter's history). */
+    public BigDecimal wattHours() {
+        return count.multiply(wattHoursPerCount);
+    }
 }

@@ -1,6 +1,7 @@
 package org.energyweb.meter.modbus;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * What one read of a meter gave, before counters are unwrapped and checked.
@@ -10,6 +11,11 @@ import java.math.BigDecimal;
  * @param powerW   active power, positive when importing; null when the meter has no such value
  */
 public record MeterValues(EnergyCounter imported, EnergyCounter exported, BigDecimal powerW) {
+
+    /** Power rounded to whole W, or null when the meter has none. */
+    public Long roundedPowerW() {
+        return powerW == null ? null : powerW.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    }
 
     /** For a meter installed the other way round: import and export swap, power changes sign. */
     public MeterValues inverted() {

@@ -7,7 +7,6 @@ import org.energyweb.reading.MeterFault;
 import org.energyweb.reading.MeterFaultException;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -69,7 +68,7 @@ public final class ModbusMeterPoller implements AutoCloseable {
             measurement = measurement.withExport(wattHours(values.exported(), time));
         }
         if (values.powerW() != null) {
-            measurement = measurement.withPower(values.powerW().setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+            measurement = measurement.withPower(values.roundedPowerW());
         }
         return measurement;
     }
