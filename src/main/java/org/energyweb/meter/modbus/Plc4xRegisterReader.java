@@ -146,8 +146,9 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
     }
 
     /**
-     * Drops a broken connection without waiting: PLC4X's close blocks about 2 s while its Netty worker
-     * group shuts down, which would stall this meter's next poll.
+     * Drops the connection without waiting: PLC4X's close blocks about 2 s while its Netty worker group
+     * shuts down, which would stall this meter's next poll, and a gateway stopping 100 meters one after
+     * the other for minutes.
      */
     private void disconnect() {
         if (connection != null) {
@@ -169,9 +170,6 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
 
     @Override
     public void close() {
-        if (connection != null) {
-            closeQuietly(connection);
-            connection = null;
-        }
+        disconnect();
     }
 }

@@ -24,16 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ModbusTestServer implements AutoCloseable {
 
     private final int port;
-    private final int slavePort;
-    private final int unitId;
     private final SparseRegisters registers = new SparseRegisters();
     private final ModbusSlave slave;
+    /** Null when clients talk to the slave directly (the benchmark's farm, which never drops links). */
     private final TcpRelay link;
 
-    private ModbusTestServer(int unitId) {
-        this.port = PeerProcess.freeLoopbackPort();
-        this.slavePort = PeerProcess.freeLoopbackPort();
-        this.unitId = unitId;
+    private ModbusTestServer(int port, int unitId, boolean relayed) {
+        this.port = port;
+        int slavePort = relayed ? PeerProcess.freeLoopbackPort() : port;
         try {
             slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), slavePort, 4, false);
             slave.addProcessImage(unitId, registers);
@@ -41,11 +39,17 @@ public final class ModbusTestServer implements AutoCloseable {
         } catch (ModbusException e) {
             throw new IllegalStateException("Modbus test server did not start on port " + slavePort, e);
         }
-        this.link = new TcpRelay(port, slavePort);
+        this.link = relayed ? new TcpRelay(port, slavePort) : null;
     }
 
+    /** A server whose connections can be dropped with {@link #stop()}. */
     public static ModbusTestServer start(int unitId) {
-        return new ModbusTestServer(unitId);
+        return new ModbusTestServer(PeerProcess.freeLoopbackPort(), unitId, true);
+    }
+
+    /** A server listening directly on {@code port}, without the relay that {@link #stop()} needs. */
+    public static ModbusTestServer startDirect(int port, int unitId) {
+        return new ModbusTestServer(port, unitId, false);
     }
 
     public int port() {
@@ -71,17 +75,26 @@ public final class ModbusTestServer implements AutoCloseable {
 
     /** Drops the open connections and refuses new ones, as a meter that is switched off. */
     public void stop() {
-        link.cut();
+        requireRelay().cut();
     }
 
     /** Accepts connections again on the same port, as a meter that came back. */
     public void restart() {
-        link.restore();
+        requireRelay().restore();
+    }
+
+    private TcpRelay requireRelay() {
+        if (link == null) {
+            throw new IllegalStateException("a server started without relay cannot drop its connections");
+        }
+        return link;
     }
 
     @Override
     public void close() {
-        link.close();
+        if (link != null) {
+            link.close();
+        }
         ModbusSlaveFactory.close(slave);
     }
 
