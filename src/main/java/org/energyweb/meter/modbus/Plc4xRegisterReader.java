@@ -7,6 +7,9 @@ import org.apache.plc4x.java.api.exceptions.PlcConnectionException;
 import org.apache.plc4x.java.api.messages.PlcReadResponse;
 import org.apache.plc4x.java.api.types.PlcResponseCode;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -125,6 +128,7 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
         }
         String wasLost = connection != null ? " (connection lost)" : "";
         disconnect();
+        requireReachable(wasLost);
         String url = "modbus-tcp://" + address.host() + ":" + address.port()
                 + "?default-unit-identifier=" + address.unitId()
                 + "&request-timeout=" + address.timeout().toMillis();
@@ -133,6 +137,18 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
             return connection;
         } catch (PlcConnectionException | RuntimeException e) {
             throw new ModbusReadException("cannot connect to " + address.host() + ":" + address.port() + wasLost + ": " + describe(e), false, null, e);
+        }
+    }
+
+    /**
+     * PLC4X 0.13.1 prints a stack trace to stderr for every failed connect (NettyChannelFactory), so a
+     * meter that is down, polled every second, would flood the log: a plain TCP connect goes first.
+     */
+    private void requireReachable(String wasLost) throws ModbusReadException {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(address.host(), address.port()), (int) address.timeout().toMillis());
+        } catch (IOException e) {
+            throw new ModbusReadException("cannot connect to " + address.host() + ":" + address.port() + wasLost + ": " + e.getMessage(), false, null, e);
         }
     }
 

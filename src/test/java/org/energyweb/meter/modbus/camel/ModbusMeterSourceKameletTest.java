@@ -16,7 +16,6 @@ import org.energyweb.reading.MeterFaultException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The modbus-meter-source Kamelet, loaded from the project's kamelets folder, polling real Modbus TCP
@@ -147,6 +147,15 @@ class ModbusMeterSourceKameletTest extends CamelTestSupport {
         meter.restart();
 
         awaitThat(() -> readingsOf("restarting").stream().anyMatch(m -> m.energyWh() == 3_500L));
+    }
+
+    @Test
+    void anUnusableRegisterMapKeepsTheRouteFromStartingAndNamesTheMap() throws Exception {
+        Path map = Files.createTempFile("meter", ".yaml");
+        Files.writeString(map, "points:\n  energyImport: {address: 1, type: uint32, unit: Wh}\n");
+
+        assertThatThrownBy(() -> start(kamelet("badly-mapped", PeerProcess.freeLoopbackPort()) + "&map=" + map))
+                .hasStackTraceContaining("register map " + map + ": addressBase is missing");
     }
 
     private String kamelet(String meterId, int port) {
