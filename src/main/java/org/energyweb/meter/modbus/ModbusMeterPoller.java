@@ -52,7 +52,14 @@ public final class ModbusMeterPoller implements AutoCloseable {
             throw fault(clock.instant(), e.getMessage(), e.payload(), e);
         }
         Instant time = clock.instant();
-        Measurement measurement = plausibility.check(measurement(values, time));
+        Measurement measurement;
+        try {
+            measurement = measurement(values, time);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            // A value too large for a reading (a misread 64-bit register, a float near its limit).
+            throw fault(time, "values of the meter cannot be used: " + e.getMessage(), null, e);
+        }
+        measurement = plausibility.check(measurement);
         accept(values.imported());
         accept(values.exported());
         return measurement;

@@ -34,12 +34,8 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
     private PlcConnection connection;
 
     public Plc4xRegisterReader(ModbusAddress address) {
-        this(address, PlcDriverManager.getDefault().getConnectionManager());
-    }
-
-    Plc4xRegisterReader(ModbusAddress address, PlcConnectionManager connections) {
         this.address = address;
-        this.connections = connections;
+        this.connections = PlcDriverManager.getDefault().getConnectionManager();
     }
 
     @Override
@@ -108,7 +104,8 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
             throw new ModbusReadException("Modbus exception 2 (illegal data address) reading " + what, true, null, null);
         }
         if (code != PlcResponseCode.OK) {
-            throw new ModbusReadException("device refused reading " + what + ": " + code, false, null, null);
+            // Modbus exception codes other than 2 (illegal function, device failure, busy...) as PLC4X names them.
+            throw new ModbusReadException("device answered reading " + what + " with an error: " + code, false, null, null);
         }
         List<Integer> values = new ArrayList<>(response.getAllIntegers(TAG));
         if (values.size() != count) {

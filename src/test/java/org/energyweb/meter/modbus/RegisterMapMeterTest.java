@@ -89,6 +89,15 @@ class RegisterMapMeterTest {
     }
 
     @Test
+    void aCounterTooLargeForAReadingIsAFault() throws IOException {
+        server.set(new RegisterImage().int64(10, Long.MAX_VALUE));
+        try (ModbusMeterPoller poller = poller(map("addressBase: 0\npoints:\n  energyImport: {address: 10, type: uint64, unit: Wh}\n"))) {
+            assertThat(catchThrowableOfType(MeterFaultException.class, poller::poll).fault().reason())
+                    .isEqualTo("values of the meter cannot be used: 9223372036854775807 Wh is beyond what a reading can hold exactly");
+        }
+    }
+
+    @Test
     void pointsFarApartAreReadOneByOne() throws IOException {
         server.set(new RegisterImage().uint32(10, 7_000).int16(3_000, 250));
         try (ModbusMeterPoller poller = poller(map("addressBase: 0\npoints:\n  energyImport: {address: 10, type: uint32, unit: Wh}\n"
