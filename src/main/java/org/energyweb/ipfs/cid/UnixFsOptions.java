@@ -28,6 +28,11 @@ public record UnixFsOptions(int cidVersion, boolean rawLeaves, int chunkSize) {
         return new UnixFsOptions(cidVersion, cidVersion == 1, DEFAULT_CHUNK_SIZE);
     }
 
+    /** The options that reproduce a CID made by {@link #forCidVersion}: its version decides. */
+    public static UnixFsOptions forCid(Cid cid) {
+        return forCidVersion(cid.version());
+    }
+
     public UnixFsOptions withChunkSize(int size) {
         return new UnixFsOptions(cidVersion, rawLeaves, size);
     }

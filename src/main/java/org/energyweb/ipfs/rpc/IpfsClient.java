@@ -60,7 +60,7 @@ public final class IpfsClient {
     /** Adds a document that must have {@code expected} as CID; nothing is uploaded if it has not. */
     public Cid add(byte[] document, Cid expected, boolean pin) {
         requireWithinMaxSize(document.length);
-        UnixFsOptions options = optionsFor(expected);
+        UnixFsOptions options = UnixFsOptions.forCid(expected);
         requireSame(expected, UnixFs.cidOf(document, options), "the document");
         return requireSame(expected, addUnchecked(BodyPublishers.ofByteArray(document), addParameters(options, pin)), "the node");
     }
@@ -142,10 +142,6 @@ public final class IpfsClient {
     /** The node's peer id; a cheap way to see whether it is up. */
     public String id() {
         return requireText(call("id", Map.of()), "ID", "id");
-    }
-
-    private static UnixFsOptions optionsFor(Cid expected) {
-        return UnixFsOptions.forCidVersion(expected.version());
     }
 
     /** Explicit parameters, so a node configured with other import defaults still computes our CID. */

@@ -13,8 +13,8 @@ public class IpfsException extends RuntimeException {
         TIMEOUT(true),
         /** The node answered with an HTTP error status. */
         HTTP_ERROR(true),
-        /** The answer is not what the RPC API promises (not JSON, no Hash...). */
-        GARBAGE(false),
+        /** The answer is not what the RPC API promises (not JSON, no Hash...): the node or a proxy misbehaves. */
+        GARBAGE(true),
         /** The CID the node gave, or the one expected, differs from the one computed locally. */
         CID_MISMATCH(false),
         /** The document is larger than the configured maximum. */
