@@ -28,7 +28,7 @@ public final class IpfsSync {
         try {
             return new StoreResult.Stored(client.add(document, expected, true));
         } catch (IpfsException e) {
-            return new StoreResult.Failed(expected, e.reason(), e.getMessage());
+            return new StoreResult.Failed(expected, e);
         }
     }
 
@@ -40,7 +40,7 @@ public final class IpfsSync {
                 store.put(document, expected);
                 return new StoreResult.Pending(expected, failed.reason());
             } catch (IpfsException e) {
-                return new StoreResult.Failed(expected, e.reason(), e.getMessage());
+                return new StoreResult.Failed(expected, e);
             }
         }
         return result;

@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.energyweb.ipfs.cid.Cid;
@@ -31,19 +30,17 @@ public final class LocalBlockStore {
     private static final String REJECTED_FOLDER = "rejected";
 
     private final Path folder;
-    private final Map<Cid, PendingDocument> pending = new HashMap<>();
-    private long nextSequence;
 
+    /** Opens (or creates) the folder and discards writes a crash interrupted. */
     public LocalBlockStore(Path folder) {
         this.folder = folder;
         try {
             Files.createDirectories(folder);
-            List<Path> files;
-            try (Stream<Path> listing = Files.list(folder)) {
-                files = listing.filter(Files::isRegularFile).toList();
-            }
-            for (Path file : files) {
-                load(file);
+            for (Path file : files()) {
+                if (file.getFileName().toString().startsWith(TEMPORARY_PREFIX)) {
+                    // its document was never acknowledged as kept
+                    Files.delete(file);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the local block store " + folder, e);
@@ -64,26 +61,36 @@ public final class LocalBlockStore {
         if (!actual.equals(expected)) {
             throw new IpfsException(IpfsException.Reason.CID_MISMATCH, "the document gives " + actual + " where " + expected + " was promised");
         }
-        PendingDocument existing = pending.get(expected);
-        if (existing != null) {
-            return existing;
+        List<PendingDocument> pending = pending();
+        for (PendingDocument existing : pending) {
+            if (existing.cid().equals(expected)) {
+                return existing;
+            }
         }
-        PendingDocument added = new PendingDocument(nextSequence, expected, folder.resolve(fileName(nextSequence, expected)));
+        long sequence = pending.isEmpty() ? 0 : pending.get(pending.size() - 1).sequence() + 1;
+        PendingDocument added = new PendingDocument(sequence, expected, folder.resolve(String.format("%019d-%s", sequence, expected)));
         writeDurably(document, added.file());
-        nextSequence++;
-        pending.put(expected, added);
         return added;
     }
 
-    /** What waits, oldest first. */
+    /**
+     * What waits, oldest first. The folder is the only record, read afresh each time, so several
+     * stores (producers of different routes) may share it.
+     */
     public synchronized List<PendingDocument> pending() {
-        List<PendingDocument> ordered = new ArrayList<>(pending.values());
-        ordered.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-        return ordered;
+        List<PendingDocument> pending = new ArrayList<>();
+        for (Path file : files()) {
+            String name = file.getFileName().toString();
+            if (!name.startsWith(TEMPORARY_PREFIX)) {
+                pending.add(parse(file, name));
+            }
+        }
+        pending.sort(Comparator.comparingLong(PendingDocument::sequence).thenComparing(document -> document.file().getFileName()));
+        return pending;
     }
 
-    public synchronized boolean isPending(Cid cid) {
-        return pending.containsKey(cid);
+    public boolean isPending(Cid cid) {
+        return pending().stream().anyMatch(document -> document.cid().equals(cid));
     }
 
     public byte[] read(PendingDocument document) {
@@ -94,19 +101,18 @@ public final class LocalBlockStore {
         }
     }
 
+    /** Whether the file still holds the bytes of its CID (a disk can fail, a human can edit). */
+    public boolean isIntact(PendingDocument document, byte[] bytes) {
+        return UnixFs.cidOf(bytes, UnixFsOptions.forCid(document.cid())).equals(document.cid());
+    }
+
     /** Forgets a document the node now holds. */
     public synchronized void remove(PendingDocument document) {
         try {
             Files.deleteIfExists(document.file());
-            pending.remove(document.cid());
         } catch (IOException e) {
             throw new IpfsException(IpfsException.Reason.LOCAL_IO, "cannot delete " + document.file(), e);
         }
-    }
-
-    /** Whether the file still holds the bytes of its CID (a disk can fail, a human can edit). */
-    public boolean isIntact(PendingDocument document, byte[] bytes) {
-        return UnixFs.cidOf(bytes, UnixFsOptions.forCid(document.cid())).equals(document.cid());
     }
 
     /** Moves a document whose bytes no longer give its CID aside, for a human to look at; it is never uploaded. */
@@ -114,32 +120,26 @@ public final class LocalBlockStore {
         try {
             Path rejected = Files.createDirectories(folder.resolve(REJECTED_FOLDER));
             Files.move(document.file(), rejected.resolve(document.file().getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            pending.remove(document.cid());
         } catch (IOException e) {
             throw new IpfsException(IpfsException.Reason.LOCAL_IO, "cannot move " + document.file() + " aside", e);
         }
     }
 
-    private void load(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        if (name.startsWith(TEMPORARY_PREFIX)) {
-            // a write a crash interrupted: its document was never acknowledged as stored
-            Files.delete(file);
-            return;
-        }
-        int dash = name.indexOf('-');
-        try {
-            long sequence = Long.parseLong(name.substring(0, dash));
-            Cid cid = Cid.parse(name.substring(dash + 1));
-            pending.put(cid, new PendingDocument(sequence, cid, file));
-            nextSequence = Math.max(nextSequence, sequence + 1);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new IllegalStateException("not a pending document: " + file + " (expected SEQUENCE-CID)", e);
+    private List<Path> files() {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new IpfsException(IpfsException.Reason.LOCAL_IO, "cannot list " + folder, e);
         }
     }
 
-    private static String fileName(long sequence, Cid cid) {
-        return String.format("%019d-%s", sequence, cid);
+    private static PendingDocument parse(Path file, String name) {
+        int dash = name.indexOf('-');
+        try {
+            return new PendingDocument(Long.parseLong(name.substring(0, dash)), Cid.parse(name.substring(dash + 1)), file);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IpfsException(IpfsException.Reason.LOCAL_IO, "not a pending document: " + file + " (expected SEQUENCE-CID)", e);
+        }
     }
 
     private void writeDurably(byte[] document, Path target) {

@@ -20,10 +20,14 @@ public sealed interface StoreResult {
      * The document was not stored. {@link #retryable()} says whether trying later can help (node down,
      * timeout) or not (the bytes do not give the promised CID, too large...).
      */
-    record Failed(Cid cid, IpfsException.Reason reason, String message) implements StoreResult {
+    record Failed(Cid cid, IpfsException error) implements StoreResult {
+
+        public IpfsException.Reason reason() {
+            return error.reason();
+        }
 
         public boolean retryable() {
-            return reason.isRetryable();
+            return error.reason().isRetryable();
         }
     }
 }
