@@ -47,10 +47,6 @@ public final class LocalBlockStore {
         }
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     /**
      * Keeps a document until the node is back, after checking it has the CID promised for it.
      *
