@@ -7,6 +7,7 @@ import org.apache.camel.NoSuchHeaderException;
 import org.apache.camel.support.DefaultProducer;
 import org.energyweb.ipfs.cid.Cid;
 import org.energyweb.ipfs.cid.UnixFs;
+import org.energyweb.ipfs.cid.UnixFsOptions;
 import org.energyweb.ipfs.rpc.IpfsClient;
 import org.energyweb.ipfs.rpc.IpfsException;
 import org.energyweb.ipfs.rpc.IpfsStat;
@@ -19,6 +20,7 @@ public class IpfsProducer extends DefaultProducer {
 
     private final IpfsConfiguration configuration;
     private IpfsClient client;
+    private UnixFsOptions options;
     private IpfsSync sync;
 
     public IpfsProducer(IpfsEndpoint endpoint) {
@@ -34,8 +36,9 @@ public class IpfsProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // an unsafe URL fails the route's start, not the first reading
+        // an unsafe URL or a CID version other than 0 and 1 fails the route's start, not the first reading
         client = new IpfsClient(configuration.toClientConfig());
+        options = configuration.toUnixFsOptions();
         if (configuration.getPendingDir() != null) {
             if (!configuration.isPin()) {
                 throw new IllegalArgumentException("pendingDir keeps documents until they are pinned: it needs pin=true");
@@ -69,7 +72,7 @@ public class IpfsProducer extends DefaultProducer {
 
     private void add(Exchange exchange, Message message) throws Exception {
         byte[] document = message.getMandatoryBody(byte[].class);
-        Cid local = UnixFs.cidOf(document, configuration.toUnixFsOptions());
+        Cid local = UnixFs.cidOf(document, options);
         Cid expected = expectedCid(exchange, message);
         if (expected != null && !expected.equals(local)) {
             throw new IpfsException(IpfsException.Reason.CID_MISMATCH, "the document gives " + local + " where " + expected

@@ -173,6 +173,12 @@ class IpfsComponentTest extends CamelTestSupport {
     }
 
     @Test
+    void cidVersionOtherThan0Or1FailsWhenTheProducerStarts() {
+        assertThatThrownBy(() -> context.getEndpoint("ipfs:add?cidVersion=2").createProducer().start())
+                .hasMessageContaining("CID version must be 0 or 1");
+    }
+
+    @Test
     void unknownOperationOrOptionIsRefused() {
         assertThatThrownBy(() -> context.getEndpoint("ipfs:publish")).isInstanceOf(ResolveEndpointFailedException.class)
                 .hasMessageContaining("unknown ipfs operation 'publish'");

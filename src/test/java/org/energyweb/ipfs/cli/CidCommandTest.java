@@ -3,7 +3,6 @@ package org.energyweb.ipfs.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,21 +10,18 @@ import org.energyweb.ipfs.cid.Cid;
 import org.energyweb.ipfs.cid.Multihash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CidCommandTest {
 
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun command = new CommandRun();
+    private final StringWriter out = command.out;
+    private final StringWriter err = command.err;
 
     private int run(String... arguments) {
-        CommandLine command = new CommandLine(new CidCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(arguments);
+        return command.execute(new CidCommand(), arguments);
     }
 
     private Path helloSmartMeter() throws Exception {

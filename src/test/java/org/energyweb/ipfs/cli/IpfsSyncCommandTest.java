@@ -3,7 +3,6 @@ package org.energyweb.ipfs.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.energyweb.ipfs.IpfsPeer;
@@ -15,7 +14,6 @@ import org.energyweb.peers.PeerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class IpfsSyncCommandTest {
 
@@ -25,14 +23,12 @@ class IpfsSyncCommandTest {
     @TempDir
     Path data;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun command = new CommandRun();
+    private final StringWriter out = command.out;
+    private final StringWriter err = command.err;
 
     private int run(String... arguments) {
-        CommandLine command = new CommandLine(new IpfsSyncCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(arguments);
+        return command.execute(new IpfsSyncCommand(), arguments);
     }
 
     private Cid keep(String text) {
