@@ -103,6 +103,28 @@ public final class Hops {
         });
     }
 
+    /** How many readings have no state in {@code finalStates} on {@code hop}. */
+    public long countPending(String hop, Collection<String> finalStates) {
+        String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, finalStates.size()), "?"));
+        return ledger.withReader(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM reading) - "
+                    + "(SELECT COUNT(*) FROM hop WHERE hop = ? AND state IN (" + placeholders + "))")) {
+                int i = 1;
+                select.setString(i++, hop);
+                if (finalStates.isEmpty()) {
+                    select.setString(i, "");
+                }
+                for (String state : finalStates) {
+                    select.setString(i++, state);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     /** How many readings are in each recorded state of {@code hop}. */
     public Map<String, Long> countByState(String hop) {
         return ledger.withReader(connection -> {

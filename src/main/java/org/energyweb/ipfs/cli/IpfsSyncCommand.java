@@ -9,6 +9,8 @@ import org.energyweb.ipfs.rpc.IpfsClient;
 import org.energyweb.ipfs.rpc.IpfsClientConfig;
 import org.energyweb.ipfs.rpc.IpfsException;
 import org.energyweb.ipfs.store.IpfsSync;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerException;
 import org.energyweb.ipfs.store.LocalBlockStore;
 import org.energyweb.ipfs.store.SyncReport;
 import picocli.CommandLine.Command;
@@ -16,10 +18,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code energyweb ipfs sync --data DIR --api URL}: pushes the documents kept while the node was unreachable. */
+/**
+ * {@code energyweb ipfs sync --data DIR --api URL}: pushes what waits for the node, in order: the
+ * ledger's readings not yet stored on IPFS (recording each as stored, with its CID), then the
+ * documents a route kept in DIR/ipfs-pending.
+ */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Adds and pins on the IPFS node, oldest first, the documents waiting in DIR/" + IpfsSyncCommand.PENDING_FOLDER
-                + ", checking each CID. The credential, if any, comes from the environment variable " + IpfsSyncCommand.AUTH_ENV + ".",
+        description = "Adds and pins on the IPFS node, in ledger order, every reading of the ledger in DIR not yet stored there, "
+                + "then the documents waiting in DIR/" + IpfsSyncCommand.PENDING_FOLDER
+                + ", checking each CID. Stop the gateway first (it owns the data folder and drains the same queue itself). "
+                + "The credential, if any, comes from the environment variable " + IpfsSyncCommand.AUTH_ENV + ".",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:nothing is pending any more", "1:documents remain (node unreachable or misbehaving)",
             "2:bad command line, unsafe URL or unreadable folder"})
@@ -59,9 +67,24 @@ public final class IpfsSyncCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return CidCommand.IO_OR_USAGE_ERROR;
         }
-        SyncReport report = new IpfsSync(new LocalBlockStore(pending), client).syncPending();
-        spec.commandLine().getOut().printf("pushed %d, rejected %d, remaining %d%s%n", report.pushed(), report.rejected(), report.remaining(),
-                report.stoppedBy().map(reason -> " (stopped: " + reason + ")").orElse(""));
+        IpfsSync sync = new IpfsSync(new LocalBlockStore(pending), client);
+        if (Files.exists(data.resolve("ledger.db"))) {
+            try (Ledger ledger = Ledger.open(data)) {
+                LedgerSync ledgerSync = new LedgerSync(ledger, sync);
+                ledgerSync.run();
+                spec.commandLine().getOut().printf("ledger: stored %d reading(s), %d still pending%s%n", ledgerSync.stored(),
+                        ledgerSync.remaining(), ledgerSync.stoppedBy().map(reason -> " (stopped: " + reason + ")").orElse(""));
+                if (ledgerSync.remaining() > 0) {
+                    return 1;
+                }
+            } catch (LedgerException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return CidCommand.IO_OR_USAGE_ERROR;
+            }
+        }
+        SyncReport report = sync.syncPending();
+        spec.commandLine().getOut().printf("pending folder: pushed %d, rejected %d, remaining %d%s%n", report.pushed(), report.rejected(),
+                report.remaining(), report.stoppedBy().map(reason -> " (stopped: " + reason + ")").orElse(""));
         return report.remaining() == 0 ? 0 : 1;
     }
 }

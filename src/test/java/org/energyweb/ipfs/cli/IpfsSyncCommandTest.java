@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.energyweb.ipfs.IpfsPeer;
 import org.energyweb.ipfs.cid.Cid;
 import org.energyweb.ipfs.cid.UnixFs;
 import org.energyweb.ipfs.cid.UnixFsOptions;
 import org.energyweb.ipfs.store.LocalBlockStore;
+import org.energyweb.ledger.HopState;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.reading.Measurement;
 import org.energyweb.peers.PeerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,8 +52,32 @@ class IpfsSyncCommandTest {
         int exit = run("--data", data.toString(), "--api", IPFS.apiUrl());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).startsWith("pushed 1, rejected 0, remaining 0");
+        assertThat(out.toString()).startsWith("pending folder: pushed 1, rejected 0, remaining 0");
         assertThat(IPFS.client().isPinned(cid)).isTrue();
+    }
+
+    @Test
+    void storesTheLedgersPendingReadingsInOrderAndRecordsTheirCids() {
+        List<LedgerEntry> entries = new ArrayList<>();
+        try (Ledger ledger = Ledger.open(data)) {
+            for (int i = 0; i < 3; i++) {
+                entries.add(ledger.appendAndWait(Measurement.of("sync-1",
+                        Instant.parse("2026-11-24T12:00:00Z").plusSeconds(i), 10 + i, "test")));
+            }
+        }
+
+        int exit = run("--data", data.toString(), "--api", IPFS.apiUrl());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("ledger: stored 3 reading(s), 0 still pending");
+        try (Ledger ledger = Ledger.open(data)) {
+            for (LedgerEntry entry : entries) {
+                Cid promised = Cid.ofRawSha256(entry.document().sha256());
+                assertThat(ledger.hops().state(entry.position(), "ipfs")).get()
+                        .extracting(HopState::detail).isEqualTo(promised.toString());
+                assertThat(IPFS.client().cat(promised)).isEqualTo(entry.document().bytes());
+            }
+        }
     }
 
     @Test
