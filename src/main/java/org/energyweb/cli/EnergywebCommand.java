@@ -1,2 +1,31 @@
 package org.energyweb.cli;
-public class EnergywebCommand { public static void main(String[] a) {} }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code energyweb}: the gateway's command line. Exit codes: 0 success, 1 a check failed, 2 a usage
+ * or I/O error (always with a one-line reason on stderr, never a bare stack trace).
+ */
+@Command(name = "energyweb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Turns energy-meter readings into tamper-evident, publicly anchored records.",
+        subcommands = {RunCommand.class, DemoCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+public class EnergywebCommand {
+
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new EnergywebCommand());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("energyweb " + cmd.getCommandName() + ": " + Errors.describe(exception));
+            return ERROR;
+        });
+        return commandLine;
+    }
+}

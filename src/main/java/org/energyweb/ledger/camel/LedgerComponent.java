@@ -1,0 +1,66 @@
+package org.energyweb.ledger.camel;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.energyweb.ledger.Ledger;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The durable ledger as a Camel component: {@code ledger:append?dataDir=data}. Endpoints of the
+ * same data folder share one open ledger, which the component closes when it stops.
+ */
+@Component("ledger")
+public class LedgerComponent extends DefaultComponent {
+
+    @Metadata(defaultValue = "data", description = "The data folder holding the ledger, unless an endpoint names another")
+    private String dataDir = "data";
+    @Metadata(autowired = true, description = "An already open ledger to use (when Energyweb is embedded); its data folder wins")
+    private Ledger ledger;
+
+    private final Map<Path, Ledger> opened = new ConcurrentHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        LedgerEndpoint endpoint = new LedgerEndpoint(uri, this, LedgerOperation.parse(remaining));
+        endpoint.setDataDir(dataDir);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The open ledger of {@code dataDir}, opening it on first use. */
+    public Ledger ledger(String dataDir) {
+        if (ledger != null) {
+            return ledger;
+        }
+        Path path = Path.of(dataDir).toAbsolutePath().normalize();
+        return opened.computeIfAbsent(path, Ledger::open);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        opened.values().forEach(Ledger::close);
+        opened.clear();
+        super.doStop();
+    }
+
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public Ledger getLedger() {
+        return ledger;
+    }
+
+    public void setLedger(Ledger ledger) {
+        this.ledger = ledger;
+    }
+}

@@ -1,0 +1,128 @@
+package org.energyweb.ledger.camel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.energyweb.ledger.DeadLetter;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.reading.Measurement;
+import org.energyweb.reading.MeasurementJson;
+import org.energyweb.reading.MeterFault;
+import org.energyweb.reading.MeterFaultException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Appends the body to the ledger and returns only once it is committed; the body becomes the
+ * reading document's canonical bytes. A fault (a {@link MeterFault} body or a caught
+ * {@link MeterFaultException}) and anything that cannot become a reading go to the dead-letter
+ * store with their reason; a faulty meter with history is then recorded as down, carrying its
+ * last good value, never 0 Wh.
+ */
+public class LedgerProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerProducer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public LedgerProducer(LedgerEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public LedgerEndpoint getEndpoint() {
+        return (LedgerEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Ledger ledger = getEndpoint().getComponent().ledger(getEndpoint().getDataDir());
+        Measurement measurement;
+        MeterFault fault = faultOf(exchange);
+        if (fault != null) {
+            exchange.setException(null);
+            exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+            deadLetter(exchange, ledger, fault.meter(), fault.source(), fault.reason(), fault.payload());
+            if (fault.meter() == null || ledger.head(fault.meter()).isEmpty()) {
+                exchange.setRouteStop(true);
+                return;
+            }
+            measurement = Measurement.down(fault.meter(), fault.time() != null ? fault.time() : Instant.now(), fault.source());
+        } else {
+            try {
+                measurement = measurementOf(exchange.getMessage());
+            } catch (IllegalArgumentException e) {
+                deadLetter(exchange, ledger, null, getEndpoint().getEndpointUri(), e.getMessage(), payloadOf(exchange.getMessage()));
+                exchange.setRouteStop(true);
+                return;
+            }
+        }
+        LedgerEntry entry;
+        try {
+            entry = ledger.appendAndWait(measurement);
+        } catch (IllegalArgumentException e) {
+            deadLetter(exchange, ledger, measurement.meter(), measurement.source(), e.getMessage(), null);
+            exchange.setRouteStop(true);
+            return;
+        }
+        Message message = exchange.getMessage();
+        message.setBody(entry.document().bytes());
+        message.setHeader(LedgerConstants.METER, entry.meter());
+        message.setHeader(LedgerConstants.SEQ, entry.seq());
+        message.setHeader(LedgerConstants.POSITION, entry.position());
+        message.setHeader(LedgerConstants.SHA256, entry.document().sha256Hex());
+        message.setHeader(LedgerConstants.METER_DOWN, entry.document().reading().down());
+    }
+
+    private static MeterFault faultOf(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof MeterFault fault) {
+            return fault;
+        }
+        MeterFaultException thrown = exchange.getException(MeterFaultException.class);
+        if (thrown == null) {
+            Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            if (caught instanceof MeterFaultException meterFault) {
+                thrown = meterFault;
+            }
+        }
+        return thrown == null ? null : thrown.fault();
+    }
+
+    private static Measurement measurementOf(Message message) {
+        Object body = message.getBody();
+        if (body instanceof Measurement measurement) {
+            return measurement;
+        }
+        if (body instanceof Map<?, ?> map) {
+            return MeasurementJson.parse(JSON.valueToTree(map));
+        }
+        if (body instanceof JsonNode node) {
+            return MeasurementJson.parse(node);
+        }
+        if (body instanceof byte[] || body instanceof String) {
+            return MeasurementJson.parse(payloadOf(message));
+        }
+        throw new IllegalArgumentException("cannot append a " + (body == null ? "missing body" : body.getClass().getName())
+                + ": expected a Measurement, a MeterFault or measurement JSON");
+    }
+
+    private static byte[] payloadOf(Message message) {
+        Object body = message.getBody();
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        return body == null ? null : String.valueOf(body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void deadLetter(Exchange exchange, Ledger ledger, String meter, String source, String reason, byte[] payload) {
+        DeadLetter letter = ledger.deadLetters().record(meter, source, reason, payload);
+        LOG.warn("dead letter {}: meter {} ({}): {}", letter.id(), meter, source, reason);
+        exchange.getMessage().setHeader(LedgerConstants.DEAD_LETTER_ID, letter.id());
+    }
+}
