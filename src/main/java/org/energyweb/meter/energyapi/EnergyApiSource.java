@@ -3,6 +3,7 @@ package org.energyweb.meter.energyapi;
 import org.energyweb.meter.Plausibility;
 import org.energyweb.reading.EnergyUnit;
 import org.energyweb.reading.Measurement;
+import org.energyweb.reading.MeterFaultException;
 import org.energyweb.reading.MeterId;
 
 import java.math.BigDecimal;
@@ -86,7 +87,11 @@ public final class EnergyApiSource {
         EnergyEntry last = fresh.get(fresh.size() - 1);
         BigDecimal registerWh = window.accumulated() ? registerOf(window, fresh) : totalWh.add(window.unit().toWattHours(sum(fresh)));
         Measurement measurement = Measurement.of(meter, last.time(), roundToWattHours(window, registerWh), source());
-        plausibility.check(measurement);
+        try {
+            plausibility.check(measurement);
+        } catch (MeterFaultException implausible) {
+            throw api.faults().fault(implausible.fault().reason(), window.payload());
+        }
         countedUntil = later(last.time(), window.coveredUntil());
         totalWh = registerWh;
         return Optional.of(measurement);
