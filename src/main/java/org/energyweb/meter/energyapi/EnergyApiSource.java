@@ -81,6 +81,11 @@ public final class EnergyApiSource {
         EnergyWindow window = api.fetch(countedUntil, until);
         List<EnergyEntry> fresh = freshEntries(window, now);
         if (fresh.isEmpty()) {
+            if (window.coveredUntil().isBefore(until) && !window.coveredUntil().isAfter(countedUntil)) {
+                // A truncated answer that holds nothing new would be asked for again and again.
+                throw api.faults().fault("the API's answer is cut short before any new entry after " + countedUntil
+                        + "; raise the limit", window.payload());
+            }
             countedUntil = later(countedUntil, window.coveredUntil());
             return Optional.empty();
         }

@@ -130,6 +130,16 @@ class EnergyApiV3SourceTest {
     }
 
     @Test
+    void aFullAnswerThatCannotAdvanceTheWindowIsAFaultNotAnEndlessRetry() {
+        asset("wattHour", false);
+        // The entry at timeStart is repeated (inclusive bounds) and fills the answer with the next one.
+        server.stubFor(energy().willReturn(okJson("[" + entry("1", SINCE) + "," + entry("2", T) + "]")));
+
+        MeterFault fault = catchThrowableOfType(MeterFaultException.class, source(Credentials.none(), 2)::poll).fault();
+        assertThat(fault.reason()).contains("cut short before any new entry", "raise the limit");
+    }
+
+    @Test
     void anEmptyAccumulatedAnswerGivesNoReading() {
         asset("wattHour", true);
         server.stubFor(energy().willReturn(okJson("{}")));
