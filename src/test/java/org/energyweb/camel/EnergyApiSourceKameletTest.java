@@ -74,6 +74,21 @@ class EnergyApiSourceKameletTest extends HttpSourceKameletTestSupport {
     }
 
     @Test
+    void resumePropertiesContinueAPerPeriodRegisterAfterTheLedgersLastReading() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/consumed/meter-1")).withQueryParam("start", equalTo("2018-03-14T10:00:00Z")).willReturn(okJson(
+                "{\"count\":2,\"next\":null,\"device\":{\"energy_unit\":\"watt_hour\",\"is_accumulated\":false},\"measuredEnergy\":["
+                        + "{\"energy\":70,\"measurement_time\":\"2018-03-14T10:00:00Z\"},"
+                        + "{\"energy\":5,\"measurement_time\":\"2018-03-14T10:01:00Z\"}]}")));
+        route(source("k-resumed", "&direction=consumed&resumeEnergyWh=1000&resumeTime=2018-03-14T10:00:00Z"), "mock:resumed");
+        MockEndpoint resumed = getMockEndpoint("mock:resumed");
+        resumed.expectedMinimumMessageCount(1);
+        resumed.assertIsSatisfied(10_000);
+
+        Measurement reading = resumed.getReceivedExchanges().get(0).getMessage().getBody(Measurement.class);
+        assertThat(reading.energyWh()).isEqualTo(1_005L);
+    }
+
+    @Test
     void aFailedPollEmitsTheFaultWithTheExceptionCaught() throws Exception {
         server.stubFor(get(urlPathEqualTo("/produced/meter-1")).willReturn(aResponse().withStatus(401)));
         route(source("k-denied", ""), "mock:faults");
