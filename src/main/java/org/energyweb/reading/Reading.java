@@ -1,8 +1,6 @@
 package org.energyweb.reading;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
@@ -17,8 +15,6 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
     /** The version of the document layout below; it is part of every document. */
     public static final int SCHEMA = 1;
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     public Reading {
         MeterId.require(meter);
         Objects.requireNonNull(time, "time");
@@ -30,8 +26,8 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
             throw new IllegalArgumentException("meter " + meter + " seq " + seq
                     + (seq == 0 ? " is the first reading and has no prev" : " needs the previous document's hash as prev"));
         }
-        if (prev != null) {
-            Sha256.fromHex(prev);
+        if (prev != null && !Sha256.isHex(prev)) {
+            throw new IllegalArgumentException("prev of meter " + meter + " seq " + seq + " is not a lowercase hex SHA-256: " + prev);
         }
         if (energyWh < 0) {
             throw new IllegalArgumentException("energyWh of meter " + meter + " is negative: " + energyWh);
@@ -48,6 +44,11 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
             return of(measurement, 0, null, measurement.energyWh());
         }
         long energy = measurement.energyWh() != null ? measurement.energyWh() : previous.energyWh();
+        // The last line of defence for every source, across restarts: a cumulative register never falls.
+        if (energy < previous.energyWh()) {
+            throw new IllegalArgumentException("counter of meter " + measurement.meter() + " went backwards from "
+                    + previous.energyWh() + " Wh to " + energy + " Wh; the reading is refused");
+        }
         return of(measurement, previous.seq() + 1, Sha256.hex(previous.sha256()), energy);
     }
 
@@ -73,7 +74,7 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
         return json.integer("schema", SCHEMA)
                 .integer("seq", seq)
                 .string("source", source)
-                .string("time", TIME.format(time))
+                .string("time", UtcTime.format(time))
                 .toBytes();
     }
 }

@@ -1,16 +1,12 @@
 package org.energyweb.reading;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Set;
 
 /**
  * A reading as stored: its canonical bytes, byte-exact, and their SHA-256, which is at once the
@@ -21,8 +17,6 @@ public final class ReadingDocument {
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final Set<String> MEMBERS = Set.of(
-            "schema", "meter", "seq", "time", "energyWh", "down", "source", "prev", "exportWh", "powerW");
 
     private final Reading reading;
     private final byte[] bytes;
@@ -53,82 +47,100 @@ public final class ReadingDocument {
         return new ReadingDocument(reading, bytes.clone(), Sha256.digest(bytes));
     }
 
+    /** The members of a document, each with a bit to catch duplicates while streaming. */
+    private enum Member {
+        SCHEMA, METER, SEQ, TIME, ENERGY_WH, DOWN, SOURCE, PREV, EXPORT_WH, POWER_W;
+
+        static Member of(String name) {
+            return switch (name) {
+                case "schema" -> SCHEMA;
+                case "meter" -> METER;
+                case "seq" -> SEQ;
+                case "time" -> TIME;
+                case "energyWh" -> ENERGY_WH;
+                case "down" -> DOWN;
+                case "source" -> SOURCE;
+                case "prev" -> PREV;
+                case "exportWh" -> EXPORT_WH;
+                case "powerW" -> POWER_W;
+                default -> throw new InvalidDocumentException("document has an unknown member '" + name + "'");
+            };
+        }
+    }
+
+    /** Streams the members (a tree model costs several times more, and verify reads millions). */
     private static Reading readReading(byte[] bytes) {
-        JsonNode json;
-        try {
-            json = STRICT.readTree(bytes);
+        String meter = null, time = null, source = null, prev = null;
+        Long schema = null, seq = null, energyWh = null, exportWh = null, powerW = null;
+        Boolean down = null;
+        int seen = 0;
+        try (JsonParser parser = STRICT.getFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidDocumentException("document is not a JSON object");
+            }
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+                String name = parser.currentName();
+                Member member = Member.of(name);
+                if ((seen & (1 << member.ordinal())) != 0) {
+                    throw new InvalidDocumentException("document has '" + name + "' twice");
+                }
+                seen |= 1 << member.ordinal();
+                JsonToken value = parser.nextToken();
+                switch (member) {
+                    case SCHEMA -> schema = integer(parser, value, name);
+                    case SEQ -> seq = integer(parser, value, name);
+                    case ENERGY_WH -> energyWh = integer(parser, value, name);
+                    case EXPORT_WH -> exportWh = integer(parser, value, name);
+                    case POWER_W -> powerW = integer(parser, value, name);
+                    case METER -> meter = text(parser, value, name);
+                    case TIME -> time = text(parser, value, name);
+                    case SOURCE -> source = text(parser, value, name);
+                    case PREV -> prev = text(parser, value, name);
+                    case DOWN -> {
+                        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                            throw new InvalidDocumentException("'down' is not a boolean");
+                        }
+                        down = value == JsonToken.VALUE_TRUE;
+                    }
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidDocumentException("document has content after its object");
+            }
         } catch (IOException e) {
             throw new InvalidDocumentException("document is not valid JSON: " + e.getMessage());
         }
-        if (json == null || !json.isObject()) {
-            throw new InvalidDocumentException("document is not a JSON object");
-        }
-        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!MEMBERS.contains(name)) {
-                throw new InvalidDocumentException("document has an unknown member '" + name + "'");
-            }
-        }
-        long schema = integer(json, "schema");
+        required(schema, "schema");
         if (schema != Reading.SCHEMA) {
             throw new InvalidDocumentException("document schema " + schema + " is not supported (expected " + Reading.SCHEMA + ")");
         }
         try {
-            return new Reading(text(json, "meter"), integer(json, "seq"), time(json), integer(json, "energyWh"),
-                    bool(json, "down"), text(json, "source"), optionalText(json, "prev"),
-                    optionalInteger(json, "exportWh"), optionalInteger(json, "powerW"));
+            return new Reading(required(meter, "meter"), required(seq, "seq"), UtcTime.parse(required(time, "time")),
+                    required(energyWh, "energyWh"), required(down, "down"), required(source, "source"), prev, exportWh, powerW);
         } catch (IllegalArgumentException e) {
             throw new InvalidDocumentException("document is not a valid reading: " + e.getMessage());
         }
     }
 
-    private static JsonNode required(JsonNode json, String name) {
-        JsonNode value = json.get(name);
+    private static <T> T required(T value, String name) {
         if (value == null) {
             throw new InvalidDocumentException("document lacks '" + name + "'");
         }
         return value;
     }
 
-    private static long integer(JsonNode json, String name) {
-        JsonNode value = required(json, name);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new InvalidDocumentException("'" + name + "' is not an integer: " + value);
+    private static long integer(JsonParser parser, JsonToken value, String name) throws IOException {
+        if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new InvalidDocumentException("'" + name + "' is not an integer");
         }
-        return value.longValue();
+        return parser.getLongValue();
     }
 
-    private static Long optionalInteger(JsonNode json, String name) {
-        return json.has(name) ? integer(json, name) : null;
-    }
-
-    private static String text(JsonNode json, String name) {
-        JsonNode value = required(json, name);
-        if (!value.isTextual()) {
-            throw new InvalidDocumentException("'" + name + "' is not a string: " + value);
+    private static String text(JsonParser parser, JsonToken value, String name) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            throw new InvalidDocumentException("'" + name + "' is not a string");
         }
-        return value.textValue();
-    }
-
-    private static String optionalText(JsonNode json, String name) {
-        return json.has(name) ? text(json, name) : null;
-    }
-
-    private static boolean bool(JsonNode json, String name) {
-        JsonNode value = required(json, name);
-        if (!value.isBoolean()) {
-            throw new InvalidDocumentException("'" + name + "' is not a boolean: " + value);
-        }
-        return value.booleanValue();
-    }
-
-    private static Instant time(JsonNode json) {
-        String text = text(json, "time");
-        try {
-            return Instant.from(Reading.TIME.parse(text));
-        } catch (DateTimeParseException e) {
-            throw new InvalidDocumentException("'time' is not a UTC time like 2026-01-31T12:00:00.000Z: " + text);
-        }
+        return parser.getText();
     }
 
     public Reading reading() {

@@ -24,10 +24,24 @@ public final class Sha256 {
 
     /** Parses a lowercase 64-digit hex digest; anything else is refused. */
     public static byte[] fromHex(String hex) {
-        if (hex == null || hex.length() != 2 * LENGTH || !hex.equals(hex.toLowerCase(java.util.Locale.ROOT))) {
+        if (!isHex(hex)) {
             throw new IllegalArgumentException("not a lowercase hex SHA-256: " + hex);
         }
         return HEX.parseHex(hex);
+    }
+
+    /** True for exactly 64 lowercase hex digits. */
+    public static boolean isHex(String hex) {
+        if (hex == null || hex.length() != 2 * LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static MessageDigest newDigest() {

@@ -1,6 +1,10 @@
 package org.energyweb.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.energyweb.ipfs.cid.Cid;
 import org.energyweb.ledger.Ledger;
+import org.energyweb.reading.ReadingDocument;
 import org.energyweb.reading.Measurement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +26,7 @@ class CliTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "demo", "verify"})
+    @ValueSource(strings = {"run", "demo", "verify", "export"})
     void everyCommandHasHelp(String command) {
         CliTestSupport.Result result = CliTestSupport.run(command, "--help");
         assertThat(result.exitCode()).isZero();
@@ -112,6 +117,27 @@ class CliTest {
             assertThat(ledger.heads()).containsKeys("sim-1", "sim-2", "sim-3");
         }
         assertThat(CliTestSupport.run("verify", "--data", data.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void exportWritesEveryDocumentByteExactWithAnIndexOfHashesAndCids() throws IOException {
+        appendReadings(dir, 3);
+        Path out = dir.resolve("out");
+        CliTestSupport.Result result = CliTestSupport.run("export", "--data", dir.toString(), "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> index = Files.readAllLines(out.resolve("index.jsonl"));
+        assertThat(index).hasSize(3);
+        try (Ledger ledger = Ledger.open(dir)) {
+            for (int seq = 0; seq < 3; seq++) {
+                ReadingDocument document = ledger.find("m1", seq).orElseThrow().document();
+                assertThat(Files.readAllBytes(out.resolve("m1").resolve(seq + ".json"))).isEqualTo(document.bytes());
+                JsonNode line = new ObjectMapper().readTree(index.get(seq));
+                assertThat(line.get("sha256").asText()).isEqualTo(document.sha256Hex());
+                assertThat(line.get("prev").isNull()).isEqualTo(seq == 0);
+                assertThat(line.get("cid").asText()).startsWith("bafkrei");
+                assertThat(Cid.parse(line.get("cid").asText()).multihash().digest()).isEqualTo(document.sha256());
+            }
+        }
     }
 
     private static void appendReadings(Path data, int count) {

@@ -1,0 +1,40 @@
+package org.energyweb.ledger;
+
+import org.energyweb.reading.Measurement;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A process that appends as fast as it can from several meters and prints "meter seq sha256" for
+ * each append that returned, until it is killed. {@link LedgerCrashTest} kills it with SIGKILL.
+ */
+public final class CrashingWriter {
+
+    public static void main(String[] args) {
+        Path data = Path.of(args[0]);
+        int meters = Integer.parseInt(args[1]);
+        PrintStream out = new PrintStream(System.out, false);
+        Ledger ledger = Ledger.open(data);
+        for (int m = 0; m < meters; m++) {
+            String meter = "crash-" + m;
+            Thread writer = new Thread(() -> {
+                long energy = ledger.head(meter).map(h -> h.energyWh()).orElse(0L);
+                while (true) {
+                    energy += 7;
+                    // Several appends in flight per meter, like a busy gateway; each acknowledged once committed.
+                    CompletableFuture<LedgerEntry> append = ledger.append(Measurement.of(meter, Instant.now(), energy, "crash-test"));
+                    append.thenAccept(entry -> {
+                        synchronized (out) {
+                            out.println(entry.meter() + " " + entry.seq() + " " + entry.document().sha256Hex());
+                            out.flush();
+                        }
+                    });
+                }
+            });
+            writer.start();
+        }
+    }
+}
