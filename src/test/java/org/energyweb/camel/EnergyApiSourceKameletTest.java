@@ -10,6 +10,7 @@ import org.energyweb.meter.http.LoopbackHttpServer;
 import org.energyweb.meter.http.camel.EnergyApiPoller;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFault;
+import org.energyweb.reading.Reading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,23 @@ class EnergyApiSourceKameletTest extends HttpSourceKameletTestSupport {
         assertThat(ledger.head("k-broken")).isEmpty();
         assertThat(ledger.deadLetters().list(100)).filteredOn(letter -> "k-broken".equals(letter.meter()))
                 .allSatisfy(letter -> assertThat(letter.reason()).contains("server error HTTP 503"));
+    }
+
+    @Test
+    void aMeterFailingAfterAReadingIsRecordedDownWithItsLastGoodValueNeverZero() throws Exception {
+        servePages();
+        route(source("k-down", ""), "kamelet:ledger-append-action?dataDir=" + data);
+        Ledger ledger = context.getComponent("ledger", LedgerComponent.class).ledger(data.toString());
+        await().atMost(10, TimeUnit.SECONDS).until(() -> ledger.head("k-down").isPresent());
+        long upSeq = ledger.head("k-down").orElseThrow().seq();
+
+        server.stubFor(get(urlPathEqualTo("/produced/meter-1")).willReturn(aResponse().withStatus(500)));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> ledger.head("k-down").orElseThrow().seq() > upSeq);
+
+        long seq = ledger.head("k-down").orElseThrow().seq();
+        Reading down = ledger.find("k-down", seq).orElseThrow().document().reading();
+        assertThat(down.down()).isTrue();
+        assertThat(down.energyWh()).isEqualTo(400_000L);
     }
 
     @Test

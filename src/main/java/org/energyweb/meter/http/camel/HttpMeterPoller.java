@@ -63,6 +63,9 @@ public abstract class HttpMeterPoller implements Processor {
                 exchange.setRouteStop(true);
             }
         } catch (MeterFaultException fault) {
+            // Not exchange.setException: a source kamelet's own route is outside the using route's
+            // onException and route configurations (only its errorHandler is inherited), so a thrown
+            // fault would merely be logged. Delivered like after a doCatch, it reaches the ledger.
             exchange.getMessage().setBody(fault.fault());
             exchange.setProperty(Exchange.EXCEPTION_CAUGHT, fault);
         }
