@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Plausibility {
 
     /** Clocks of meters and gateways drift; a few seconds ahead is tolerated. */
-    static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(5);
+    public static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(5);
 
     private final Clock clock;
     private final Map<String, Measurement> lastAccepted = new ConcurrentHashMap<>();

@@ -1,0 +1,18 @@
+package org.energyweb.meter.http;
+
+import org.energyweb.reading.MeterFault;
+import org.energyweb.reading.MeterFaultException;
+
+import java.time.Clock;
+
+/** Turns a reason into a {@link MeterFaultException} that names the meter, the source and the time of the attempt. */
+public record FaultReporter(String meter, String source, Clock clock) {
+
+    public MeterFaultException fault(String reason, byte[] payload) {
+        return new MeterFaultException(new MeterFault(meter, clock.instant(), source, reason, payload));
+    }
+
+    public MeterFaultException fault(String reason, byte[] payload, Throwable cause) {
+        return new MeterFaultException(new MeterFault(meter, clock.instant(), source, reason, payload), cause);
+    }
+}
