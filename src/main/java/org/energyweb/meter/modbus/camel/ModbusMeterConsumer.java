@@ -55,8 +55,11 @@ public final class ModbusMeterConsumer extends ScheduledPollConsumer {
             try {
                 exchange.getMessage().setBody(poller.poll());
             } catch (MeterFaultException fault) {
-                // Handed to the route's error handler (dead letter + down reading), never turned into a value.
-                exchange.setException(fault);
+                // Delivered as the body, as after a doCatch, never turned into a value: a source kamelet's
+                // route is outside the using route's onException, so a thrown fault would only be logged.
+                // ledger:append turns it into a dead letter and a down reading.
+                exchange.getMessage().setBody(fault.fault());
+                exchange.setProperty(Exchange.EXCEPTION_CAUGHT, fault);
             }
             getProcessor().process(exchange);
             return 1;
