@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "energyweb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns energy-meter readings into tamper-evident, publicly anchored records.",
-        subcommands = {RunCommand.class, DemoCommand.class, VerifyCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, VerifyCommand.class, ExportCommand.class, DlqCommand.class,
+                StatusCommand.class, CommandLine.HelpCommand.class})
 public class EnergywebCommand {
 
     public static final int OK = 0;
