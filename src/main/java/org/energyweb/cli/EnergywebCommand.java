@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "energyweb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns energy-meter readings into tamper-evident, publicly anchored records.",
         subcommands = {RunCommand.class, DemoCommand.class, VerifyCommand.class, ExportCommand.class, DlqCommand.class,
-                StatusCommand.class, CommandLine.HelpCommand.class})
+                StatusCommand.class, org.energyweb.ipfs.cli.CidCommand.class, org.energyweb.ipfs.cli.IpfsCommand.class,
+                org.energyweb.meter.cli.MeterCommand.class, CommandLine.HelpCommand.class})
 public class EnergywebCommand {
 
     public static final int OK = 0;

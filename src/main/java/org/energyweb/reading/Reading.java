@@ -77,6 +77,11 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
             return of(measurement, 0, null, measurement.energyWh());
         }
         long energy = measurement.energyWh() != null ? measurement.energyWh() : previous.energyWh();
+        // The last line of defence for every source, across restarts: a cumulative register never falls.
+        if (energy < previous.energyWh()) {
+            throw new IllegalArgumentException("counter of meter " + measurement.meter() + " went backwards from "
+                    + previous.energyWh() + " Wh to " + energy + " Wh; the reading is refused");
+        }
         return of(measurement, previous.seq() + 1, Sha256.hex(previous.sha256()), energy);
     }
 

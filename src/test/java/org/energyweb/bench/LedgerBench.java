@@ -62,7 +62,7 @@ class LedgerBench {
                 for (int i = producer; i < total; i += 2) {
                     int meter = i % meters;
                     String id = "bench-" + meter;
-                    window.add(ledger.append(Measurement.of(id, base.plusMillis(i), i, "bench")));
+                    window.add(ledger.append(Measurement.of(id, base.plusMillis(i), 1_000, "bench")));
                     if (window.size() == IN_FLIGHT) {
                         CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).join();
                         window.clear();

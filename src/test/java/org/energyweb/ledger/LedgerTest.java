@@ -75,6 +75,16 @@ class LedgerTest {
     }
 
     @Test
+    void aCounterBelowTheMetersLastReadingIsRefused() {
+        try (Ledger ledger = Ledger.open(data)) {
+            ledger.appendAndWait(Measurement.of("m1", T0, 5000, "test"));
+            assertThatThrownBy(() -> ledger.append(Measurement.of("m1", T0.plusSeconds(1), 4999, "test")))
+                    .hasMessageContaining("went backwards from 5000 Wh to 4999 Wh");
+            assertThat(ledger.head("m1")).get().extracting(h -> h.seq()).isEqualTo(0L);
+        }
+    }
+
+    @Test
     void concurrentAppendsFromManyMetersAllCommitInChainOrder() throws Exception {
         try (Ledger ledger = Ledger.open(data)) {
             List<CompletableFuture<LedgerEntry>> futures = new ArrayList<>();

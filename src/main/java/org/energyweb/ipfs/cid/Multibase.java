@@ -11,23 +11,8 @@ public enum Multibase {
         this.prefix = prefix;
     }
 
-    public char prefix() {
-        return prefix;
-    }
-
     public String encode(byte[] bytes) {
         return prefix + (this == BASE58BTC ? Base58.encode(bytes) : Base32.encode(bytes));
-    }
-
-    public static Multibase forName(String name) {
-        switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "base58btc":
-                return BASE58BTC;
-            case "base32":
-                return BASE32;
-            default:
-                throw new IllegalArgumentException("unsupported multibase '" + name + "' (base58btc or base32)");
-        }
     }
 
     /** Decodes a multibase string of either supported encoding. */

@@ -26,10 +26,6 @@ public final class Multihash {
         return new Multihash(SHA2_256, digest);
     }
 
-    public static Multihash sha256Of(byte[] data) {
-        return sha256(newSha256().digest(data));
-    }
-
     public static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -52,10 +48,6 @@ public final class Multihash {
         byte[] digest = Arrays.copyOfRange(bytes, position[0], position[0] + (int) length);
         position[0] += (int) length;
         return new Multihash((int) code, digest);
-    }
-
-    public int code() {
-        return code;
     }
 
     public byte[] digest() {

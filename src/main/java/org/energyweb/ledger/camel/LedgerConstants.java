@@ -18,6 +18,21 @@ public final class LedgerConstants {
     @Metadata(description = "The id of the dead letter recorded for a fault", javaType = "Long")
     public static final String DEAD_LETTER_ID = "EnergywebDeadLetterId";
 
+    @Metadata(label = "consumer", description = "Set by the route: the state the outbox records for the reading on its hop once the exchange succeeded (default: the first final state)", javaType = "String")
+    public static final String HOP_STATE = "EnergywebHopState";
+    @Metadata(label = "consumer", description = "Set by the route: what the hop recorded, e.g. the CID or the transaction", javaType = "String")
+    public static final String HOP_DETAIL = "EnergywebHopDetail";
+
     private LedgerConstants() {
+    }
+
+    /** Puts a ledgered reading on a message: its document as the body, its identity in the headers. */
+    static void describe(org.apache.camel.Message message, org.energyweb.ledger.LedgerEntry entry) {
+        message.setBody(entry.document().bytes());
+        message.setHeader(METER, entry.meter());
+        message.setHeader(SEQ, entry.seq());
+        message.setHeader(POSITION, entry.position());
+        message.setHeader(SHA256, entry.document().sha256Hex());
+        message.setHeader(METER_DOWN, entry.document().reading().down());
     }
 }

@@ -8,18 +8,35 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
-/** Appends readings to the durable, hash-chained ledger of a data folder. */
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The durable, hash-chained ledger of a data folder: {@code to("ledger:append")} appends readings;
+ * {@code from("ledger:outbox?hop=ipfs")} emits, in ledger order, the readings a later hop has not
+ * finished, and records the hop's state once the route has processed each one.
+ */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "ledger", title = "Energyweb ledger", syntax = "ledger:operation",
-        producerOnly = true, category = {Category.DATABASE}, headersClass = LedgerConstants.class)
-public class LedgerEndpoint extends DefaultEndpoint {
+        category = {Category.DATABASE}, headersClass = LedgerConstants.class)
+public class LedgerEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(enums = "append", description = "The operation: append a measurement, or record a fault and mark the meter down")
+    @UriPath(enums = "append,outbox", description = "append: append a measurement (or record a fault and mark the meter down); outbox: emit readings pending on a hop")
     @Metadata(required = true)
     private final LedgerOperation operation;
     @UriParam(defaultValue = "data", description = "The data folder holding the ledger (SQLite, WAL)")
     private String dataDir;
+    @UriParam(label = "consumer", description = "The hop whose pending readings the outbox emits, e.g. ipfs or chain")
+    private String hop;
+    @UriParam(label = "consumer", defaultValue = "done", description = "Comma-separated states that finish a reading on the hop; the rest is pending")
+    private String finalStates = "done";
+    @UriParam(label = "consumer", defaultValue = "500", description = "Readings fetched per poll")
+    private int batchSize = 500;
+    @UriParam(label = "consumer", defaultValue = "1000", description = "First wait in ms after a failed reading before it is tried again; doubles per failure, with jitter")
+    private long retryDelay = 1000;
+    @UriParam(label = "consumer", defaultValue = "60000", description = "Longest wait in ms between two tries of a failing reading")
+    private long maxRetryDelay = 60_000;
 
     public LedgerEndpoint(String uri, LedgerComponent component, LedgerOperation operation) {
         super(uri, component);
@@ -32,8 +49,20 @@ public class LedgerEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("the ledger endpoint " + getEndpointUri() + " only accepts readings (use it in to:)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != LedgerOperation.OUTBOX) {
+            throw new IllegalArgumentException("only ledger:outbox can start a route; " + getEndpointUri() + " is used in to:");
+        }
+        if (hop == null || hop.isBlank()) {
+            throw new IllegalArgumentException("ledger:outbox needs the hop it serves, e.g. ledger:outbox?hop=ipfs");
+        }
+        LedgerOutboxConsumer consumer = new LedgerOutboxConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    List<String> finalStateList() {
+        return Arrays.stream(finalStates.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     @Override
@@ -51,5 +80,45 @@ public class LedgerEndpoint extends DefaultEndpoint {
 
     public void setDataDir(String dataDir) {
         this.dataDir = dataDir;
+    }
+
+    public String getHop() {
+        return hop;
+    }
+
+    public void setHop(String hop) {
+        this.hop = hop;
+    }
+
+    public String getFinalStates() {
+        return finalStates;
+    }
+
+    public void setFinalStates(String finalStates) {
+        this.finalStates = finalStates;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
     }
 }

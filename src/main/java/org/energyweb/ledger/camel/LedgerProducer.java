@@ -71,13 +71,7 @@ public class LedgerProducer extends DefaultProducer {
             exchange.setRouteStop(true);
             return;
         }
-        Message message = exchange.getMessage();
-        message.setBody(entry.document().bytes());
-        message.setHeader(LedgerConstants.METER, entry.meter());
-        message.setHeader(LedgerConstants.SEQ, entry.seq());
-        message.setHeader(LedgerConstants.POSITION, entry.position());
-        message.setHeader(LedgerConstants.SHA256, entry.document().sha256Hex());
-        message.setHeader(LedgerConstants.METER_DOWN, entry.document().reading().down());
+        LedgerConstants.describe(exchange.getMessage(), entry);
     }
 
     private static MeterFault faultOf(Exchange exchange) {

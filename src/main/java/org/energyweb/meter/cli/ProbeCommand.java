@@ -1,0 +1,119 @@
+package org.energyweb.meter.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.energyweb.meter.modbus.DeviceDescription;
+import org.energyweb.meter.modbus.EnergyCounter;
+import org.energyweb.meter.modbus.ModbusAddress;
+import org.energyweb.meter.modbus.ModbusMeter;
+import org.energyweb.meter.modbus.ModbusMeterSettings;
+import org.energyweb.meter.modbus.ModbusReadException;
+import org.energyweb.meter.modbus.MeterValues;
+import org.energyweb.meter.modbus.RegisterMap;
+import org.energyweb.meter.modbus.RegisterMapException;
+import org.energyweb.reading.EnergyUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code meter probe --modbus HOST:PORT}: connects once, discovers the device and prints what it is
+ * and what it reads now. Exit 0 when read, 1 when the device cannot be read or interpreted, 2 for
+ * usage errors (picocli's own code, also used for an unusable register map).
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = "Connect once to a meter, print the device (manufacturer, model, serial, SunSpec models) and its current energy and power.")
+public class ProbeCommand implements Callable<Integer> {
+
+    static final int UNREADABLE = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--modbus", required = true, paramLabel = "HOST:PORT", description = "Modbus TCP address of the meter (port 502 if omitted).")
+    String modbus;
+
+    @Option(names = "--unit-id", paramLabel = "N", defaultValue = "1", description = "Modbus unit id (default: ${DEFAULT-VALUE}).")
+    int unitId;
+
+    @Option(names = "--map", paramLabel = "FILE", description = "YAML register map of a non-SunSpec meter; without it the meter is discovered as SunSpec.")
+    Path map;
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "2000", description = "Milliseconds per Modbus request (default: ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        ModbusMeterSettings settings = settings();
+        PrintWriter out = spec.commandLine().getOut();
+        try (ModbusMeter meter = new ModbusMeter(settings)) {
+            DeviceDescription device = meter.layout().description();
+            MeterValues values = meter.read();
+            if (!values.imported().present()) {
+                throw new ModbusReadException(values.imported().absentReason());
+            }
+            Map<String, Object> report = report(settings, device, values);
+            out.println(json ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) : text(report));
+            out.flush();
+            return 0;
+        } catch (ModbusReadException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("cannot probe " + settings.address().source() + ": " + e.getMessage());
+            err.flush();
+            return UNREADABLE;
+        }
+    }
+
+    private ModbusMeterSettings settings() {
+        try {
+            ModbusAddress address = ModbusAddress.parse(modbus, unitId, Duration.ofMillis(timeoutMillis));
+            return new ModbusMeterSettings("probe", address, map == null ? null : RegisterMap.load(map), false, null);
+        } catch (IllegalArgumentException | RegisterMapException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> report(ModbusMeterSettings settings, DeviceDescription device, MeterValues values) {
+        Map<String, Object> deviceReport = new LinkedHashMap<>();
+        deviceReport.put("manufacturer", device.manufacturer());
+        deviceReport.put("model", device.model());
+        deviceReport.put("serial", device.serial());
+        deviceReport.put("sunSpecModels", device.sunSpecModels());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("source", settings.address().source());
+        report.put("device", deviceReport);
+        report.put("energyImportWh", wattHours(values.imported()));
+        report.put("energyExportWh", wattHours(values.exported()));
+        report.put("powerW", values.roundedPowerW());
+        return report;
+    }
+
+    private static Long wattHours(EnergyCounter counter) {
+        return counter.present() ? EnergyUnit.roundToWattHours(counter.wattHours()) : null;
+    }
+
+    private static String text(Map<String, Object> report) {
+        StringBuilder text = new StringBuilder();
+        report.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                nested.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+            } else {
+                text.append(key).append(": ").append(value).append('\n');
+            }
+        });
+        return text.toString().stripTrailing();
+    }
+}

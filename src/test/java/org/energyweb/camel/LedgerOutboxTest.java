@@ -1,0 +1,89 @@
+package org.energyweb.camel;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.energyweb.ledger.HopState;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.ledger.camel.LedgerComponent;
+import org.energyweb.ledger.camel.LedgerConstants;
+import org.energyweb.reading.Measurement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** ledger:outbox hands each pending reading to a hop in ledger order and records what the hop did. */
+class LedgerOutboxTest extends KameletTestSupport {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+
+    @TempDir
+    static Path data;
+
+    private final List<Long> delivered = new ArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger(3);
+
+    @Override
+    public boolean isUseRouteBuilder() {
+        return false;
+    }
+
+    private Ledger ledger() {
+        return context.getComponent("ledger", LedgerComponent.class).ledger(data.toString());
+    }
+
+    private void startOutbox() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("ledger:outbox?hop=test&dataDir=" + data + "&delay=20&retryDelay=50&maxRetryDelay=100")
+                        .process(exchange -> {
+                            long position = exchange.getMessage().getHeader(LedgerConstants.POSITION, Long.class);
+                            if (position == 2 && failuresLeft.getAndDecrement() > 0) {
+                                throw new IllegalStateException("remote unreachable");
+                            }
+                            synchronized (delivered) {
+                                delivered.add(position);
+                            }
+                            exchange.getMessage().setHeader(LedgerConstants.HOP_DETAIL, "stored:" + position);
+                        });
+            }
+        });
+        context.start();
+    }
+
+    @Test
+    void pendingReadingsAreDeliveredInLedgerOrderOnceEachDespiteFailures() throws Exception {
+        context.start();
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            entries.add(ledger().appendAndWait(Measurement.of("o1", T0.plusSeconds(i), i, "test")));
+        }
+        startOutbox();
+        await().until(() -> {
+            synchronized (delivered) {
+                return delivered.size() == 5;
+            }
+        });
+        assertThat(delivered).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(failuresLeft.get()).isNegative();
+        assertThat(ledger().hops().state(3, "test")).get().extracting(HopState::state, HopState::detail)
+                .containsExactly("done", "stored:3");
+
+        ledger().appendAndWait(Measurement.of("o1", T0.plusSeconds(9), 9, "test"));
+        await().until(() -> {
+            synchronized (delivered) {
+                return delivered.size() == 6;
+            }
+        });
+        Thread.sleep(200);
+        assertThat(delivered).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+}
