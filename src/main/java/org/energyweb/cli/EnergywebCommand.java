@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "energyweb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns energy-meter readings into tamper-evident, publicly anchored records.",
-        subcommands = {RunCommand.class, DemoCommand.class, VerifyCommand.class, ExportCommand.class, org.energyweb.ipfs.cli.CidCommand.class, org.energyweb.ipfs.cli.IpfsCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, VerifyCommand.class, ExportCommand.class, DlqCommand.class,
+                StatusCommand.class, org.energyweb.ipfs.cli.CidCommand.class, org.energyweb.ipfs.cli.IpfsCommand.class,
                 org.energyweb.meter.cli.MeterCommand.class, CommandLine.HelpCommand.class})
 public class EnergywebCommand {
 

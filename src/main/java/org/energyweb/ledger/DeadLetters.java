@@ -1,5 +1,12 @@
 package org.energyweb.ledger;
 
+import org.energyweb.reading.Measurement;
+import org.energyweb.reading.MeasurementJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,25 +14,56 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** The durable dead-letter store, in the same database as the ledger. */
+/**
+ * The durable dead-letter store, in the same database as the ledger, bounded by
+ * {@link LedgerLimits#deadLetterMaxRows()}. A dead letter whose payload is measurement JSON can be
+ * replayed: appended to the ledger and marked replayed in one transaction, so a crash or a second
+ * replay never appends it twice.
+ */
 public final class DeadLetters {
 
-    private final Ledger ledger;
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private static final String COLUMNS = "id, recorded_at, meter, source, reason, payload, replayed_at, replayed_meter, replayed_seq";
+    /** Unreplayed letters read and appended per round of a full replay. */
+    private static final int REPLAY_PAGE = 1_000;
 
-    DeadLetters(Ledger ledger) {
+    private final Ledger ledger;
+    private final LedgerLimits limits;
+    /** Whether the 80 % warning was given; touched only by the writer thread. */
+    private boolean warnedFilling;
+
+    DeadLetters(Ledger ledger, LedgerLimits limits) {
         this.ledger = ledger;
+        this.limits = limits;
     }
 
-    /** Records a dead letter and returns it once committed. */
+    /**
+     * Records a dead letter and returns it once committed.
+     *
+     * @throws LedgerException when the store is at its limit and holds no replayed letter to prune
+     */
     public DeadLetter record(String meter, String source, String reason, byte[] payload) {
         Instant now = Instant.now();
         CompletableFuture<DeadLetter> done = new CompletableFuture<>();
         ledger.submit(new WriteJob() {
             long id;
+            long rows;
+            String refused;
 
             @Override
             public void apply(Writer.Statements statements) throws SQLException {
+                refused = null;
+                rows = rowCount(statements.connection);
+                if (rows >= limits.deadLetterMaxRows()) {
+                    rows -= pruneReplayed(statements.connection, rows - limits.deadLetterMaxRows() + 1);
+                    if (rows >= limits.deadLetterMaxRows()) {
+                        refused = "the dead-letter store is full: " + rows + " dead letters, none of them replayed (limit "
+                                + limits.deadLetterMaxRows() + "); replay them with energyweb dlq replay or raise the limit";
+                        return;
+                    }
+                }
                 PreparedStatement insert = statements.insertDeadLetter;
                 insert.setLong(1, now.toEpochMilli());
                 insert.setString(2, meter);
@@ -37,11 +75,17 @@ public final class DeadLetters {
                     keys.next();
                     id = keys.getLong(1);
                 }
+                rows++;
             }
 
             @Override
             public void committed() {
-                done.complete(new DeadLetter(id, now, meter, source, reason, payload));
+                if (refused != null) {
+                    done.completeExceptionally(new LedgerException(refused + " (refused: meter " + meter + ", " + source + ": " + reason + ")"));
+                    return;
+                }
+                warnWhenFilling(rows);
+                done.complete(new DeadLetter(id, now, meter, source, reason, payload, null));
             }
 
             @Override
@@ -52,31 +96,177 @@ public final class DeadLetters {
         return Ledger.await(done);
     }
 
+    private static long rowCount(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM row_count WHERE name = 'dead_letter'");
+             ResultSet rs = select.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Deletes the oldest replayed letters, at least {@code needed} and up to 1 % of the limit, so a
+     * full store prunes (and logs) once per many letters rather than at every one.
+     */
+    private long pruneReplayed(Connection connection, long needed) throws SQLException {
+        long chunk = Math.max(needed, limits.deadLetterMaxRows() / 100);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM dead_letter WHERE id IN "
+                + "(SELECT id FROM dead_letter WHERE replayed_at IS NOT NULL ORDER BY id LIMIT ?)")) {
+            delete.setLong(1, chunk);
+            int pruned = delete.executeUpdate();
+            if (pruned > 0) {
+                LOG.info("dead-letter store at its limit of {}: pruned the {} oldest replayed dead letters", limits.deadLetterMaxRows(), pruned);
+            }
+            return pruned;
+        }
+    }
+
+    private void warnWhenFilling(long rows) {
+        if (rows < limits.deadLetterWarningRows()) {
+            warnedFilling = false;
+        } else if (!warnedFilling) {
+            warnedFilling = true;
+            LOG.warn("the dead-letter store holds {} of at most {} dead letters; replay or investigate them (energyweb dlq list)",
+                    rows, limits.deadLetterMaxRows());
+        }
+    }
+
     /** The newest dead letters first, at most {@code limit}. */
     public List<DeadLetter> list(int limit) {
-        return ledger.withReader(connection -> {
-            List<DeadLetter> letters = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, recorded_at, meter, source, reason, payload FROM dead_letter ORDER BY id DESC LIMIT ?")) {
-                select.setInt(1, limit);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        letters.add(new DeadLetter(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getBytes(6)));
-                    }
-                }
+        return ledger.withReader(connection -> newest(connection, limit));
+    }
+
+    /** The newest dead letters of the ledger in {@code dataDir} first, read while a gateway may be writing it. */
+    public static List<DeadLetter> list(Path dataDir, int limit) {
+        return Ledger.read(dataDir, connection -> newest(connection, limit));
+    }
+
+    private static List<DeadLetter> newest(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM dead_letter ORDER BY id DESC LIMIT ?")) {
+            select.setInt(1, limit);
+            return letters(select);
+        }
+    }
+
+    private static List<DeadLetter> letters(PreparedStatement select) throws SQLException {
+        List<DeadLetter> letters = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                long replayedAt = rs.getLong(7);
+                DeadLetter.Replayed replayed = rs.wasNull() ? null
+                        : new DeadLetter.Replayed(Instant.ofEpochMilli(replayedAt), rs.getString(8), rs.getLong(9));
+                letters.add(new DeadLetter(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBytes(6), replayed));
             }
-            return letters;
-        });
+        }
+        return letters;
     }
 
     public long count() {
-        return ledger.withReader(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM dead_letter");
-                 ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        return ledger.withReader(DeadLetters::rowCount);
+    }
+
+    /** What replaying one dead letter did. */
+    public record Replay(long id, Outcome outcome, String meter, Long seq, String reason) {
+
+        public enum Outcome {
+            /** Appended now as reading {@code seq} of {@code meter}. */
+            REPLAYED,
+            /** Appended by an earlier replay; nothing appended again. */
+            ALREADY_REPLAYED,
+            /** The payload cannot become a reading; the letter stays, {@code reason} says why. */
+            NOT_REPLAYABLE
+        }
+
+        public boolean ok() {
+            return outcome != Outcome.NOT_REPLAYABLE;
+        }
+    }
+
+    /**
+     * Replays one dead letter.
+     *
+     * @throws LedgerException when there is no dead letter {@code id}
+     */
+    public synchronized Replay replay(long id) {
+        List<DeadLetter> found = ledger.withReader(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM dead_letter WHERE id = ?")) {
+                select.setLong(1, id);
+                return letters(select);
             }
         });
+        if (found.isEmpty()) {
+            throw new LedgerException("no dead letter with id " + id);
+        }
+        DeadLetter letter = found.get(0);
+        if (letter.replayed() != null) {
+            return new Replay(id, Replay.Outcome.ALREADY_REPLAYED, letter.replayed().meter(), letter.replayed().seq(), null);
+        }
+        return Ledger.await(start(letter));
+    }
+
+    /**
+     * Replays every dead letter not yet replayed, oldest first so each meter's readings keep their
+     * order; a page of appends is in flight at a time rather than one commit per letter.
+     */
+    public synchronized List<Replay> replayAll() {
+        List<Replay> replays = new ArrayList<>();
+        long afterId = 0;
+        while (true) {
+            long after = afterId;
+            List<DeadLetter> page = ledger.withReader(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                        + " FROM dead_letter WHERE replayed_at IS NULL AND id > ? ORDER BY id LIMIT " + REPLAY_PAGE)) {
+                    select.setLong(1, after);
+                    return letters(select);
+                }
+            });
+            if (page.isEmpty()) {
+                return replays;
+            }
+            List<CompletableFuture<Replay>> started = page.stream().map(this::start).toList();
+            try {
+                started.forEach(replay -> replays.add(replay.join()));
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+            afterId = page.get(page.size() - 1).id();
+        }
+    }
+
+    private CompletableFuture<Replay> start(DeadLetter letter) {
+        Measurement measurement;
+        try {
+            if (letter.payload() == null) {
+                throw new IllegalArgumentException("it has no payload");
+            }
+            measurement = MeasurementJson.parse(letter.payload());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(notReplayable(letter, e));
+        }
+        Instant now = Instant.now();
+        try {
+            return ledger.append(measurement, (statements, entry) -> markReplayed(statements.connection, letter.id(), now, entry))
+                    .thenApply(entry -> new Replay(letter.id(), Replay.Outcome.REPLAYED, entry.meter(), entry.seq(), null));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(notReplayable(letter, e));
+        }
+    }
+
+    private static Replay notReplayable(DeadLetter letter, IllegalArgumentException e) {
+        return new Replay(letter.id(), Replay.Outcome.NOT_REPLAYABLE, letter.meter(), null, "cannot become a reading: " + e.getMessage());
+    }
+
+    private static void markReplayed(Connection connection, long id, Instant at, LedgerEntry entry) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE dead_letter SET replayed_at = ?, replayed_meter = ?, replayed_seq = ? WHERE id = ? AND replayed_at IS NULL")) {
+            update.setLong(1, at.toEpochMilli());
+            update.setString(2, entry.meter());
+            update.setLong(3, entry.seq());
+            update.setLong(4, id);
+            if (update.executeUpdate() != 1) {
+                // Only one process owns the folder and replays are serialised, so this is a broken invariant.
+                throw new SQLException("dead letter " + id + " was replayed meanwhile");
+            }
+        }
     }
 }

@@ -48,16 +48,18 @@ public final class Ledger implements AutoCloseable {
     private final Hops hops;
     private volatile boolean closed;
 
-    private Ledger(Path dataDir, FileChannel lockChannel, FileLock lock, Connection writerConnection) throws SQLException {
+    private Ledger(Path dataDir, FileChannel lockChannel, FileLock lock, Connection writerConnection, LedgerLimits limits)
+            throws SQLException {
         this.dataDir = dataDir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.writerConnection = writerConnection;
         this.nextPosition = new AtomicLong(loadHeads() + 1);
-        this.writer = new Writer(writerConnection, QUEUE_CAPACITY);
+        this.writer = new Writer(writerConnection, QUEUE_CAPACITY,
+                new SizeWarning(dataDir.resolve(Database.FILE_NAME), limits.sizeWarningBytes()));
         this.writerThread = new Thread(writer, "energyweb-ledger-writer");
         this.writerThread.start();
-        this.deadLetters = new DeadLetters(this);
+        this.deadLetters = new DeadLetters(this, limits);
         this.hops = new Hops(this);
     }
 
@@ -68,6 +70,11 @@ public final class Ledger implements AutoCloseable {
      *                         another process, or holds something that is not a ledger
      */
     public static Ledger open(Path dataDir) {
+        return open(dataDir, LedgerLimits.DEFAULT);
+    }
+
+    /** Opens the ledger in {@code dataDir} with the given bounds on its dead letters and size. */
+    public static Ledger open(Path dataDir, LedgerLimits limits) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -88,7 +95,7 @@ public final class Ledger implements AutoCloseable {
             try {
                 Schema.create(connection);
                 connection.commit();
-                return new Ledger(dir, channel, lock, connection);
+                return new Ledger(dir, channel, lock, connection, limits);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
@@ -151,12 +158,22 @@ public final class Ledger implements AutoCloseable {
      *                                  with nothing to carry forward)
      */
     public CompletableFuture<LedgerEntry> append(Measurement measurement) {
+        return append(measurement, null);
+    }
+
+    /** A write that must commit in the same transaction as an append, or not at all. */
+    interface WithAppend {
+        void apply(Writer.Statements statements, LedgerEntry appended) throws SQLException;
+    }
+
+    /** Appends, and applies {@code with} (when not null) in the transaction holding the reading. */
+    CompletableFuture<LedgerEntry> append(Measurement measurement, WithAppend with) {
         requireOpen();
         String meter = measurement.meter();
         // Per-meter lock: a meter's readings enter the write queue in chain order.
         synchronized (meterLocks.computeIfAbsent(meter, m -> new Object())) {
             ReadingDocument document = ReadingDocument.of(Reading.next(measurement, heads.get(meter)));
-            AppendJob job = new AppendJob(document);
+            AppendJob job = new AppendJob(document, with);
             writer.submit(job);
             heads.put(meter, document.asHead());
             return job.result;
@@ -184,11 +201,13 @@ public final class Ledger implements AutoCloseable {
 
     private final class AppendJob implements WriteJob {
         final ReadingDocument document;
+        final WithAppend with;
         final CompletableFuture<LedgerEntry> result = new CompletableFuture<>();
         long position;
 
-        AppendJob(ReadingDocument document) {
+        AppendJob(ReadingDocument document, WithAppend with) {
             this.document = document;
+            this.with = with;
         }
 
         @Override
@@ -204,6 +223,9 @@ public final class Ledger implements AutoCloseable {
             insert.setBytes(5, document.bytes());
             insert.setLong(6, System.currentTimeMillis());
             insert.addBatch();
+            if (with != null) {
+                with.apply(statements, new LedgerEntry(position, document));
+            }
         }
 
         @Override
@@ -297,9 +319,25 @@ public final class Ledger implements AutoCloseable {
     }
 
     <T> T withReader(ReadWork<T> work) {
+        return read(dataDir, work);
+    }
+
+    /**
+     * Reads the ledger of {@code dataDir} without opening it for writing, so a running gateway may
+     * keep the folder meanwhile.
+     */
+    static <T> T read(Path dataDir, ReadWork<T> work) {
+        if (!Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
+            throw new LedgerException("no ledger in " + dataDir.toAbsolutePath() + " (" + Database.FILE_NAME + " is missing)");
+        }
         try (Connection connection = Database.openReader(dataDir)) {
             return work.run(connection);
         } catch (SQLException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("no such column") || message.contains("no such table")) {
+                throw new LedgerException("the ledger in " + dataDir + " was written by an earlier Energyweb and lacks "
+                        + "the dead-letter and status columns; open it once for writing (energyweb run, demo or dlq replay) to add them", e);
+            }
             throw new LedgerException("cannot read the ledger in " + dataDir + ": " + e.getMessage(), e);
         }
     }

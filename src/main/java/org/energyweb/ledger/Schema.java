@@ -37,11 +37,46 @@ final class Schema {
           meter TEXT,
           source TEXT NOT NULL,
           reason TEXT NOT NULL,
-          payload BLOB)""",
+          payload BLOB,
+          replayed_at INTEGER,
+          replayed_meter TEXT,
+          replayed_seq INTEGER)""",
+        // Row counts kept by triggers in the writing transaction: exact, and O(1) to read at every insert.
+        """
+        CREATE TABLE IF NOT EXISTS row_count (
+          name TEXT PRIMARY KEY,
+          value INTEGER NOT NULL)""",
         """
         CREATE TABLE IF NOT EXISTS setting (
           name TEXT PRIMARY KEY,
           value TEXT NOT NULL)"""
+    };
+
+    /**
+     * Columns added to tables of ledgers created before them: (table, column, definition). A
+     * guarded ALTER TABLE keeps those ledgers readable without a schema version step.
+     */
+    private static final String[][] ADDED_COLUMNS = {
+        {"dead_letter", "replayed_at", "INTEGER"},
+        {"dead_letter", "replayed_meter", "TEXT"},
+        {"dead_letter", "replayed_seq", "INTEGER"},
+    };
+
+    private static final String[] INDEXES = {
+        // Status counts readings per hop and state, and the age of the oldest in each, from this index alone.
+        "CREATE INDEX IF NOT EXISTS hop_state ON hop (hop, state, updated_at)",
+        // Replay walks the unreplayed letters; pruning at the limit takes the oldest replayed ones.
+        "CREATE INDEX IF NOT EXISTS dead_letter_unreplayed ON dead_letter (id) WHERE replayed_at IS NULL",
+        "CREATE INDEX IF NOT EXISTS dead_letter_replayed ON dead_letter (id) WHERE replayed_at IS NOT NULL",
+    };
+
+    private static final String[] TRIGGERS = {
+        """
+        CREATE TRIGGER IF NOT EXISTS dead_letter_counted_in AFTER INSERT ON dead_letter BEGIN
+          UPDATE row_count SET value = value + 1 WHERE name = 'dead_letter'; END""",
+        """
+        CREATE TRIGGER IF NOT EXISTS dead_letter_counted_out AFTER DELETE ON dead_letter BEGIN
+          UPDATE row_count SET value = value - 1 WHERE name = 'dead_letter'; END""",
     };
 
     private Schema() {
@@ -57,7 +92,31 @@ final class Schema {
             for (String table : TABLES) {
                 statement.execute(table);
             }
+            for (String[] added : ADDED_COLUMNS) {
+                if (!hasColumn(statement, added[0], added[1])) {
+                    statement.execute("ALTER TABLE " + added[0] + " ADD COLUMN " + added[1] + " " + added[2]);
+                }
+            }
+            for (String index : INDEXES) {
+                statement.execute(index);
+            }
+            // Counted once when the counter is new (an older ledger), then kept by the triggers.
+            statement.execute("INSERT OR IGNORE INTO row_count (name, value) SELECT 'dead_letter', COUNT(*) FROM dead_letter");
+            for (String trigger : TRIGGERS) {
+                statement.execute(trigger);
+            }
             statement.execute("PRAGMA user_version = " + VERSION);
+        }
+    }
+
+    private static boolean hasColumn(Statement statement, String table, String column) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (column.equals(rs.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -49,13 +49,15 @@ final class Writer implements Runnable {
     private final Connection connection;
     private final Statements statements;
     private final BlockingQueue<WriteJob> queue;
+    private final SizeWarning sizeWarning;
     private volatile boolean stopping;
     private volatile Throwable fatal;
 
-    Writer(Connection connection, int capacity) throws SQLException {
+    Writer(Connection connection, int capacity, SizeWarning sizeWarning) throws SQLException {
         this.connection = connection;
         this.statements = new Statements(connection);
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.sizeWarning = sizeWarning;
     }
 
     void submit(WriteJob job) {
@@ -123,6 +125,7 @@ final class Writer implements Runnable {
             statements.flush();
             connection.commit();
             batch.forEach(WriteJob::committed);
+            sizeWarning.afterCommit();
         } catch (SQLException | RuntimeException e) {
             rollback();
             retryOneByOne(batch);

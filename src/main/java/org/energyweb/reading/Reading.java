@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A measurement placed in its meter's hash chain: the content of one reading document.
+ * A measurement placed in its meter's hash chain: the content of one reading document. The
+ * constructor is the one gate every document passes, created or parsed, and checks what
+ * {@code schemas/reading-v1.schema.json} says (ReadingSchemaTest holds the two in agreement), so a
+ * non-conforming document never reaches the ledger. Plain Java checks cost nanoseconds; a schema
+ * validator per append would cost the ledger most of its throughput.
  *
  * @param seq  the position in the meter's chain, 0 for the first reading
  * @param prev lowercase hex SHA-256 of the meter's previous document; null exactly when seq is 0
@@ -15,10 +19,16 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
     /** The version of the document layout below; it is part of every document. */
     public static final int SCHEMA = 1;
 
+    /** 2^53: integers up to this magnitude are exact in canonical JSON (see the schema's ranges). */
+    public static final long MAX_EXACT_INTEGER = 1L << 53;
+
+    /** Longest source, in code points (as JSON Schema counts string length). */
+    public static final int MAX_SOURCE_LENGTH = 512;
+
     public Reading {
         MeterId.require(meter);
         Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(source, "source");
+        requireSource(meter, source);
         if (seq < 0) {
             throw new IllegalArgumentException("seq of meter " + meter + " is negative: " + seq);
         }
@@ -31,6 +41,29 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
         }
         if (energyWh < 0) {
             throw new IllegalArgumentException("energyWh of meter " + meter + " is negative: " + energyWh);
+        }
+        if (exportWh != null && exportWh < 0) {
+            throw new IllegalArgumentException("exportWh of meter " + meter + " is negative: " + exportWh);
+        }
+        requireExact(meter, "seq", seq);
+        requireExact(meter, "energyWh", energyWh);
+        requireExact(meter, "exportWh", exportWh);
+        requireExact(meter, "powerW", powerW);
+    }
+
+    /** RFC 8785 writes numbers as IEEE doubles, so larger integers would not survive canonical form. */
+    private static void requireExact(String meter, String field, Long value) {
+        if (value != null && Math.abs(value) > MAX_EXACT_INTEGER) {
+            throw new IllegalArgumentException(field + " of meter " + meter + " is beyond 2^53, the largest integer canonical JSON holds exactly: " + value);
+        }
+    }
+
+    private static void requireSource(String meter, String source) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("a reading of meter " + meter + " must name its source");
+        }
+        if (source.length() > MAX_SOURCE_LENGTH && source.codePointCount(0, source.length()) > MAX_SOURCE_LENGTH) {
+            throw new IllegalArgumentException("source of meter " + meter + " is longer than " + MAX_SOURCE_LENGTH + " characters");
         }
     }
 

@@ -26,9 +26,10 @@ class CliTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "demo", "verify", "export"})
+    @ValueSource(strings = {"run", "demo", "verify", "export", "dlq", "dlq list", "dlq replay", "status"})
     void everyCommandHasHelp(String command) {
-        CliTestSupport.Result result = CliTestSupport.run(command, "--help");
+        String[] args = (command + " --help").split(" ");
+        CliTestSupport.Result result = CliTestSupport.run(args);
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Usage: energyweb " + command);
     }

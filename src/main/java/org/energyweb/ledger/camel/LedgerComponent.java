@@ -5,6 +5,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerLimits;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +20,11 @@ public class LedgerComponent extends DefaultComponent {
 
     @Metadata(defaultValue = "data", description = "The data folder holding the ledger, unless an endpoint names another")
     private String dataDir = "data";
+    @Metadata(defaultValue = "1000000", description = "At most this many dead letters are kept: a warning at 80 %, then the oldest"
+            + " replayed ones are pruned; when none is replayed a new dead letter is refused with an error")
+    private long deadLetterMaxRows = LedgerLimits.DEFAULT_DEAD_LETTER_MAX_ROWS;
+    @Metadata(defaultValue = "34359738368", description = "Log a warning once when the ledger's files pass this many bytes (0: never)")
+    private long sizeWarningBytes = LedgerLimits.DEFAULT_SIZE_WARNING_BYTES;
     @Metadata(autowired = true, description = "An already open ledger to use (when Energyweb is embedded); its data folder wins")
     private Ledger ledger;
 
@@ -38,7 +44,7 @@ public class LedgerComponent extends DefaultComponent {
             return ledger;
         }
         Path path = Path.of(dataDir).toAbsolutePath().normalize();
-        return opened.computeIfAbsent(path, Ledger::open);
+        return opened.computeIfAbsent(path, folder -> Ledger.open(folder, new LedgerLimits(deadLetterMaxRows, sizeWarningBytes)));
     }
 
     @Override
@@ -54,6 +60,22 @@ public class LedgerComponent extends DefaultComponent {
 
     public void setDataDir(String dataDir) {
         this.dataDir = dataDir;
+    }
+
+    public long getDeadLetterMaxRows() {
+        return deadLetterMaxRows;
+    }
+
+    public void setDeadLetterMaxRows(long deadLetterMaxRows) {
+        this.deadLetterMaxRows = deadLetterMaxRows;
+    }
+
+    public long getSizeWarningBytes() {
+        return sizeWarningBytes;
+    }
+
+    public void setSizeWarningBytes(long sizeWarningBytes) {
+        this.sizeWarningBytes = sizeWarningBytes;
     }
 
     public Ledger getLedger() {
