@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real peer (anvil, js-ipfs, a Modbus server...) started by a test as a child process on a free
- * loopback port, and stopped by it. The peer's output goes to {@code target/peers/NAME-PORT.log}
- * so a failing test can be diagnosed.
+ * A real peer (anvil, js-ipfs, a Modbus server...) started as a child process on a free loopback
+ * port by a test or the demo, and stopped by it. Its output goes to {@code LOGDIR/NAME-PORT.log}
+ * (default {@code target/peers}) so a failure can be diagnosed.
  */
 public final class PeerProcess implements AutoCloseable {
 
@@ -31,11 +31,17 @@ public final class PeerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** The folder holding the project's npm-installed peers (package.json, node_modules). */
+    /**
+     * The folder holding the project's npm-installed peers (package.json, node_modules): the
+     * {@code energyweb.peers.dir} property, else {@code src/test/peers} of the project the launcher
+     * runs from ({@code energyweb.home}), else of the working folder.
+     */
     public static Path peersDir() {
         String configured = System.getProperty("energyweb.peers.dir");
-        Path dir = configured != null ? Path.of(configured) : Path.of("src/test/peers");
-        return dir.toAbsolutePath();
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("energyweb.home", "."), "src", "test", "peers").toAbsolutePath();
     }
 
     public static int freeLoopbackPort() {
@@ -49,10 +55,14 @@ public final class PeerProcess implements AutoCloseable {
 
     /** Starts {@code command} and waits until it accepts TCP connections on 127.0.0.1:{@code port}. */
     public static PeerProcess start(String name, int port, List<String> command, Path workDir, Duration readyWithin) {
+        return start(name, port, command, workDir, readyWithin, Path.of("target", "peers"));
+    }
+
+    /** As {@link #start(String, int, List, Path, Duration)}, logging into {@code logDir}. */
+    public static PeerProcess start(String name, int port, List<String> command, Path workDir, Duration readyWithin, Path logDir) {
         try {
-            Path logDir = Path.of("target", "peers").toAbsolutePath();
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(name + "-" + port + ".log");
+            Path log = logDir.toAbsolutePath().resolve(name + "-" + port + ".log");
             Process process = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
