@@ -103,6 +103,31 @@ public final class Hops {
         });
     }
 
+    /** Every recorded state of {@code hop} that is one of {@code states}, in ledger order. */
+    public List<HopState> withState(String hop, Collection<String> states) {
+        String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, states.size()), "?"));
+        return ledger.withReader(connection -> {
+            List<HopState> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM hop "
+                    + "WHERE hop = ? AND state IN (" + placeholders + ") ORDER BY position")) {
+                int i = 1;
+                select.setString(i++, hop);
+                if (states.isEmpty()) {
+                    select.setString(i, "");
+                }
+                for (String state : states) {
+                    select.setString(i++, state);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new HopState(hop, rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     /** How many readings are in each recorded state of {@code hop}. */
     public Map<String, Long> countByState(String hop) {
         return ledger.withReader(connection -> {

@@ -46,6 +46,8 @@ public final class Ledger implements AutoCloseable {
     private final AtomicLong nextPosition;
     private final DeadLetters deadLetters;
     private final Hops hops;
+    private final Settings settings;
+    private final NonceStore nonces;
     private volatile boolean closed;
 
     private Ledger(Path dataDir, FileChannel lockChannel, FileLock lock, Connection writerConnection) throws SQLException {
@@ -59,6 +61,8 @@ public final class Ledger implements AutoCloseable {
         this.writerThread.start();
         this.deadLetters = new DeadLetters(this);
         this.hops = new Hops(this);
+        this.settings = new Settings(this);
+        this.nonces = new NonceStore(this);
     }
 
     /**
@@ -314,6 +318,14 @@ public final class Ledger implements AutoCloseable {
 
     public Hops hops() {
         return hops;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public NonceStore nonces() {
+        return nonces;
     }
 
     public Path dataDir() {
