@@ -1,6 +1,9 @@
 package org.energyweb.chain.origin;
 
 import org.energyweb.chain.events.AbiEvent;
+import org.energyweb.chain.tx.TxCall;
+import org.energyweb.reading.Reading;
+import org.energyweb.reading.ReadingDocument;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
@@ -84,6 +87,15 @@ public enum Registry {
 
     /** Writes a read: the cumulative register in Wh and the reading document's SHA-256 as file hash. */
     public abstract Function saveSmartMeterRead(BigInteger assetId, long energyWh, boolean smartMeterDown, byte[] fileHash);
+
+    /**
+     * The transaction that anchors a reading: its cumulative Wh and its document's SHA-256 as file
+     * hash. A down meter's document already carries the last good value (never 0) and the flag.
+     */
+    public TxCall meterRead(String contract, BigInteger assetId, ReadingDocument document) {
+        Reading reading = document.reading();
+        return new TxCall(contract, encode(saveSmartMeterRead(assetId, reading.energyWh(), reading.down(), document.sha256())));
+    }
 
     public abstract Function initGeneral(BigInteger assetId, String smartMeter, String owner, long operationalSince, boolean active);
 
