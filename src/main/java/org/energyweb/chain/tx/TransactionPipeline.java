@@ -295,7 +295,13 @@ public final class TransactionPipeline implements AutoCloseable {
             persisted.add(nonces.persist(flight.nonce, flight.position, ChainHop.HOP, ChainHop.NONCE_ALLOCATED,
                     flight.detail(signer.address(), signer.chainId())));
         }
-        CompletableFuture.allOf(persisted.toArray(CompletableFuture[]::new)).join();
+        try {
+            CompletableFuture.allOf(persisted.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // The ledger cannot record any more: nothing of this batch is sent.
+            ready.forEach(flight -> completer.execute(() -> finish(flight, e.getCause())));
+            throw e;
+        }
     }
 
     private Signer.SignedTransaction sign(Flight flight) {
@@ -598,9 +604,9 @@ public final class TransactionPipeline implements AutoCloseable {
         if (!running) {
             return;
         }
+        // Not interrupted: a batch being allocated or broadcast is finished, so what the ledger
+        // says is in flight is exactly what was handed to the node.
         running = false;
-        sender.interrupt();
-        tracker.interrupt();
         join(sender);
         join(tracker);
         IllegalStateException closed = new IllegalStateException("the transaction pipeline closed; the reading resumes on the next start");
