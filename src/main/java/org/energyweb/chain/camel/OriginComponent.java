@@ -1,8 +1,6 @@
 package org.energyweb.chain.camel;
 
 import org.apache.camel.Endpoint;
-import org.apache.camel.spi.Metadata;
-import org.apache.camel.support.DefaultComponent;
 import org.energyweb.chain.keys.KeyPassword;
 import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.origin.Registry;
@@ -10,7 +8,6 @@ import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.JsonRpcClient;
 import org.energyweb.chain.tx.GasPolicy;
 import org.energyweb.chain.tx.TransactionPipeline;
-import org.energyweb.ledger.Ledger;
 import org.web3j.crypto.Credentials;
 
 import java.math.BigInteger;
@@ -26,11 +23,7 @@ import java.util.Map;
  * keystore on the same node share one transaction pipeline, so the account has one nonce sequence.
  */
 @org.apache.camel.spi.annotations.Component("origin")
-public class OriginComponent extends DefaultComponent {
-
-    @Metadata(autowired = true, description = "The ledger whose readings are anchored and which records their chain hop; "
-            + "when not set, the single Ledger bean of the registry")
-    private Ledger ledger;
+public class OriginComponent extends LedgerComponent {
 
     private final Map<String, SharedPipeline> pipelines = new HashMap<>();
 
@@ -69,20 +62,6 @@ public class OriginComponent extends DefaultComponent {
         }
     }
 
-    public Ledger getLedger() {
-        return ledger;
-    }
-
-    public void setLedger(Ledger ledger) {
-        this.ledger = ledger;
-    }
-
-    Ledger ledger() {
-        if (ledger == null) {
-            ledger = LedgerLookup.find(getCamelContext());
-        }
-        return ledger;
-    }
 
     /** The pipeline of the endpoint's key on the endpoint's node, started on first use. */
     synchronized TransactionPipeline pipeline(OriginConfiguration configuration) {

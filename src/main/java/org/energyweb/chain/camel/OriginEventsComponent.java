@@ -1,0 +1,25 @@
+package org.energyweb.chain.camel;
+
+import org.apache.camel.Endpoint;
+
+import java.util.Map;
+
+/** {@code origin-events:name}: contract events as a route start, with a checkpoint in the ledger. */
+@org.apache.camel.spi.annotations.Component("origin-events")
+public class OriginEventsComponent extends LedgerComponent {
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining.isBlank()) {
+            throw new IllegalArgumentException("origin-events needs a listener name: origin-events:NAME");
+        }
+        OriginEventsEndpoint endpoint = new OriginEventsEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        if (endpoint.getRpcUrl() == null || endpoint.getContract() == null) {
+            throw new IllegalArgumentException("origin-events:" + remaining + " needs rpcUrl and contract");
+        }
+        endpoint.abiEvent();
+        endpoint.rpc();
+        return endpoint;
+    }
+}
