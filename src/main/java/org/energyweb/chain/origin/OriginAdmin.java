@@ -34,6 +34,11 @@ public final class OriginAdmin {
         this.admin = admin;
     }
 
+    /** The admin's account. */
+    public String address() {
+        return admin;
+    }
+
     /** The transactor these admin calls go through, for other one-off calls from the same account. */
     public DirectTransactor transactor() {
         return transactor;
