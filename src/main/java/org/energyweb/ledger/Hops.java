@@ -103,6 +103,32 @@ public final class Hops {
         });
     }
 
+    /** The recorded states on {@code hop} of those of {@code positions} that have one, in one query. */
+    public Map<Long, HopState> states(String hop, Collection<Long> positions) {
+        Map<Long, HopState> found = new LinkedHashMap<>();
+        if (positions.isEmpty()) {
+            return found;
+        }
+        String placeholders = String.join(",", java.util.Collections.nCopies(positions.size(), "?"));
+        return ledger.withReader(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM hop "
+                    + "WHERE hop = ? AND position IN (" + placeholders + ")")) {
+                int i = 1;
+                select.setString(i++, hop);
+                for (long position : positions) {
+                    select.setLong(i++, position);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getLong(1), new HopState(hop, rs.getLong(1), rs.getString(2), rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4))));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     /** Every recorded state of {@code hop} that is one of {@code states}, in ledger order. */
     public List<HopState> withState(String hop, Collection<String> states) {
         String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, states.size()), "?"));

@@ -21,27 +21,34 @@ public final class AnvilPeer implements AutoCloseable {
     private final int port;
     private final Integer blockTimeSeconds;
     private final Path stateFile;
+    private final List<String> extraArguments;
     private PeerProcess process;
 
-    private AnvilPeer(int port, Integer blockTimeSeconds, Path stateFile) {
+    private AnvilPeer(int port, Integer blockTimeSeconds, Path stateFile, List<String> extraArguments) {
         this.port = port;
         this.blockTimeSeconds = blockTimeSeconds;
         this.stateFile = stateFile;
+        this.extraArguments = extraArguments;
     }
 
     /** Mines a block per transaction, at once. */
     public static AnvilPeer automine() {
-        return new AnvilPeer(PeerProcess.freeLoopbackPort(), null, null).start();
+        return new AnvilPeer(PeerProcess.freeLoopbackPort(), null, null, List.of()).start();
     }
 
     /** Mines a block every {@code seconds}. */
     public static AnvilPeer blockTime(int seconds) {
-        return new AnvilPeer(PeerProcess.freeLoopbackPort(), seconds, null).start();
+        return new AnvilPeer(PeerProcess.freeLoopbackPort(), seconds, null, List.of()).start();
+    }
+
+    /** Mines a block every {@code seconds} (null: at once), started with further anvil options. */
+    public static AnvilPeer with(Integer blockTimeSeconds, String... anvilOptions) {
+        return new AnvilPeer(PeerProcess.freeLoopbackPort(), blockTimeSeconds, null, List.of(anvilOptions)).start();
     }
 
     /** Keeps its chain in {@code stateFile} across {@link #stop()} and {@link #start()}. */
     public static AnvilPeer persistent(Integer blockTimeSeconds, Path stateFile) {
-        return new AnvilPeer(PeerProcess.freeLoopbackPort(), blockTimeSeconds, stateFile).start();
+        return new AnvilPeer(PeerProcess.freeLoopbackPort(), blockTimeSeconds, stateFile, List.of()).start();
     }
 
     public AnvilPeer start() {
@@ -56,6 +63,7 @@ public final class AnvilPeer implements AutoCloseable {
         if (stateFile != null) {
             command.addAll(List.of("--state", stateFile.toString()));
         }
+        command.addAll(extraArguments);
         process = PeerProcess.start("anvil", port, command, peers, Duration.ofSeconds(20));
         return this;
     }

@@ -56,13 +56,18 @@ public final class Eth {
         return Block.of(rpc.callAndWait("eth_getBlockByNumber", "latest", false));
     }
 
+    /**
+     * Estimated against the latest block, not the default "pending" one: on a node with thousands
+     * of our own transactions in its pool, building a pending block for every estimate is what
+     * makes estimates slow, and our calls do not depend on each other.
+     */
     public static RpcCall estimateGasCall(String from, String to, String data) {
-        return RpcCall.of("eth_estimateGas", transaction(from, to, data));
+        return RpcCall.of("eth_estimateGas", transaction(from, to, data), "latest");
     }
 
     public BigInteger estimateGas(String from, String to, String data) {
         try {
-            return quantity(rpc.callAndWait("eth_estimateGas", transaction(from, to, data)));
+            return quantity(rpc.callAndWait("eth_estimateGas", transaction(from, to, data), "latest"));
         } catch (RpcException e) {
             throw Revert.isRevert(e) ? new RevertException(Revert.reason(e), e) : e;
         }

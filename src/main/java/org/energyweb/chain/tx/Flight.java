@@ -23,6 +23,8 @@ final class Flight {
     final TxCall call;
     final CompletableFuture<Anchored> result = new CompletableFuture<>();
 
+    /** Submitted and not yet compared with what the ledger already records for the reading. */
+    boolean unchecked;
     long nonce = -1;
     BigInteger gasLimit;
     Fees fees;

@@ -3,6 +3,7 @@ package org.energyweb.chain.tx;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.Sign;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 
@@ -34,14 +35,16 @@ public final class Signer {
     /** @param to the contract called, or null to deploy {@code data} as a new contract */
     public SignedTransaction sign(long nonce, String to, String data, BigInteger gasLimit, Fees fees) {
         BigInteger n = BigInteger.valueOf(nonce);
+        BigInteger key = credentials.getEcKeyPair().getPrivateKey();
         byte[] signed;
         if (fees.isLegacy()) {
             RawTransaction raw = RawTransaction.createTransaction(n, fees.maxFeePerGas(), gasLimit, to, BigInteger.ZERO, data);
-            signed = TransactionEncoder.signMessage(raw, chainId, credentials);
+            Sign.SignatureData signature = Secp256k1.sign(Hash.sha3(TransactionEncoder.encode(raw, chainId)), key);
+            signed = TransactionEncoder.encode(raw, TransactionEncoder.createEip155SignatureData(signature, chainId));
         } else {
             RawTransaction raw = RawTransaction.createTransaction(chainId, n, gasLimit, to, BigInteger.ZERO, data,
                     fees.maxPriorityFeePerGas(), fees.maxFeePerGas());
-            signed = TransactionEncoder.signMessage(raw, credentials);
+            signed = TransactionEncoder.encode(raw, Secp256k1.sign(Hash.sha3(TransactionEncoder.encode(raw)), key));
         }
         return new SignedTransaction(Numeric.toHexString(Hash.sha3(signed)), Numeric.toHexString(signed));
     }

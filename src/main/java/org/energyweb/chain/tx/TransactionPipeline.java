@@ -97,8 +97,10 @@ public final class TransactionPipeline implements AutoCloseable {
     private final Map<Long, Flight> flights = new ConcurrentHashMap<>();
     private final BlockingDeque<Flight> toLaunch = new LinkedBlockingDeque<>();
     private final Queue<Flight> launched = new ConcurrentLinkedQueue<>();
-    /** Owned by the tracker thread. */
+    /** Owned by the tracker thread: what is broadcast and not yet confirmed, and when receipts were last looked up. */
     private final Map<Long, Flight> active = new LinkedHashMap<>();
+    private long polledHead = -1;
+    private boolean receiptsDue;
     /** Results are completed here, never on the ledger's writer thread or the tracker's. */
     private final ExecutorService completer = Executors.newSingleThreadExecutor(daemon("energyweb-chain-results"));
     private final Thread sender = daemon("energyweb-chain-sender").newThread(this::sendLoop);
@@ -169,41 +171,48 @@ public final class TransactionPipeline implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("the transaction pipeline of " + signer.address() + " is closed");
         }
-        Flight existing = flights.get(position);
+        Flight flight = new Flight(position, call);
+        flight.unchecked = true;
+        Flight existing = flights.putIfAbsent(position, flight);
         if (existing != null) {
             return existing.result;
-        }
-        Optional<HopState> recorded = ledger.hops().state(position, ChainHop.HOP);
-        if (recorded.isPresent()) {
-            Optional<CompletableFuture<Anchored>> outcome = recordedOutcome(recorded.get());
-            if (outcome.isPresent()) {
-                return outcome.get();
-            }
-        }
-        Flight flight = new Flight(position, call);
-        Flight raced = flights.putIfAbsent(position, flight);
-        if (raced != null) {
-            return raced.result;
         }
         toLaunch.add(flight);
         return flight.result;
     }
 
-    private Optional<CompletableFuture<Anchored>> recordedOutcome(HopState state) {
-        JsonNode detail = Flight.parse(state.detail());
-        return switch (state.state()) {
-            case ChainHop.CONFIRMED -> Optional.of(CompletableFuture.completedFuture(Flight.anchored(state.position(), detail)));
-            case ChainHop.DEAD -> Optional.of(CompletableFuture.failedFuture(
-                    new TransactionRejectedException(state.position(), detail.path("reason").asText())));
-            default -> {
-                if (flights.containsKey(state.position())) {
-                    yield Optional.empty();
-                }
-                throw new IllegalStateException("reading @" + state.position() + " is in flight from "
-                        + detail.path("from").asText() + " on chain " + detail.path("chainId").asText()
-                        + ", not from this pipeline's account " + signer.address() + " on chain " + signer.chainId());
+    /**
+     * Settles the submitted readings the ledger already has an outcome for (one query for the
+     * batch); returns the ones still to send.
+     */
+    private List<Flight> withoutRecordedOutcome(List<Flight> batch) {
+        List<Long> positions = batch.stream().filter(f -> f.unchecked).map(f -> f.position).toList();
+        Map<Long, HopState> recorded = ledger.hops().states(ChainHop.HOP, positions);
+        List<Flight> toSend = new ArrayList<>(batch.size());
+        for (Flight flight : batch) {
+            HopState state = flight.unchecked ? recorded.get(flight.position) : null;
+            flight.unchecked = false;
+            if (state == null) {
+                toSend.add(flight);
+                continue;
             }
-        };
+            JsonNode detail = Flight.parse(state.detail());
+            switch (state.state()) {
+                case ChainHop.CONFIRMED -> {
+                    flight.nonce = detail.path("nonce").asLong();
+                    flight.minedBlock = detail.path("block").asLong();
+                    flight.minedBlockHash = detail.path("blockHash").asText();
+                    flight.minedTransaction = detail.path("minedTx").asText();
+                    completer.execute(() -> finish(flight, null));
+                }
+                case ChainHop.DEAD -> completer.execute(() -> finish(flight,
+                        new TransactionRejectedException(flight.position, detail.path("reason").asText())));
+                default -> completer.execute(() -> finish(flight, new IllegalStateException("reading @" + flight.position
+                        + " is in flight from " + detail.path("from").asText() + " on chain " + detail.path("chainId").asText()
+                        + ", not from this pipeline's account " + signer.address() + " on chain " + signer.chainId())));
+            }
+        }
+        return toSend;
     }
 
     // ---------------------------------------------------------------- sender
@@ -244,7 +253,11 @@ public final class TransactionPipeline implements AutoCloseable {
         }
     }
 
-    private void launch(List<Flight> batch) {
+    private void launch(List<Flight> submitted) {
+        List<Flight> batch = withoutRecordedOutcome(submitted);
+        if (batch.isEmpty()) {
+            return;
+        }
         Fees fees = feeOracle.current();
         List<RpcCall> estimates = new ArrayList<>(batch.size());
         for (Flight flight : batch) {
@@ -274,7 +287,8 @@ public final class TransactionPipeline implements AutoCloseable {
             }
         }
         allocate(ready, fees);
-        List<Signer.SignedTransaction> signed = ready.stream().map(this::sign).toList();
+        // Each flight is signed on its own; spread over the cores, in nonce order in the result.
+        List<Signer.SignedTransaction> signed = ready.parallelStream().map(this::sign).toList();
         broadcast(ready, signed);
         for (Flight flight : ready) {
             ledger.hops().record(flight.position, ChainHop.HOP, ChainHop.SENT, flight.detail(signer.address(), signer.chainId()));
@@ -364,6 +378,7 @@ public final class TransactionPipeline implements AutoCloseable {
             try {
                 for (Flight flight; (flight = launched.poll()) != null; ) {
                     active.put(flight.position, flight);
+                    receiptsDue = true;
                 }
                 if (!active.isEmpty()) {
                     track();
@@ -380,7 +395,12 @@ public final class TransactionPipeline implements AutoCloseable {
 
     private void track() {
         long head = eth.blockNumber();
-        pollReceipts();
+        // A receipt only appears with a new block; between blocks only what is new or in doubt is looked up.
+        if (head != polledHead || receiptsDue) {
+            receiptsDue = false;
+            pollReceipts();
+            polledHead = head;
+        }
         for (Flight flight : active.values()) {
             if (flight.isMined()) {
                 head = Math.max(head, flight.minedBlock);
@@ -475,6 +495,7 @@ public final class TransactionPipeline implements AutoCloseable {
                         flight.position, flight.minedBlock);
                 flight.unmine();
                 flight.nextAttemptAt = System.nanoTime();
+                receiptsDue = true;
                 ledger.hops().record(flight.position, ChainHop.HOP, ChainHop.SENT, flight.detail(signer.address(), signer.chainId()));
             }
         }
@@ -505,6 +526,7 @@ public final class TransactionPipeline implements AutoCloseable {
                     toLaunch.add(flight);
                 } else {
                     flight.nonceSeenTaken = true;
+                    receiptsDue = true;
                     flight.nextAttemptAt = now + options.pollInterval().toNanos();
                 }
                 continue;
