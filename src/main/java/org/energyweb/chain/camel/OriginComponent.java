@@ -72,7 +72,7 @@ public class OriginComponent extends LedgerComponent {
         if (shared != null) {
             if (!shared.options().equals(options)) {
                 throw new IllegalArgumentException("origin endpoints signing with " + keystore + " on " + configuration.getRpcUrl()
-                        + " share one pipeline and must use the same confirmations, gasCap, pollInterval and resendAfter");
+                        + " share one pipeline and must use the same confirmations, gasCap, gasMarginPercent, pollInterval and resendAfter");
             }
             return shared.pipeline();
         }
@@ -100,7 +100,7 @@ public class OriginComponent extends LedgerComponent {
                 .withConfirmations(configuration.getConfirmations())
                 .withPollInterval(Duration.ofMillis(configuration.getPollInterval()))
                 .withResendAfter(Duration.ofMillis(configuration.getResendAfter()))
-                .withGas(new GasPolicy(BigInteger.valueOf(configuration.getGasCap()), GasPolicy.DEFAULT.marginPercent()));
+                .withGas(new GasPolicy(BigInteger.valueOf(configuration.getGasCap()), configuration.getGasMarginPercent()));
     }
 
     @Override

@@ -47,6 +47,9 @@ public class OriginConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "5000000", description = "Most gas a meter-read transaction may use; a call estimated above it is not sent")
     private long gasCap = 5_000_000;
 
+    @UriParam(label = "advanced", defaultValue = "10", description = "Percent added to the node's gas estimate for the gas limit (capped by gasCap)")
+    private int gasMarginPercent = 10;
+
     @UriParam(label = "advanced", defaultValue = "200", description = "Milliseconds between receipt polls")
     private long pollInterval = 200;
 
@@ -135,6 +138,14 @@ public class OriginConfiguration implements Cloneable {
 
     public void setGasCap(long gasCap) {
         this.gasCap = gasCap;
+    }
+
+    public int getGasMarginPercent() {
+        return gasMarginPercent;
+    }
+
+    public void setGasMarginPercent(int gasMarginPercent) {
+        this.gasMarginPercent = gasMarginPercent;
     }
 
     public long getPollInterval() {

@@ -8,7 +8,15 @@ import java.math.BigInteger;
  */
 public record GasPolicy(BigInteger cap, int marginPercent) {
 
+    /** For one-off transactions such as deployments, whose gas can depend on more than the estimate saw. */
     public static final GasPolicy DEFAULT = new GasPolicy(BigInteger.valueOf(5_000_000), 25);
+
+    /**
+     * For meter reads and anchors: they call no other contract and a read only gets cheaper once
+     * its asset's slots are set, so the estimate is an upper bound and a small margin suffices. A
+     * tight limit matters: a block takes transactions by their gas limit, not the gas they use.
+     */
+    public static final GasPolicy READINGS = new GasPolicy(BigInteger.valueOf(5_000_000), 10);
 
     public GasPolicy {
         if (cap.signum() <= 0 || marginPercent < 0) {

@@ -63,7 +63,7 @@ public final class TransactionPipeline implements AutoCloseable {
      */
     public record Options(int confirmations, Duration pollInterval, Duration resendAfter, GasPolicy gas, int maxBatch) {
 
-        public static final Options DEFAULT = new Options(1, Duration.ofMillis(200), Duration.ofSeconds(60), GasPolicy.DEFAULT, 200);
+        public static final Options DEFAULT = new Options(1, Duration.ofMillis(200), Duration.ofSeconds(60), GasPolicy.READINGS, 200);
 
         public Options {
             if (confirmations < 1 || maxBatch < 1) {
