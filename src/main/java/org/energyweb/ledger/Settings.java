@@ -49,8 +49,4 @@ public final class Settings {
         });
         return done;
     }
-
-    public void putAndWait(String name, String value) {
-        Ledger.await(put(name, value));
-    }
 }

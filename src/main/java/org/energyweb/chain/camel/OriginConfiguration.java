@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /** The options of an {@code origin:} endpoint. */
 @UriParams
-public class OriginConfiguration implements Cloneable {
+public class OriginConfiguration {
 
     @UriParam(description = "The asset whose meter reads are written; a message may override it with the EnergywebOriginAssetId header")
     @Metadata(required = true)
@@ -174,13 +174,5 @@ public class OriginConfiguration implements Cloneable {
 
     Duration rpcTimeoutDuration() {
         return Duration.ofMillis(rpcTimeout);
-    }
-
-    public OriginConfiguration copy() {
-        try {
-            return (OriginConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

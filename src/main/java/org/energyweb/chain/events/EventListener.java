@@ -77,11 +77,6 @@ public final class EventListener {
         this.options = options;
     }
 
-    /** The last block delivered, if any. */
-    public Optional<Long> checkpointBlock() {
-        return settings.get(checkpointName).flatMap(Checkpoint::parse).map(Checkpoint::number);
-    }
-
     /** Delivers every confirmed event after the checkpoint; returns how many were delivered. */
     public int poll(Handler handler) throws Exception {
         long head = eth.blockNumber();
@@ -99,7 +94,8 @@ public final class EventListener {
                 }
             }
             Block last = eth.block(to).orElseThrow(() -> new IllegalStateException("block " + to + " vanished while reading events"));
-            settings.putAndWait(checkpointName, new Checkpoint(to, last.hash()).format());
+            // join, not an interruptible wait: a consumer stopping mid-poll still records what it delivered.
+            settings.put(checkpointName, new Checkpoint(to, last.hash()).format()).join();
             after = to;
         }
         return delivered;

@@ -39,10 +39,6 @@ public final class Eth {
         return quantity(rpc.callAndWait("eth_getTransactionCount", address, blockTag)).longValueExact();
     }
 
-    public static RpcCall transactionCountCall(String address, String blockTag) {
-        return RpcCall.of("eth_getTransactionCount", address, blockTag);
-    }
-
     public static RpcCall latestBlockCall() {
         return RpcCall.of("eth_getBlockByNumber", "latest", false);
     }
@@ -50,10 +46,6 @@ public final class Eth {
     public Optional<Block> block(long number) {
         JsonNode block = rpc.callAndWait("eth_getBlockByNumber", Numeric.encodeQuantity(BigInteger.valueOf(number)), false);
         return block.isNull() ? Optional.empty() : Optional.of(Block.of(block));
-    }
-
-    public Block latestBlock() {
-        return Block.of(rpc.callAndWait("eth_getBlockByNumber", "latest", false));
     }
 
     /**

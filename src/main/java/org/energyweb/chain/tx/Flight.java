@@ -115,11 +115,6 @@ final class Flight {
         return new Anchored(position, nonce, minedTransaction, minedBlock, minedBlockHash);
     }
 
-    static Anchored anchored(long position, JsonNode detail) {
-        return new Anchored(position, detail.path("nonce").asLong(), detail.path("minedTx").asText(),
-                detail.path("block").asLong(), detail.path("blockHash").asText());
-    }
-
     @Override
     public String toString() {
         return "@" + position + " nonce " + nonce;

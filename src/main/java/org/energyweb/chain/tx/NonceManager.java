@@ -39,6 +39,11 @@ public final class NonceManager {
         return next++;
     }
 
+    /** Moves past nonces the chain shows used by other transactions of the same account. */
+    public synchronized void skipTo(long minimum) {
+        next = Math.max(next, minimum);
+    }
+
     public synchronized long peek() {
         return next;
     }

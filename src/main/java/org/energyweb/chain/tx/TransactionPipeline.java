@@ -100,7 +100,7 @@ public final class TransactionPipeline implements AutoCloseable {
     /** Owned by the tracker thread: what is broadcast and not yet confirmed, and when receipts were last looked up. */
     private final Map<Long, Flight> active = new LinkedHashMap<>();
     private long polledHead = -1;
-    private boolean receiptsDue;
+    private volatile boolean receiptsDue;
     /** Results are completed here, never on the ledger's writer thread or the tracker's. */
     private final ExecutorService completer = Executors.newSingleThreadExecutor(daemon("energyweb-chain-results"));
     private final Thread sender = daemon("energyweb-chain-sender").newThread(this::sendLoop);
@@ -153,6 +153,9 @@ public final class TransactionPipeline implements AutoCloseable {
             // Re-signing with the recorded nonce and fees gives the recorded hash, so a transaction
             // the node already has is recognised ("already known", or its receipt) and not duplicated.
             flight.nextAttemptAt = System.nanoTime();
+            // Its hash is known before anything else happens, so a receipt for it is looked for
+            // even if it was broadcast just before the crash that prevented recording it.
+            sign(flight);
             flights.put(flight.position, flight);
             launched.add(flight);
             resumed++;
@@ -359,6 +362,7 @@ public final class TransactionPipeline implements AutoCloseable {
             // used the nonce: the tracker tells which from receipts and the account's nonce.
             flight.nextAttemptAt = now;
             flight.bumpNext = false;
+            receiptsDue = true;
         } else if (error.says("underpriced")) {
             // Another transaction with this nonce sits in the pool with higher fees than these.
             flight.nextAttemptAt = now + options.pollInterval().toNanos();
@@ -400,6 +404,7 @@ public final class TransactionPipeline implements AutoCloseable {
             receiptsDue = false;
             pollReceipts();
             polledHead = head;
+            reclaimTakenNonces();
         }
         for (Flight flight : active.values()) {
             if (flight.isMined()) {
@@ -502,6 +507,35 @@ public final class TransactionPipeline implements AutoCloseable {
         return canonical;
     }
 
+    /**
+     * A flight whose nonce the chain shows used while none of its hashes has a receipt is marked;
+     * if the next receipt lookup still finds none, another transaction took the nonce and the
+     * reading is sent again with a new one.
+     */
+    private void reclaimTakenNonces() {
+        List<Flight> unmined = active.values().stream().filter(f -> !f.isMined()).toList();
+        if (unmined.isEmpty()) {
+            return;
+        }
+        long used = eth.transactionCount(signer.address(), "latest");
+        for (Flight flight : unmined) {
+            if (flight.nonce >= used) {
+                flight.nonceSeenTaken = false;
+            } else if (flight.nonceSeenTaken) {
+                LOG.warn("nonce {} of {} was used by a transaction that is not reading @{}'s; it gets a new nonce",
+                        flight.nonce, signer.address(), flight.position);
+                active.remove(flight.position);
+                flight.forgetNonce();
+                nonces.skipTo(used);
+                toLaunch.add(flight);
+            } else {
+                flight.nonceSeenTaken = true;
+                receiptsDue = true;
+            }
+        }
+    }
+
+    /** Broadcasts again what is due: replacements with higher fees, or the same bytes after a failed send. */
     private void resendDue() {
         long now = System.nanoTime();
         List<Flight> due = active.values().stream()
@@ -512,31 +546,11 @@ public final class TransactionPipeline implements AutoCloseable {
             return;
         }
         long used = eth.transactionCount(signer.address(), "latest");
-        Fees market = feeOracle.current();
-        List<Flight> resend = new ArrayList<>();
-        for (Flight flight : due) {
-            if (flight.nonce < used) {
-                if (flight.nonceSeenTaken) {
-                    // Two rounds of receipts found none of our hashes, yet the nonce is used:
-                    // another transaction took it. The reading needs a new nonce.
-                    LOG.warn("nonce {} of {} was used by a transaction that is not reading @{}'s; it gets a new nonce",
-                            flight.nonce, signer.address(), flight.position);
-                    active.remove(flight.position);
-                    flight.forgetNonce();
-                    toLaunch.add(flight);
-                } else {
-                    flight.nonceSeenTaken = true;
-                    receiptsDue = true;
-                    flight.nextAttemptAt = now + options.pollInterval().toNanos();
-                }
-                continue;
-            }
-            flight.nonceSeenTaken = false;
-            resend.add(flight);
-        }
+        List<Flight> resend = due.stream().filter(f -> f.nonce >= used).toList();
         if (resend.isEmpty()) {
             return;
         }
+        Fees market = feeOracle.current();
         List<Signer.SignedTransaction> signed = new ArrayList<>(resend.size());
         List<CompletableFuture<Void>> recorded = new ArrayList<>();
         for (Flight flight : resend) {

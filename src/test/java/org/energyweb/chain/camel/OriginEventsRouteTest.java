@@ -72,6 +72,18 @@ class OriginEventsRouteTest {
         meter.transactor().execute(chain.contracts.producing(), Registry.encode(Registry.PRODUCING.saveSmartMeterRead(asset, n, false, hash)));
     }
 
+    private void awaitCheckpointAt(long block) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var checkpoint = ledger.settings().get("events.meter-reads.checkpoint");
+            if (checkpoint.isPresent() && Long.parseLong(checkpoint.get().split(":")[0]) >= block) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the listener recorded no checkpoint at block " + block);
+    }
+
     @Test
     void meterReadEventsStartAYamlRouteOnceEachAcrossARestart() throws Exception {
         BigInteger asset = chain.onboard(Registry.PRODUCING, AnvilPeer.ACCOUNT_1);
@@ -83,6 +95,7 @@ class OriginEventsRouteTest {
             assertThat(first.getMessage().getBody(Map.class)).containsEntry("assetId", asset).containsEntry("newMeterRead", BigInteger.ONE);
             assertThat(first.getMessage().getHeader(OriginConstants.EVENT)).isEqualTo("LogNewMeterRead");
             assertThat(first.getMessage().getHeader(OriginConstants.TRANSACTION_HASH, String.class)).startsWith("0x");
+            awaitCheckpointAt(first.getMessage().getHeader(OriginConstants.BLOCK_NUMBER, Long.class));
         }
         read(meter, asset, 2);
         try (CamelContext camel = yamlRoute(); ConsumerTemplate consumer = camel.createConsumerTemplate()) {
