@@ -26,30 +26,17 @@ public final class Hops {
 
     /** Records a state; the future completes when it is committed. */
     public CompletableFuture<Void> record(long position, String hop, String state, String detail) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        ledger.submit(new WriteJob() {
-            @Override
-            public void apply(Writer.Statements statements) throws SQLException {
-                PreparedStatement upsert = statements.upsertHop;
-                upsert.setString(1, hop);
-                upsert.setLong(2, position);
-                upsert.setString(3, state);
-                upsert.setString(4, detail);
-                upsert.setLong(5, System.currentTimeMillis());
-                upsert.executeUpdate();
-            }
+        return ledger.write(statements -> upsert(statements, position, hop, state, detail));
+    }
 
-            @Override
-            public void committed() {
-                done.complete(null);
-            }
-
-            @Override
-            public void failed(Throwable cause) {
-                done.completeExceptionally(cause);
-            }
-        });
-        return done;
+    static void upsert(Writer.Statements statements, long position, String hop, String state, String detail) throws SQLException {
+        PreparedStatement upsert = statements.upsertHop;
+        upsert.setString(1, hop);
+        upsert.setLong(2, position);
+        upsert.setString(3, state);
+        upsert.setString(4, detail);
+        upsert.setLong(5, System.currentTimeMillis());
+        upsert.executeUpdate();
     }
 
     public void recordAndWait(long position, String hop, String state, String detail) {

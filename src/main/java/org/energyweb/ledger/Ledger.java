@@ -231,6 +231,33 @@ public final class Ledger implements AutoCloseable {
         writer.submit(job);
     }
 
+    /** Statements run by the writer inside its next transaction. */
+    interface Statements {
+        void apply(Writer.Statements statements) throws SQLException;
+    }
+
+    /** Queues {@code work} for the writer; the future completes once its transaction has committed. */
+    CompletableFuture<Void> write(Statements work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(new WriteJob() {
+            @Override
+            public void apply(Writer.Statements statements) throws SQLException {
+                work.apply(statements);
+            }
+
+            @Override
+            public void committed() {
+                done.complete(null);
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                done.completeExceptionally(cause);
+            }
+        });
+        return done;
+    }
+
     public Optional<ChainHead> head(String meter) {
         return Optional.ofNullable(heads.get(meter));
     }

@@ -2,7 +2,6 @@ package org.energyweb.ledger;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,32 +35,11 @@ public final class NonceStore {
      * whose state on {@code hop} becomes {@code state}. The future completes once both are committed.
      */
     public CompletableFuture<Void> allocate(String account, long nonce, long position, String hop, String state, String detail) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        ledger.submit(new WriteJob() {
-            @Override
-            public void apply(Writer.Statements statements) throws SQLException {
-                statements.raiseNonce.setString(1, account);
-                statements.raiseNonce.setLong(2, nonce + 1);
-                statements.raiseNonce.executeUpdate();
-                PreparedStatement upsert = statements.upsertHop;
-                upsert.setString(1, hop);
-                upsert.setLong(2, position);
-                upsert.setString(3, state);
-                upsert.setString(4, detail);
-                upsert.setLong(5, System.currentTimeMillis());
-                upsert.executeUpdate();
-            }
-
-            @Override
-            public void committed() {
-                done.complete(null);
-            }
-
-            @Override
-            public void failed(Throwable cause) {
-                done.completeExceptionally(cause);
-            }
+        return ledger.write(statements -> {
+            statements.raiseNonce.setString(1, account);
+            statements.raiseNonce.setLong(2, nonce + 1);
+            statements.raiseNonce.executeUpdate();
+            Hops.upsert(statements, position, hop, state, detail);
         });
-        return done;
     }
 }

@@ -2,7 +2,6 @@ package org.energyweb.ledger;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,25 +27,10 @@ public final class Settings {
 
     /** Stores a value; the future completes when it is committed. */
     public CompletableFuture<Void> put(String name, String value) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        ledger.submit(new WriteJob() {
-            @Override
-            public void apply(Writer.Statements statements) throws SQLException {
-                statements.upsertSetting.setString(1, name);
-                statements.upsertSetting.setString(2, value);
-                statements.upsertSetting.executeUpdate();
-            }
-
-            @Override
-            public void committed() {
-                done.complete(null);
-            }
-
-            @Override
-            public void failed(Throwable cause) {
-                done.completeExceptionally(cause);
-            }
+        return ledger.write(statements -> {
+            statements.upsertSetting.setString(1, name);
+            statements.upsertSetting.setString(2, value);
+            statements.upsertSetting.executeUpdate();
         });
-        return done;
     }
 }

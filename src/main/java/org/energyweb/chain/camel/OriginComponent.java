@@ -5,7 +5,6 @@ import org.energyweb.chain.keys.KeyPassword;
 import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.rpc.Eth;
-import org.energyweb.chain.rpc.JsonRpcClient;
 import org.energyweb.chain.tx.GasPolicy;
 import org.energyweb.chain.tx.TransactionPipeline;
 import org.web3j.crypto.Credentials;
@@ -39,7 +38,7 @@ public class OriginComponent extends LedgerComponent {
         setProperties(endpoint, parameters);
         requireOptions(configuration);
         // Checked now, so a route with an insecure URL fails when it is created, not at its first reading.
-        JsonRpcClient.connect(configuration.getRpcUrl(), configuration.isAllowPlainHttp(), configuration.rpcTimeoutDuration());
+        configuration.connect();
         return endpoint;
     }
 
@@ -76,7 +75,7 @@ public class OriginComponent extends LedgerComponent {
             }
             return shared.pipeline();
         }
-        Eth eth = new Eth(JsonRpcClient.connect(configuration.getRpcUrl(), configuration.isAllowPlainHttp(), configuration.rpcTimeoutDuration()));
+        Eth eth = new Eth(configuration.connect());
         TransactionPipeline pipeline = TransactionPipeline.start(eth, unlock(configuration, keystore), ledger(), options);
         pipelines.put(key, new SharedPipeline(pipeline, options));
         return pipeline;

@@ -5,23 +5,14 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.energyweb.chain.keys.KeyPassword;
 
-import java.time.Duration;
 
-/** The options of an {@code origin:} endpoint. */
+/** The options of an {@code origin:} endpoint; the node and the registry contract come from {@link ContractConnection}. */
 @UriParams
-public class OriginConfiguration {
+public class OriginConfiguration extends ContractConnection {
 
     @UriParam(description = "The asset whose meter reads are written; a message may override it with the EnergywebOriginAssetId header")
     @Metadata(required = true)
     private Long assetId;
-
-    @UriParam(description = "JSON-RPC URL of the EVM node. A URL that is not on this machine must be https unless allowPlainHttp is set")
-    @Metadata(required = true)
-    private String rpcUrl;
-
-    @UriParam(description = "Address of the AssetProducingRegistry or AssetConsumingRegistry contract")
-    @Metadata(required = true)
-    private String contract;
 
     @UriParam(label = "security", description = "Path of the Ethereum V3 keystore file of the asset's smart-meter account")
     @Metadata(required = true)
@@ -36,10 +27,6 @@ public class OriginConfiguration {
     @UriParam(label = "security", defaultValue = KeyPassword.ENVIRONMENT_VARIABLE,
             description = "Environment variable holding the keystore password when neither passwordFile nor password is set")
     private String passwordEnv = KeyPassword.ENVIRONMENT_VARIABLE;
-
-    @UriParam(label = "security", defaultValue = "false",
-            description = "Accept a plain-http RPC URL to another machine (node answers could be forged on the way)")
-    private boolean allowPlainHttp;
 
     @UriParam(defaultValue = "1", description = "Blocks (the transaction's own included) before a reading counts as confirmed and the exchange completes")
     private int confirmations = 1;
@@ -57,31 +44,12 @@ public class OriginConfiguration {
             description = "Milliseconds a transaction may stay unmined before it is re-sent with the same nonce and fees raised by at least 10%")
     private long resendAfter = 60_000;
 
-    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for the node to answer one request")
-    private long rpcTimeout = 10_000;
-
     public Long getAssetId() {
         return assetId;
     }
 
     public void setAssetId(Long assetId) {
         this.assetId = assetId;
-    }
-
-    public String getRpcUrl() {
-        return rpcUrl;
-    }
-
-    public void setRpcUrl(String rpcUrl) {
-        this.rpcUrl = rpcUrl;
-    }
-
-    public String getContract() {
-        return contract;
-    }
-
-    public void setContract(String contract) {
-        this.contract = contract;
     }
 
     public String getKeystore() {
@@ -114,14 +82,6 @@ public class OriginConfiguration {
 
     public void setPasswordEnv(String passwordEnv) {
         this.passwordEnv = passwordEnv;
-    }
-
-    public boolean isAllowPlainHttp() {
-        return allowPlainHttp;
-    }
-
-    public void setAllowPlainHttp(boolean allowPlainHttp) {
-        this.allowPlainHttp = allowPlainHttp;
     }
 
     public int getConfirmations() {
@@ -162,17 +122,5 @@ public class OriginConfiguration {
 
     public void setResendAfter(long resendAfter) {
         this.resendAfter = resendAfter;
-    }
-
-    public long getRpcTimeout() {
-        return rpcTimeout;
-    }
-
-    public void setRpcTimeout(long rpcTimeout) {
-        this.rpcTimeout = rpcTimeout;
-    }
-
-    Duration rpcTimeoutDuration() {
-        return Duration.ofMillis(rpcTimeout);
     }
 }

@@ -14,12 +14,11 @@ public class OriginEventsComponent extends LedgerComponent {
             throw new IllegalArgumentException("origin-events needs a listener name: origin-events:NAME");
         }
         OriginEventsEndpoint endpoint = new OriginEventsEndpoint(uri, this, remaining);
+        setProperties(endpoint.getConnection(), parameters);
         setProperties(endpoint, parameters);
-        if (endpoint.getRpcUrl() == null || endpoint.getContract() == null) {
-            throw new IllegalArgumentException("origin-events:" + remaining + " needs rpcUrl and contract");
-        }
+        // Checked now, so a route with a bad event, an insecure URL or no contract fails when it is created.
         endpoint.abiEvent();
-        endpoint.rpc();
+        endpoint.getConnection().connect();
         return endpoint;
     }
 }

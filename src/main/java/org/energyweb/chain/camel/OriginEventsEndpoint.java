@@ -14,9 +14,6 @@ import org.energyweb.chain.events.EventListener;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.rpc.Eth;
-import org.energyweb.chain.rpc.JsonRpcClient;
-
-import java.time.Duration;
 
 /**
  * Starts a route with each event of one contract, once its block has the configured number of
@@ -32,13 +29,8 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
     @Metadata(required = true)
     private final String name;
 
-    @UriParam(description = "JSON-RPC URL of the EVM node; a URL that is not on this machine must be https unless allowPlainHttp is set")
-    @Metadata(required = true)
-    private String rpcUrl;
-
-    @UriParam(description = "Address of the contract whose events are read")
-    @Metadata(required = true)
-    private String contract;
+    @UriParam
+    private final ContractConnection connection = new ContractConnection();
 
     @UriParam(description = "The event as an ABI signature with names, e.g. Transfer(address indexed from, address indexed to, uint256 value); "
             + "default: the preset's event")
@@ -59,12 +51,6 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
 
     @UriParam(label = "advanced", defaultValue = "64", description = "Blocks read again when the checkpoint block was reorganised away")
     private int reorgRewind = 64;
-
-    @UriParam(label = "security", defaultValue = "false", description = "Accept a plain-http RPC URL to another machine")
-    private boolean allowPlainHttp;
-
-    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for the node to answer one request")
-    private long rpcTimeout = 10_000;
 
     OriginEventsEndpoint(String uri, OriginEventsComponent component, String name) {
         super(uri, component);
@@ -92,12 +78,12 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
         };
     }
 
-    JsonRpcClient rpc() {
-        return JsonRpcClient.connect(rpcUrl, allowPlainHttp, Duration.ofMillis(rpcTimeout));
+    ContractConnection getConnection() {
+        return connection;
     }
 
     EventListener listener() {
-        return new EventListener(new Eth(rpc()), contract, abiEvent(), getComponent().ledger().settings(), name,
+        return new EventListener(new Eth(connection.connect()), connection.getContract(), abiEvent(), getComponent().ledger().settings(), name,
                 new EventListener.Options(confirmations, fromBlock, maxBlockRange, reorgRewind));
     }
 
@@ -117,21 +103,7 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
         return name;
     }
 
-    public String getRpcUrl() {
-        return rpcUrl;
-    }
 
-    public void setRpcUrl(String rpcUrl) {
-        this.rpcUrl = rpcUrl;
-    }
-
-    public String getContract() {
-        return contract;
-    }
-
-    public void setContract(String contract) {
-        this.contract = contract;
-    }
 
     public String getEvent() {
         return event;
@@ -181,19 +153,5 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
         this.reorgRewind = reorgRewind;
     }
 
-    public boolean isAllowPlainHttp() {
-        return allowPlainHttp;
-    }
 
-    public void setAllowPlainHttp(boolean allowPlainHttp) {
-        this.allowPlainHttp = allowPlainHttp;
-    }
-
-    public long getRpcTimeout() {
-        return rpcTimeout;
-    }
-
-    public void setRpcTimeout(long rpcTimeout) {
-        this.rpcTimeout = rpcTimeout;
-    }
 }

@@ -2,7 +2,6 @@ package org.energyweb.chain.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.origin.OriginAdmin;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.rpc.Eth;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -64,13 +62,7 @@ public class ChainCommand {
         KeysCommand.KeyOptions key;
 
         OriginAdmin admin(Map<String, String> environment) {
-            char[] password = key.password(environment);
-            Credentials credentials;
-            try {
-                credentials = Keystore.unlock(key.keystore(), password);
-            } finally {
-                Arrays.fill(password, '\0');
-            }
+            Credentials credentials = key.unlock(environment);
             Eth eth = new Eth(JsonRpcClient.connect(rpc, allowPlainHttp, Duration.ofSeconds(30)));
             DirectTransactor transactor = new DirectTransactor(eth, new Signer(credentials, eth.chainId()), GasPolicy.DEFAULT,
                     Duration.ofMillis(200), Duration.ofMinutes(5));
@@ -78,8 +70,8 @@ public class ChainCommand {
         }
     }
 
-    @Command(name = "deploy", description = "Deploy the producing and consuming registries and the reading anchor; print their addresses.")
-    static class Deploy implements Callable<Integer> {
+    /** What the chain subcommands share: the connection, where to print, exit codes. */
+    abstract static class ChainSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -92,32 +84,41 @@ public class ChainCommand {
         @Override
         public Integer call() {
             return run(spec, () -> {
-                OriginAdmin.Deployment deployment = connection.admin(parent.environment).deploy();
-                PrintWriter out = spec.commandLine().getOut();
-                if (connection.json) {
-                    out.println(JSON.createObjectNode().put("producing", deployment.producing()).put("consuming", deployment.consuming())
-                            .put("anchor", deployment.anchor()));
-                } else {
-                    out.println("producing registry  " + deployment.producing());
-                    out.println("consuming registry  " + deployment.consuming());
-                    out.println("reading anchor      " + deployment.anchor());
-                }
+                print(execute(connection.admin(parent.environment)), spec.commandLine().getOut());
                 return 0;
             });
+        }
+
+        /** Does the work and returns the result as JSON fields. */
+        abstract ObjectNode execute(OriginAdmin admin);
+
+        /** The human-readable form of the result. */
+        abstract String describe(ObjectNode result);
+
+        private void print(ObjectNode result, PrintWriter out) {
+            out.println(connection.json ? result.toString() : describe(result));
+        }
+    }
+
+    @Command(name = "deploy", description = "Deploy the producing and consuming registries and the reading anchor; print their addresses.")
+    static class Deploy extends ChainSubcommand {
+        @Override
+        ObjectNode execute(OriginAdmin admin) {
+            OriginAdmin.Deployment deployment = admin.deploy();
+            return JSON.createObjectNode().put("producing", deployment.producing()).put("consuming", deployment.consuming())
+                    .put("anchor", deployment.anchor());
+        }
+
+        @Override
+        String describe(ObjectNode result) {
+            return "producing registry  " + result.get("producing").asText() + System.lineSeparator()
+                    + "consuming registry  " + result.get("consuming").asText() + System.lineSeparator()
+                    + "reading anchor      " + result.get("anchor").asText();
         }
     }
 
     @Command(name = "onboard", description = "Create an asset, initialise it with its smart-meter account and activate it; print its id.")
-    static class Onboard implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @ParentCommand
-        ChainCommand parent;
-
-        @Mixin
-        Connection connection;
-
+    static class Onboard extends ChainSubcommand {
         @Option(names = "--registry", required = true, paramLabel = "producing|consuming", description = "which registry the asset joins")
         String registry;
 
@@ -131,24 +132,18 @@ public class ChainCommand {
         String owner;
 
         @Override
-        public Integer call() {
-            return run(spec, () -> {
-                Registry which = Registry.named(registry);
-                OriginAdmin admin = connection.admin(parent.environment);
-                String assetOwner = owner != null ? owner : admin.address();
-                BigInteger assetId = admin.onboard(which, contract, smartMeter, assetOwner);
-                PrintWriter out = spec.commandLine().getOut();
-                if (connection.json) {
-                    ObjectNode result = JSON.createObjectNode();
-                    result.put("assetId", assetId).put("registry", which.name().toLowerCase()).put("contract", contract)
-                            .put("smartMeter", smartMeter).put("owner", assetOwner);
-                    out.println(result);
-                } else {
-                    out.println("asset " + assetId + " in the " + which.name().toLowerCase() + " registry " + contract
-                            + ", smart meter " + smartMeter + ", active");
-                }
-                return 0;
-            });
+        ObjectNode execute(OriginAdmin admin) {
+            Registry which = Registry.named(registry);
+            String assetOwner = owner != null ? owner : admin.address();
+            BigInteger assetId = admin.onboard(which, contract, smartMeter, assetOwner);
+            return JSON.createObjectNode().put("assetId", assetId).put("registry", which.name().toLowerCase())
+                    .put("contract", contract).put("smartMeter", smartMeter).put("owner", assetOwner);
+        }
+
+        @Override
+        String describe(ObjectNode result) {
+            return "asset " + result.get("assetId").asText() + " in the " + result.get("registry").asText() + " registry "
+                    + result.get("contract").asText() + ", smart meter " + result.get("smartMeter").asText() + ", active";
         }
     }
 

@@ -3,6 +3,7 @@ package org.energyweb.chain.cli;
 import org.energyweb.chain.keys.KeyPassword;
 import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.keys.KeystoreException;
+import org.web3j.crypto.Credentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code keys new|address}: the signing key's encrypted keystore file. */
 @Command(name = "keys", description = "Create or inspect an Ethereum V3 keystore (scrypt-encrypted signing key).",
@@ -44,17 +46,24 @@ public class KeysCommand {
                 description = "file whose first line is the password; default: the ENERGYWEB_KEY_PASSWORD variable")
         Path passwordFile;
 
-        public Path keystore() {
-            return keystore;
+        /** Runs {@code use} with the password, which is wiped from memory afterwards. */
+        <T> T withPassword(Map<String, String> environment, Function<char[], T> use) {
+            char[] password = KeyPassword.resolve(passwordFile, KeyPassword.ENVIRONMENT_VARIABLE, environment);
+            try {
+                return use.apply(password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
         }
 
-        public char[] password(Map<String, String> environment) {
-            return KeyPassword.resolve(passwordFile, KeyPassword.ENVIRONMENT_VARIABLE, environment);
+        /** Decrypts the key; a wrong password fails here, not at the first transaction. */
+        Credentials unlock(Map<String, String> environment) {
+            return withPassword(environment, password -> Keystore.unlock(keystore, password));
         }
     }
 
-    @Command(name = "new", description = "Create a new key in a new keystore file and print its address.")
-    static class New implements Callable<Integer> {
+    /** What the keys subcommands share: where to print, and the parent's environment. */
+    abstract static class KeysSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -64,47 +73,34 @@ public class KeysCommand {
         @Mixin
         KeyOptions key;
 
+        @Override
+        public Integer call() {
+            return withKeyProblems(spec, () -> {
+                spec.commandLine().getOut().println(address());
+                return 0;
+            });
+        }
+
+        abstract String address();
+    }
+
+    @Command(name = "new", description = "Create a new key in a new keystore file and print its address.")
+    static class New extends KeysSubcommand {
         @Option(names = "--light", description = "light scrypt parameters, for development keys only")
         boolean light;
 
         @Override
-        public Integer call() {
-            return withKeyProblems(spec, () -> {
-                char[] password = key.password(parent.environment);
-                try {
-                    String address = Keystore.create(key.keystore, password, light ? Keystore.Strength.LIGHT : Keystore.Strength.STANDARD);
-                    spec.commandLine().getOut().println(address);
-                } finally {
-                    Arrays.fill(password, '\0');
-                }
-                return 0;
-            });
+        String address() {
+            return key.withPassword(parent.environment,
+                    password -> Keystore.create(key.keystore, password, light ? Keystore.Strength.LIGHT : Keystore.Strength.STANDARD));
         }
     }
 
     @Command(name = "address", description = "Unlock a keystore with its password and print the account address.")
-    static class Address implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @ParentCommand
-        KeysCommand parent;
-
-        @Mixin
-        KeyOptions key;
-
+    static class Address extends KeysSubcommand {
         @Override
-        public Integer call() {
-            return withKeyProblems(spec, () -> {
-                char[] password = key.password(parent.environment);
-                try {
-                    // Decrypting proves the password, so a wrong one fails here and not at the first send.
-                    spec.commandLine().getOut().println(Keystore.unlock(key.keystore, password).getAddress());
-                } finally {
-                    Arrays.fill(password, '\0');
-                }
-                return 0;
-            });
+        String address() {
+            return key.unlock(parent.environment).getAddress();
         }
     }
 

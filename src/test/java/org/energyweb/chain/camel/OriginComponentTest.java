@@ -7,18 +7,15 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.energyweb.chain.DevChain;
+import org.energyweb.chain.OnDevChain;
 import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.tx.ChainHop;
 import org.energyweb.chain.tx.TransactionRejectedException;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
-import org.energyweb.peers.AnvilPeer;
 import org.energyweb.reading.Measurement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
@@ -33,29 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The origin: component and the origin-meter-read-sink kamelet in a Camel context, against a real anvil. */
-class OriginComponentTest {
+class OriginComponentTest extends OnDevChain {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
-
-    private static AnvilPeer anvil;
-    private static DevChain chain;
 
     @TempDir
     Path dir;
 
     private Ledger ledger;
     private CamelContext camel;
-
-    @BeforeAll
-    static void deploy() {
-        anvil = AnvilPeer.automine();
-        chain = new DevChain(anvil);
-    }
-
-    @AfterAll
-    static void stop() {
-        anvil.close();
-    }
 
     @AfterEach
     void close() throws Exception {

@@ -1,12 +1,11 @@
 package org.energyweb.chain.origin;
 
 import org.energyweb.chain.DevChain;
+import org.energyweb.chain.OnDevChain;
 import org.energyweb.chain.rpc.Log;
 import org.energyweb.chain.rpc.Receipt;
 import org.energyweb.chain.rpc.RevertException;
 import org.energyweb.peers.AnvilPeer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.utils.Numeric;
 
@@ -17,21 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contracts on a real anvil: onboarding and release A's meter-read rules. */
-class OriginRegistryTest {
-
-    private static AnvilPeer anvil;
-    private static DevChain chain;
-
-    @BeforeAll
-    static void deploy() {
-        anvil = AnvilPeer.automine();
-        chain = new DevChain(anvil);
-    }
-
-    @AfterAll
-    static void stop() {
-        anvil.close();
-    }
+class OriginRegistryTest extends OnDevChain {
 
     private static byte[] hash(int seed) {
         byte[] hash = new byte[32];

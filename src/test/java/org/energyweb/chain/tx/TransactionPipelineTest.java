@@ -1,14 +1,12 @@
 package org.energyweb.chain.tx;
 
 import org.energyweb.chain.DevChain;
+import org.energyweb.chain.OnDevChain;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.ledger.HopState;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
-import org.energyweb.peers.AnvilPeer;
 import org.energyweb.reading.Measurement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
@@ -28,27 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The pipeline against a real anvil that mines each transaction at once. */
-class TransactionPipelineTest {
+class TransactionPipelineTest extends OnDevChain {
 
     static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
     static final TransactionPipeline.Options FAST = TransactionPipeline.Options.DEFAULT.withPollInterval(Duration.ofMillis(50));
 
-    private static AnvilPeer anvil;
-    private static DevChain chain;
-
     @TempDir
     Path data;
-
-    @BeforeAll
-    static void deploy() {
-        anvil = AnvilPeer.automine();
-        chain = new DevChain(anvil);
-    }
-
-    @AfterAll
-    static void stop() {
-        anvil.close();
-    }
 
     /** A fresh funded key per test, so tests do not share nonces. */
     static Credentials fundedKey(DevChain chain) throws Exception {
