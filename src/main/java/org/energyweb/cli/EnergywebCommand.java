@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Turns energy-meter readings into tamper-evident, publicly anchored records.",
         subcommands = {RunCommand.class, DemoCommand.class, VerifyCommand.class, ExportCommand.class, DlqCommand.class,
                 StatusCommand.class, org.energyweb.ipfs.cli.CidCommand.class, org.energyweb.ipfs.cli.IpfsCommand.class,
-                org.energyweb.meter.cli.MeterCommand.class, CommandLine.HelpCommand.class})
+                org.energyweb.meter.cli.MeterCommand.class, org.energyweb.chain.cli.KeysCommand.class,
+                org.energyweb.chain.cli.ChainCommand.class, CommandLine.HelpCommand.class})
 public class EnergywebCommand {
 
     public static final int OK = 0;

@@ -26,30 +26,17 @@ public final class Hops {
 
     /** Records a state; the future completes when it is committed. */
     public CompletableFuture<Void> record(long position, String hop, String state, String detail) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        ledger.submit(new WriteJob() {
-            @Override
-            public void apply(Writer.Statements statements) throws SQLException {
-                PreparedStatement upsert = statements.upsertHop;
-                upsert.setString(1, hop);
-                upsert.setLong(2, position);
-                upsert.setString(3, state);
-                upsert.setString(4, detail);
-                upsert.setLong(5, System.currentTimeMillis());
-                upsert.executeUpdate();
-            }
+        return ledger.write(statements -> upsert(statements, position, hop, state, detail));
+    }
 
-            @Override
-            public void committed() {
-                done.complete(null);
-            }
-
-            @Override
-            public void failed(Throwable cause) {
-                done.completeExceptionally(cause);
-            }
-        });
-        return done;
+    static void upsert(Writer.Statements statements, long position, String hop, String state, String detail) throws SQLException {
+        PreparedStatement upsert = statements.upsertHop;
+        upsert.setString(1, hop);
+        upsert.setLong(2, position);
+        upsert.setString(3, state);
+        upsert.setString(4, detail);
+        upsert.setLong(5, System.currentTimeMillis());
+        upsert.executeUpdate();
     }
 
     public void recordAndWait(long position, String hop, String state, String detail) {
@@ -122,6 +109,57 @@ public final class Hops {
                     return rs.getLong(1);
                 }
             }
+        });
+    }
+
+    /** The recorded states on {@code hop} of those of {@code positions} that have one, in one query. */
+    public Map<Long, HopState> states(String hop, Collection<Long> positions) {
+        Map<Long, HopState> found = new LinkedHashMap<>();
+        if (positions.isEmpty()) {
+            return found;
+        }
+        String placeholders = String.join(",", java.util.Collections.nCopies(positions.size(), "?"));
+        return ledger.withReader(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM hop "
+                    + "WHERE hop = ? AND position IN (" + placeholders + ")")) {
+                int i = 1;
+                select.setString(i++, hop);
+                for (long position : positions) {
+                    select.setLong(i++, position);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getLong(1), new HopState(hop, rs.getLong(1), rs.getString(2), rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4))));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Every recorded state of {@code hop} that is one of {@code states}, in ledger order. */
+    public List<HopState> withState(String hop, Collection<String> states) {
+        String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, states.size()), "?"));
+        return ledger.withReader(connection -> {
+            List<HopState> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM hop "
+                    + "WHERE hop = ? AND state IN (" + placeholders + ") ORDER BY position")) {
+                int i = 1;
+                select.setString(i++, hop);
+                if (states.isEmpty()) {
+                    select.setString(i, "");
+                }
+                for (String state : states) {
+                    select.setString(i++, state);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new HopState(hop, rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
+                    }
+                }
+            }
+            return found;
         });
     }
 

@@ -46,6 +46,8 @@ public final class Ledger implements AutoCloseable {
     private final AtomicLong nextPosition;
     private final DeadLetters deadLetters;
     private final Hops hops;
+    private final Settings settings;
+    private final NonceStore nonces;
     private volatile boolean closed;
 
     private Ledger(Path dataDir, FileChannel lockChannel, FileLock lock, Connection writerConnection, LedgerLimits limits)
@@ -61,6 +63,8 @@ public final class Ledger implements AutoCloseable {
         this.writerThread.start();
         this.deadLetters = new DeadLetters(this, limits);
         this.hops = new Hops(this);
+        this.settings = new Settings(this);
+        this.nonces = new NonceStore(this);
     }
 
     /**
@@ -249,6 +253,33 @@ public final class Ledger implements AutoCloseable {
         writer.submit(job);
     }
 
+    /** Statements run by the writer inside its next transaction. */
+    interface Statements {
+        void apply(Writer.Statements statements) throws SQLException;
+    }
+
+    /** Queues {@code work} for the writer; the future completes once its transaction has committed. */
+    CompletableFuture<Void> write(Statements work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(new WriteJob() {
+            @Override
+            public void apply(Writer.Statements statements) throws SQLException {
+                work.apply(statements);
+            }
+
+            @Override
+            public void committed() {
+                done.complete(null);
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                done.completeExceptionally(cause);
+            }
+        });
+        return done;
+    }
+
     public Optional<ChainHead> head(String meter) {
         return Optional.ofNullable(heads.get(meter));
     }
@@ -352,6 +383,14 @@ public final class Ledger implements AutoCloseable {
 
     public Hops hops() {
         return hops;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public NonceStore nonces() {
+        return nonces;
     }
 
     public Path dataDir() {

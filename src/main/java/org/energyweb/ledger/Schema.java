@@ -49,7 +49,13 @@ final class Schema {
         """
         CREATE TABLE IF NOT EXISTS setting (
           name TEXT PRIMARY KEY,
-          value TEXT NOT NULL)"""
+          value TEXT NOT NULL)""",
+        // One past the highest transaction nonce allocated per signing account ("chainId:address"),
+        // so a restart neither reuses nor skips a nonce.
+        """
+        CREATE TABLE IF NOT EXISTS nonce (
+          account TEXT PRIMARY KEY,
+          next INTEGER NOT NULL) WITHOUT ROWID"""
     };
 
     /**

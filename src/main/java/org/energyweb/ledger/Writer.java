@@ -24,6 +24,7 @@ final class Writer implements Runnable {
         final PreparedStatement upsertHop;
         final PreparedStatement insertDeadLetter;
         final PreparedStatement upsertSetting;
+        final PreparedStatement raiseNonce;
         final Connection connection;
 
         Statements(Connection connection) throws SQLException {
@@ -39,6 +40,9 @@ final class Writer implements Runnable {
                     PreparedStatement.RETURN_GENERATED_KEYS);
             upsertSetting = connection.prepareStatement(
                     "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+            raiseNonce = connection.prepareStatement(
+                    "INSERT INTO nonce (account, next) VALUES (?, ?) "
+                            + "ON CONFLICT (account) DO UPDATE SET next = MAX(next, excluded.next)");
         }
 
         void flush() throws SQLException {

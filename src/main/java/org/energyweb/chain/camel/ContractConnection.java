@@ -1,0 +1,68 @@
+package org.energyweb.chain.camel;
+
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.energyweb.chain.rpc.JsonRpcClient;
+
+import java.time.Duration;
+
+/** The node and the contract an endpoint talks to: the options {@code origin:} and {@code origin-events:} share. */
+@UriParams
+public class ContractConnection {
+
+    @UriParam(description = "JSON-RPC URL of the EVM node. A URL that is not on this machine must be https unless allowPlainHttp is set")
+    @Metadata(required = true)
+    private String rpcUrl;
+
+    @UriParam(description = "Address of the contract")
+    @Metadata(required = true)
+    private String contract;
+
+    @UriParam(label = "security", defaultValue = "false",
+            description = "Accept a plain-http RPC URL to another machine (node answers could be forged on the way)")
+    private boolean allowPlainHttp;
+
+    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for the node to answer one request")
+    private long rpcTimeout = 10_000;
+
+    /** A client for the node; refuses plain http to another machine unless allowed. */
+    JsonRpcClient connect() {
+        if (rpcUrl == null || contract == null) {
+            throw new IllegalArgumentException("rpcUrl and contract are required");
+        }
+        return JsonRpcClient.connect(rpcUrl, allowPlainHttp, Duration.ofMillis(rpcTimeout));
+    }
+
+    public String getRpcUrl() {
+        return rpcUrl;
+    }
+
+    public void setRpcUrl(String rpcUrl) {
+        this.rpcUrl = rpcUrl;
+    }
+
+    public String getContract() {
+        return contract;
+    }
+
+    public void setContract(String contract) {
+        this.contract = contract;
+    }
+
+    public boolean isAllowPlainHttp() {
+        return allowPlainHttp;
+    }
+
+    public void setAllowPlainHttp(boolean allowPlainHttp) {
+        this.allowPlainHttp = allowPlainHttp;
+    }
+
+    public long getRpcTimeout() {
+        return rpcTimeout;
+    }
+
+    public void setRpcTimeout(long rpcTimeout) {
+        this.rpcTimeout = rpcTimeout;
+    }
+}

@@ -1,0 +1,111 @@
+package org.energyweb.chain.camel;
+
+import org.apache.camel.Endpoint;
+import org.energyweb.chain.keys.KeyPassword;
+import org.energyweb.chain.keys.Keystore;
+import org.energyweb.chain.origin.Registry;
+import org.energyweb.chain.rpc.Eth;
+import org.energyweb.chain.tx.GasPolicy;
+import org.energyweb.chain.tx.TransactionPipeline;
+import org.web3j.crypto.Credentials;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code origin:producing} and {@code origin:consuming}: anchors ledger readings on an Energy Web
+ * Origin release A registry with {@code saveSmartMeterRead}. All endpoints that sign with the same
+ * keystore on the same node share one transaction pipeline, so the account has one nonce sequence.
+ */
+@org.apache.camel.spi.annotations.Component("origin")
+public class OriginComponent extends LedgerComponent {
+
+    private final Map<String, SharedPipeline> pipelines = new HashMap<>();
+
+    private record SharedPipeline(TransactionPipeline pipeline, TransactionPipeline.Options options) {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        Registry registry = Registry.named(remaining);
+        OriginConfiguration configuration = new OriginConfiguration();
+        setProperties(configuration, parameters);
+        OriginEndpoint endpoint = new OriginEndpoint(uri, this, registry, configuration);
+        setProperties(endpoint, parameters);
+        requireOptions(configuration);
+        // Checked now, so a route with an insecure URL fails when it is created, not at its first reading.
+        configuration.connect();
+        return endpoint;
+    }
+
+    private static void requireOptions(OriginConfiguration configuration) {
+        StringBuilder missing = new StringBuilder();
+        if (configuration.getAssetId() == null) {
+            missing.append(" assetId");
+        }
+        if (configuration.getRpcUrl() == null) {
+            missing.append(" rpcUrl");
+        }
+        if (configuration.getContract() == null) {
+            missing.append(" contract");
+        }
+        if (configuration.getKeystore() == null) {
+            missing.append(" keystore");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("origin endpoint lacks required options:" + missing);
+        }
+    }
+
+
+    /** The pipeline of the endpoint's key on the endpoint's node, started on first use. */
+    synchronized TransactionPipeline pipeline(OriginConfiguration configuration) {
+        Path keystore = Path.of(configuration.getKeystore()).toAbsolutePath().normalize();
+        String key = configuration.getRpcUrl() + "|" + keystore;
+        TransactionPipeline.Options options = options(configuration);
+        SharedPipeline shared = pipelines.get(key);
+        if (shared != null) {
+            if (!shared.options().equals(options)) {
+                throw new IllegalArgumentException("origin endpoints signing with " + keystore + " on " + configuration.getRpcUrl()
+                        + " share one pipeline and must use the same confirmations, gasCap, gasMarginPercent, pollInterval and resendAfter");
+            }
+            return shared.pipeline();
+        }
+        Eth eth = new Eth(configuration.connect());
+        TransactionPipeline pipeline = TransactionPipeline.start(eth, unlock(configuration, keystore), ledger(), options);
+        pipelines.put(key, new SharedPipeline(pipeline, options));
+        return pipeline;
+    }
+
+    private static Credentials unlock(OriginConfiguration configuration, Path keystore) {
+        char[] password = configuration.getPasswordFile() != null
+                ? KeyPassword.fromFile(Path.of(configuration.getPasswordFile()))
+                : configuration.getPassword() != null
+                ? configuration.getPassword().toCharArray()
+                : KeyPassword.resolve(null, configuration.getPasswordEnv(), System.getenv());
+        try {
+            return Keystore.unlock(keystore, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static TransactionPipeline.Options options(OriginConfiguration configuration) {
+        return TransactionPipeline.Options.DEFAULT
+                .withConfirmations(configuration.getConfirmations())
+                .withPollInterval(Duration.ofMillis(configuration.getPollInterval()))
+                .withResendAfter(Duration.ofMillis(configuration.getResendAfter()))
+                .withGas(new GasPolicy(BigInteger.valueOf(configuration.getGasCap()), configuration.getGasMarginPercent()));
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        pipelines.values().forEach(shared -> shared.pipeline().close());
+        pipelines.clear();
+        super.doStop();
+    }
+}

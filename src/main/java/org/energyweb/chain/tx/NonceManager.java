@@ -1,0 +1,58 @@
+package org.energyweb.chain.tx;
+
+import org.energyweb.ledger.NonceStore;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Hands out the nonces of one signing account without asking the node each time. It starts at
+ * the higher of the node's {@code pending} count and one past the highest nonce the ledger ever
+ * allocated, so a restart neither reuses a nonce (the ledger remembers) nor waits on one another
+ * client used (the node knows).
+ */
+public final class NonceManager {
+
+    private final NonceStore store;
+    private final String account;
+    private long next;
+
+    private NonceManager(NonceStore store, String account, long next) {
+        this.store = store;
+        this.account = account;
+        this.next = next;
+    }
+
+    /** @param pendingCount the node's {@code eth_getTransactionCount(address, "pending")} */
+    public static NonceManager seed(NonceStore store, long chainId, String address, long pendingCount) {
+        String account = account(chainId, address);
+        long stored = store.next(account).orElse(0);
+        return new NonceManager(store, account, Math.max(stored, pendingCount));
+    }
+
+    /** The key nonces are stored under: one sequence per chain and address. */
+    public static String account(long chainId, String address) {
+        return chainId + ":" + address.toLowerCase();
+    }
+
+    /** The next nonce, used by nobody else in this process. Persist it with {@link #persist} before sending. */
+    public synchronized long take() {
+        return next++;
+    }
+
+    /** Moves past nonces the chain shows used by other transactions of the same account. */
+    public synchronized void skipTo(long minimum) {
+        next = Math.max(next, minimum);
+    }
+
+    public synchronized long peek() {
+        return next;
+    }
+
+    /**
+     * Persists that {@code nonce} belongs to the reading at {@code position}, together with its
+     * hop state, in one ledger transaction.
+     */
+    public CompletableFuture<Void> persist(long nonce, long position, String hop, String state, String detail) {
+        return store.allocate(account, nonce, position, hop, state, detail);
+    }
+}

@@ -1,0 +1,73 @@
+package org.energyweb.chain.tx;
+
+import org.energyweb.chain.DevChain;
+import org.energyweb.chain.origin.Registry;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.peers.AnvilPeer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.energyweb.chain.tx.TransactionPipelineTest.append;
+import static org.energyweb.chain.tx.TransactionPipelineTest.awaitAll;
+import static org.energyweb.chain.tx.TransactionPipelineTest.fundedKey;
+import static org.energyweb.chain.tx.TransactionPipelineTest.submitAll;
+
+/**
+ * The node goes away mid-burst and comes back on the same port with its chain (but not its
+ * transaction pool): connections are refused meanwhile, pending transactions are lost.
+ */
+class NodeOutageTest {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path nodeState;
+
+    @Test
+    void aNodeRestartedMidBurstLosesNoReadingAndAnchorsNoneTwice() throws Exception {
+        try (AnvilPeer anvil = AnvilPeer.persistent(1, nodeState.resolve("anvil-state.json"))) {
+            DevChain chain = new DevChain(anvil);
+            Credentials key = fundedKey(chain);
+            BigInteger asset = chain.onboard(Registry.PRODUCING, key);
+            long firstNonce = chain.eth.transactionCount(key.getAddress(), "pending");
+            TransactionPipeline.Options options = TransactionPipeline.Options.DEFAULT
+                    .withPollInterval(Duration.ofMillis(100)).withResendAfter(Duration.ofSeconds(3));
+            try (Ledger ledger = Ledger.open(data);
+                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, options)) {
+                List<LedgerEntry> entries = append(ledger, "meter-1", 400);
+                List<CompletableFuture<Anchored>> first = submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(),
+                        asset, entries.subList(0, 200));
+                // Stopped while the first ones wait in the node's pool for the next block: they are lost with it.
+                awaitSomeBroadcast(ledger);
+                anvil.stop();
+                // Readings keep coming while the node is down.
+                List<CompletableFuture<Anchored>> second = submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(),
+                        asset, entries.subList(200, 400));
+                Thread.sleep(1_500);
+                anvil.start();
+                awaitAll(first);
+                awaitAll(second);
+
+                assertThat(pipeline.inFlight()).isZero();
+                AnchoringAudit.assertAnchoredExactlyOnce(ledger, chain.eth, Registry.PRODUCING, chain.contracts.producing(),
+                        asset, entries, key.getAddress(), firstNonce);
+            }
+        }
+    }
+
+    private static void awaitSomeBroadcast(Ledger ledger) throws InterruptedException {
+        while (ledger.hops().countByState(ChainHop.HOP).getOrDefault(ChainHop.SENT, 0L) < 100) {
+            Thread.sleep(20);
+        }
+    }
+}
