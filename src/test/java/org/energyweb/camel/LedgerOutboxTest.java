@@ -60,6 +60,27 @@ class LedgerOutboxTest extends KameletTestSupport {
     }
 
     @Test
+    void anAsynchronousHopGetsSeveralReadingsInFlightAndEachIsRecordedOnce() throws Exception {
+        context.start();
+        for (int i = 0; i < 12; i++) {
+            ledger().appendAndWait(Measurement.of("o2", T0.plusSeconds(i), i, "test"));
+        }
+        AtomicInteger concurrent = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("ledger:outbox?hop=async&dataDir=" + data + "&delay=20&maxInFlight=4")
+                        .process(exchange -> peak.accumulateAndGet(concurrent.incrementAndGet(), Math::max))
+                        .delay(100).asyncDelayed()
+                        .process(exchange -> concurrent.decrementAndGet());
+            }
+        });
+        await().until(() -> ledger().hops().countByState("async").getOrDefault("done", 0L) == 12);
+        assertThat(peak.get()).isBetween(2, 4);
+    }
+
+    @Test
     void pendingReadingsAreDeliveredInLedgerOrderOnceEachDespiteFailures() throws Exception {
         context.start();
         List<LedgerEntry> entries = new ArrayList<>();

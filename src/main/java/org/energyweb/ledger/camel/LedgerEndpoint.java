@@ -33,6 +33,10 @@ public class LedgerEndpoint extends ScheduledPollEndpoint {
     private String finalStates = "done";
     @UriParam(label = "consumer", defaultValue = "500", description = "Readings fetched per poll")
     private int batchSize = 500;
+    @UriParam(label = "consumer", defaultValue = "1", description = "Readings processed at once; more than 1 suits an asynchronous hop such as a transaction pipeline")
+    private int maxInFlight = 1;
+    @UriParam(label = "consumer", defaultValue = "true", description = "Record the EnergywebHopState header as the reading's state once processed; false when the hop records its own states")
+    private boolean recordState = true;
     @UriParam(label = "consumer", defaultValue = "1000", description = "First wait in ms after a failed reading before it is tried again; doubles per failure, with jitter")
     private long retryDelay = 1000;
     @UriParam(label = "consumer", defaultValue = "60000", description = "Longest wait in ms between two tries of a failing reading")
@@ -104,6 +108,22 @@ public class LedgerEndpoint extends ScheduledPollEndpoint {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    public boolean isRecordState() {
+        return recordState;
+    }
+
+    public void setRecordState(boolean recordState) {
+        this.recordState = recordState;
     }
 
     public long getRetryDelay() {

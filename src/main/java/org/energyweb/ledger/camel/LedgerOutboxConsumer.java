@@ -9,21 +9,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The outbox of one hop: emits pending readings in ledger order and records the hop's state once
- * the route processed a reading without error. A failure leaves the reading (and everything after
- * it) pending, and it is tried again after an exponential backoff with jitter, so a dead remote
- * neither floods the log nor overtakes order; readings keep being appended meanwhile.
+ * The outbox of one hop: emits pending readings in ledger order and, once the route processed a
+ * reading without error, records the hop's state (unless the hop records its own states). Up to
+ * {@code maxInFlight} readings are processed at once, so an asynchronous hop (a transaction pipeline)
+ * can keep many in flight. A failure leaves the reading pending; it is tried again after an
+ * exponential backoff with jitter, so a dead remote neither floods the log nor spins, while readings
+ * keep being appended.
  */
 public class LedgerOutboxConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerOutboxConsumer.class);
 
-    private long cursor;
-    private int failures;
-    private long notBefore;
+    /** Positions emitted and not finished yet: the cursor never passes the lowest of them. */
+    private final NavigableSet<Long> unfinished = new ConcurrentSkipListSet<>();
+    private final NavigableSet<Long> inFlight = new ConcurrentSkipListSet<>();
+    private Semaphore permits;
+    private volatile long highestEmitted;
+    private volatile int failures;
+    private volatile long notBefore;
 
     public LedgerOutboxConsumer(LedgerEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -35,52 +44,90 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        permits = new Semaphore(getEndpoint().getMaxInFlight());
+        super.doStart();
+    }
+
+    @Override
     protected int poll() throws Exception {
         if (System.currentTimeMillis() < notBefore) {
             return 0;
         }
         LedgerEndpoint endpoint = getEndpoint();
         Ledger ledger = endpoint.getComponent().ledger(endpoint.getDataDir());
-        List<String> finalStates = endpoint.finalStateList();
-        List<LedgerEntry> pending = ledger.hops().pending(endpoint.getHop(), finalStates, cursor, endpoint.getBatchSize());
-        int processed = 0;
+        List<LedgerEntry> pending = ledger.hops().pending(endpoint.getHop(), endpoint.finalStateList(), cursor(), endpoint.getBatchSize());
+        int emitted = 0;
         for (LedgerEntry entry : pending) {
-            if (!isRunAllowed()) {
+            if (!isRunAllowed() || System.currentTimeMillis() < notBefore) {
                 break;
             }
-            Exchange exchange = createExchange(true);
+            if (inFlight.contains(entry.position())) {
+                continue;
+            }
+            if (!permits.tryAcquire()) {
+                break;
+            }
+            emit(ledger, entry);
+            emitted++;
+        }
+        return emitted;
+    }
+
+    /** Everything up to the cursor is finished on this hop, so the pending query starts after it. */
+    private long cursor() {
+        Long lowest = unfinished.isEmpty() ? null : unfinished.first();
+        return lowest != null ? lowest - 1 : highestEmitted;
+    }
+
+    private void emit(Ledger ledger, LedgerEntry entry) {
+        long position = entry.position();
+        unfinished.add(position);
+        inFlight.add(position);
+        highestEmitted = Math.max(highestEmitted, position);
+        Exchange exchange = createExchange(false);
+        LedgerConstants.describe(exchange.getMessage(), entry);
+        getAsyncProcessor().process(exchange, doneSync -> {
             try {
-                LedgerConstants.describe(exchange.getMessage(), entry);
-                getProcessor().process(exchange);
-                if (exchange.getException() != null) {
-                    backOff(entry, exchange.getException());
-                    break;
-                }
-                String state = exchange.getMessage().getHeader(LedgerConstants.HOP_STATE, finalStates.get(0), String.class);
-                String detail = exchange.getMessage().getHeader(LedgerConstants.HOP_DETAIL, String.class);
-                ledger.hops().recordAndWait(entry.position(), endpoint.getHop(), state, detail);
-                if (finalStates.contains(state)) {
-                    cursor = entry.position();
-                }
-                processed++;
-                recovered();
+                finished(ledger, entry, exchange);
             } finally {
+                inFlight.remove(position);
+                permits.release();
                 releaseExchange(exchange, false);
             }
+        });
+    }
+
+    private void finished(Ledger ledger, LedgerEntry entry, Exchange exchange) {
+        LedgerEndpoint endpoint = getEndpoint();
+        if (exchange.getException() != null) {
+            backOff(entry, exchange.getException());
+            return;
         }
-        return processed;
+        if (endpoint.isRecordState()) {
+            String state = exchange.getMessage().getHeader(LedgerConstants.HOP_STATE, endpoint.finalStateList().get(0), String.class);
+            String detail = exchange.getMessage().getHeader(LedgerConstants.HOP_DETAIL, String.class);
+            try {
+                ledger.hops().recordAndWait(entry.position(), endpoint.getHop(), state, detail);
+            } catch (RuntimeException e) {
+                backOff(entry, e);
+                return;
+            }
+        }
+        unfinished.remove(entry.position());
+        recovered();
     }
 
     private void backOff(LedgerEntry entry, Exception cause) {
-        failures++;
+        int failed = ++failures;
         LedgerEndpoint endpoint = getEndpoint();
-        long base = Math.min(endpoint.getMaxRetryDelay(), endpoint.getRetryDelay() << Math.min(failures - 1, 20));
-        long delay = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
-        notBefore = System.currentTimeMillis() + Math.min(delay, endpoint.getMaxRetryDelay());
-        // One line per failure streak doubling, not per poll: a dead remote must not flood the log.
-        if (Integer.bitCount(failures) == 1) {
+        long base = Math.min(endpoint.getMaxRetryDelay(), endpoint.getRetryDelay() << Math.min(failed - 1, 20));
+        long delay = Math.min(endpoint.getMaxRetryDelay(), (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble())));
+        notBefore = System.currentTimeMillis() + delay;
+        // One line when a failure streak doubles, not one per try: a dead remote must not flood the log.
+        if (Integer.bitCount(failed) == 1) {
             LOG.warn("{} hop: reading {} ({}#{}) failed {} time(s), next try in {} ms: {}", endpoint.getHop(), entry.position(),
-                    entry.meter(), entry.seq(), failures, delay, cause.getMessage());
+                    entry.meter(), entry.seq(), failed, delay, cause.getMessage());
         }
     }
 
