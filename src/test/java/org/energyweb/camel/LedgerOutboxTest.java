@@ -25,7 +25,7 @@ class LedgerOutboxTest extends KameletTestSupport {
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
     @TempDir
-    static Path data;
+    Path data;
 
     private final List<Long> delivered = new ArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger(3);
