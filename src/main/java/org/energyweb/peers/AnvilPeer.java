@@ -48,8 +48,8 @@ public final class AnvilPeer implements AutoCloseable {
     }
 
     /** Keeps its chain in {@code stateFile} across {@link #stop()} and {@link #start()}. */
-    public static AnvilPeer persistent(Integer blockTimeSeconds, Path stateFile) {
-        return new AnvilPeer(PeerProcess.freeLoopbackPort(), blockTimeSeconds, stateFile, List.of()).start();
+    public static AnvilPeer persistent(Integer blockTimeSeconds, Path stateFile, String... anvilOptions) {
+        return new AnvilPeer(PeerProcess.freeLoopbackPort(), blockTimeSeconds, stateFile, List.of(anvilOptions)).start();
     }
 
     public AnvilPeer start() {
@@ -72,6 +72,11 @@ public final class AnvilPeer implements AutoCloseable {
     /** Stops the node the way an operator does (SIGTERM): a persistent one writes its state file. */
     public void stop() {
         process.close();
+    }
+
+    /** Kills the node (SIGKILL), as a crash would: only what it had already written to its state file survives. */
+    public void kill() {
+        process.kill();
     }
 
     public String url() {

@@ -490,19 +490,23 @@ public final class TransactionPipeline implements AutoCloseable {
     private List<Flight> stillCanonical(List<Flight> candidates) {
         List<RpcReply> replies = batchAndWait(candidates.stream().map(f -> Eth.receiptCall(f.minedTransaction)).toList());
         List<Flight> canonical = new ArrayList<>();
+        int undone = 0;
         for (int i = 0; i < candidates.size(); i++) {
             Flight flight = candidates.get(i);
             Optional<Receipt> receipt = replies.get(i).isError() ? Optional.empty() : Receipt.parse(replies.get(i).result());
             if (receipt.isPresent() && receipt.get().blockHash().equals(flight.minedBlockHash)) {
                 canonical.add(flight);
             } else {
-                LOG.warn("reading @{}: block {} with its transaction was reorganised away; waiting for it again",
-                        flight.position, flight.minedBlock);
+                undone++;
                 flight.unmine();
                 flight.nextAttemptAt = System.nanoTime();
                 receiptsDue = true;
                 ledger.hops().record(flight.position, ChainHop.HOP, ChainHop.SENT, flight.detail(signer.address(), signer.chainId()));
             }
+        }
+        if (undone > 0) {
+            LOG.warn("{} transactions were in blocks that are no longer on the chain (reorganisation or a node that lost "
+                    + "blocks); they are looked for again and re-sent if lost", undone);
         }
         return canonical;
     }

@@ -65,6 +65,51 @@ class NodeOutageTest {
         }
     }
 
+    @Test
+    void aNodeKilledMidBurstThatLostItsNewestBlocksGetsTheLostReadingsAgainWithoutDuplicate() throws Exception {
+        // The node writes its state every 2 s: a kill loses up to two blocks, fewer than the
+        // confirmation depth, and its pool.
+        try (AnvilPeer anvil = AnvilPeer.persistent(1, nodeState.resolve("anvil-state.json"), "--state-interval", "2")) {
+            DevChain chain = new DevChain(anvil);
+            Credentials key = fundedKey(chain);
+            BigInteger asset = chain.onboard(Registry.PRODUCING, key);
+            awaitStateFileAt(nodeState.resolve("anvil-state.json"), chain.eth.blockNumber());
+            long firstNonce = chain.eth.transactionCount(key.getAddress(), "pending");
+            TransactionPipeline.Options options = TransactionPipeline.Options.DEFAULT.withConfirmations(4)
+                    .withPollInterval(Duration.ofMillis(100)).withResendAfter(Duration.ofSeconds(3));
+            try (Ledger ledger = Ledger.open(data);
+                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, options)) {
+                List<LedgerEntry> entries = append(ledger, "meter-1", 400);
+                List<CompletableFuture<Anchored>> anchored = submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(),
+                        asset, entries);
+                while (ledger.hops().countByState(ChainHop.HOP).getOrDefault(ChainHop.MINED, 0L) < 100) {
+                    Thread.sleep(20);
+                }
+                anvil.kill();
+                anvil.start();
+                awaitAll(anchored);
+
+                AnchoringAudit.assertAnchoredExactlyOnce(ledger, chain.eth, Registry.PRODUCING, chain.contracts.producing(),
+                        asset, entries, key.getAddress(), firstNonce);
+            }
+        }
+    }
+
+    /** Waits until the node has written its chain up to {@code block} to its state file. */
+    private static void awaitStateFileAt(Path stateFile, long block) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (java.nio.file.Files.exists(stateFile)) {
+                var state = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stateFile.toFile());
+                if (state.path("best_block_number").asLong(-1) >= block) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("anvil did not write block " + block + " to " + stateFile);
+    }
+
     private static void awaitSomeBroadcast(Ledger ledger) throws InterruptedException {
         while (ledger.hops().countByState(ChainHop.HOP).getOrDefault(ChainHop.SENT, 0L) < 100) {
             Thread.sleep(20);
