@@ -44,9 +44,6 @@ public class OriginComponent extends LedgerComponent {
 
     private static void requireOptions(OriginConfiguration configuration) {
         StringBuilder missing = new StringBuilder();
-        if (configuration.getAssetId() == null) {
-            missing.append(" assetId");
-        }
         if (configuration.getRpcUrl() == null) {
             missing.append(" rpcUrl");
         }

@@ -10,7 +10,7 @@ import org.energyweb.chain.keys.KeyPassword;
 @UriParams
 public class OriginConfiguration extends ContractConnection {
 
-    @UriParam(description = "The asset whose meter reads are written; a message may override it with the EnergywebOriginAssetId header")
+    @UriParam(description = "The asset whose meter reads are written; a message may override it with the EnergywebOriginAssetId header (routes serving several meters set it per reading)")
     @Metadata(required = true)
     private Long assetId;
 

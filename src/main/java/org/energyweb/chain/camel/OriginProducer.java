@@ -39,7 +39,12 @@ public class OriginProducer extends DefaultAsyncProducer {
         try {
             LedgerEntry entry = entry(exchange.getMessage());
             Long headerAsset = exchange.getMessage().getHeader(OriginConstants.ASSET_ID, Long.class);
-            BigInteger asset = BigInteger.valueOf(headerAsset != null ? headerAsset : endpoint.getConfiguration().getAssetId());
+            Long assetId = headerAsset != null ? headerAsset : endpoint.getConfiguration().getAssetId();
+            if (assetId == null) {
+                throw new IllegalArgumentException("no asset for this reading: set the endpoint's assetId or the "
+                        + OriginConstants.ASSET_ID + " header (one asset per meter)");
+            }
+            BigInteger asset = BigInteger.valueOf(assetId);
             pipeline.submit(entry.position(), endpoint.getRegistry().meterRead(endpoint.getConfiguration().getContract(), asset, entry.document()))
                     .whenComplete((anchored, failure) -> {
                         if (failure != null) {

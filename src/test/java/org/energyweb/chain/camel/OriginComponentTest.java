@@ -147,6 +147,6 @@ class OriginComponentTest extends OnDevChain {
     void anEndpointWithoutItsRequiredOptionsNamesThem() {
         camel = new DefaultCamelContext();
         assertThatThrownBy(() -> camel.getEndpoint("origin:producing?rpcUrl=http://127.0.0.1:1"))
-                .hasRootCauseMessage("origin endpoint lacks required options: assetId contract keystore");
+                .hasRootCauseMessage("origin endpoint lacks required options: contract keystore");
     }
 }

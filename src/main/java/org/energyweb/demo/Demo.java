@@ -1,0 +1,154 @@
+package org.energyweb.demo;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.energyweb.chain.tx.ChainHop;
+import org.energyweb.ipfs.store.IpfsHop;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerVerifier;
+import org.energyweb.ledger.VerifyReport;
+import org.energyweb.ledger.camel.LedgerComponent;
+import org.energyweb.reading.ChainHead;
+import org.energyweb.reading.Sha256;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * The whole pipeline on embedded defaults, for {@code energyweb demo}: simulated meters, the ledger
+ * in the data folder, IPFS (a local node or the local block store) and a local anvil chain with our
+ * contracts, each reading anchored with saveSmartMeterRead.
+ */
+public final class Demo implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Ledger ledger;
+    private final DemoIpfs ipfs;
+    private final DemoChain chain;
+    private final CamelContext camel;
+    private final long ledgeredBefore;
+
+    private Demo(Path dataDir, Ledger ledger, DemoIpfs ipfs, DemoChain chain, CamelContext camel) {
+        this.dataDir = dataDir;
+        this.ledger = ledger;
+        this.ipfs = ipfs;
+        this.chain = chain;
+        this.camel = camel;
+        this.ledgeredBefore = ledger.size();
+    }
+
+    public static Demo start(Path dataDir, int meters, Duration period, boolean withChain, Consumer<String> log) throws Exception {
+        Ledger ledger = Ledger.open(dataDir);
+        List<AutoCloseable> started = new ArrayList<>(List.of(ledger));
+        try {
+            log.accept(String.format("Energyweb demo: %d simulated meters, a reading each %d ms; ledger in %s (%d readings already)",
+                    meters, period.toMillis(), ledger.dataDir(), ledger.size()));
+            DemoIpfs ipfs = DemoIpfs.start(ledger.dataDir());
+            started.add(ipfs);
+            log.accept("IPFS: " + ipfs.describe());
+            DemoChain chain = null;
+            if (withChain && DemoChain.isInstalled()) {
+                List<String> meterIds = IntStream.rangeClosed(1, meters).mapToObj(i -> "demo-" + i).toList();
+                chain = DemoChain.start(ledger.dataDir(), ledger, meterIds);
+                started.add(chain);
+                log.accept("chain: anvil at " + chain.rpcUrl() + ", producing registry " + chain.producing() + ", one asset per meter");
+            } else {
+                log.accept("chain: left out" + (withChain ? " (anvil is not installed: run npm install in src/test/peers)" : "")
+                        + "; readings wait in the ledger's outbox");
+            }
+            CamelContext camel = new DefaultCamelContext();
+            camel.getRegistry().bind("ledger", ledger);
+            camel.getComponent("ledger", LedgerComponent.class).setLedger(ledger);
+            camel.addRoutes(new DemoRoutes(meters, period, ipfs, chain));
+            camel.start();
+            return new Demo(ledger.dataDir(), ledger, ipfs, chain, camel);
+        } catch (Exception | Error e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                closeQuietly(started.get(i));
+            }
+            throw e;
+        }
+    }
+
+    /** One line: how far each hop has got. */
+    public String progress() {
+        StringBuilder line = new StringBuilder().append(ledger.size() - ledgeredBefore).append(" ledgered, ")
+                .append(sum(ledger.hops().countByState(IpfsHop.NAME))).append(" on IPFS");
+        if (chain != null) {
+            line.append(", ").append(ledger.hops().countByState(ChainHop.HOP).getOrDefault(ChainHop.CONFIRMED, 0L)).append(" anchored");
+        }
+        return line.toString();
+    }
+
+    public void stopMeters() throws Exception {
+        camel.getRouteController().stopRoute("demo-meters");
+    }
+
+    /** True once IPFS and the chain have caught up with the ledger. */
+    public boolean drained() {
+        boolean ipfsDone = ledger.hops().countPending(IpfsHop.NAME, List.of(IpfsHop.STORED, DemoRoutes.KEPT_LOCALLY)) == 0;
+        return ipfsDone && (chain == null || ledger.hops().countPending(ChainHop.HOP, ChainHop.FINAL) == 0);
+    }
+
+    /** Stops the routes, compares the ledger with IPFS and the chain, and verifies it. */
+    public DemoReport finish() {
+        camel.stop();
+        List<String> lines = new ArrayList<>();
+        boolean ok = true;
+        Map<String, ChainHead> heads = new TreeMap<>(ledger.heads());
+        lines.add(String.format("This run ledgered %d readings; %d dead letter(s) in the store.", ledger.size() - ledgeredBefore,
+                ledger.deadLetters().count()));
+        lines.add("IPFS: " + ledger.hops().countByState(IpfsHop.NAME) + " (" + ipfs.describe() + ")");
+        if (chain != null) {
+            Map<String, Long> chainStates = ledger.hops().countByState(ChainHop.HOP);
+            lines.add("chain: " + chainStates);
+            ok &= chainStates.getOrDefault(ChainHop.DEAD, 0L) == 0;
+        }
+        lines.add(String.format("%-10s %8s %14s  %-64s  %s", "meter", "readings", "register (Wh)", "head (SHA-256)",
+                chain != null ? "on chain" : ""));
+        for (ChainHead head : heads.values()) {
+            String onChain = "";
+            if (chain != null && head.meter().startsWith("demo-")) {
+                boolean matches = Arrays.equals(chain.lastFileHash(head.meter()), head.sha256());
+                ok &= matches;
+                onChain = matches ? "last file hash = head" : "DIFFERS from head";
+            }
+            lines.add(String.format("%-10s %8d %14d  %s  %s", head.meter(), head.seq() + 1, head.energyWh(), Sha256.hex(head.sha256()), onChain));
+        }
+        VerifyReport report = LedgerVerifier.verify(dataDir);
+        report.problems().forEach(problem -> lines.add("TAMPERED " + problem));
+        ok &= report.ok();
+        lines.add(String.format("Ledger %s: %d documents of %d meters, %s", report.ok() ? "verified" : "FAILED verification",
+                report.documents(), report.meters(), report.ok() ? "every hash and link checks out" : report.problems().size() + " problem(s)"));
+        return new DemoReport(lines, ok);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(camel::stop);
+        if (chain != null) {
+            closeQuietly(chain);
+        }
+        closeQuietly(ipfs);
+        ledger.close();
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Shutting down after the demo's own result or failure, which is what gets reported.
+        }
+    }
+}
