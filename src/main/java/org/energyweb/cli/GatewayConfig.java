@@ -1,7 +1,5 @@
 package org.energyweb.cli;
 
-import org.energyweb.ledger.Ledger;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +26,5 @@ final class GatewayConfig {
             throw new CliError("malformed config " + config + ": " + e.getMessage(), e);
         }
         return properties;
-    }
-
-    /** Opens and closes the ledger once: an unwritable folder or a corrupt database fails here, clearly. */
-    static void prepareDataFolder(Path data) {
-        Ledger.open(data).close();
     }
 }

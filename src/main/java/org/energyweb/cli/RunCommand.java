@@ -1,6 +1,7 @@
 package org.energyweb.cli;
 
 import org.apache.camel.main.Main;
+import org.energyweb.ledger.Ledger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,11 +52,14 @@ class RunCommand implements Callable<Integer> {
         if (data != null) {
             main.addOverrideProperty("energyweb.data", data.toString());
         }
-        GatewayConfig.prepareDataFolder(data != null ? data : Path.of(properties.getProperty("energyweb.data", "data")));
         if (maxDuration != null) {
             main.addOverrideProperty("camel.main.durationMaxSeconds", Long.toString(Math.max(1, maxDuration.toSeconds())));
         }
-        main.run();
+        // One ledger per process and data folder: every component (ledger:, origin:, ...) finds this bean.
+        try (Ledger ledger = Ledger.open(data != null ? data : Path.of(properties.getProperty("energyweb.data", "data")))) {
+            main.bind("ledger", ledger);
+            main.run();
+        }
         return main.getExitCode() == 0 ? EnergywebCommand.OK : EnergywebCommand.ERROR;
     }
 

@@ -25,7 +25,7 @@ public class LedgerComponent extends DefaultComponent {
     private long deadLetterMaxRows = LedgerLimits.DEFAULT_DEAD_LETTER_MAX_ROWS;
     @Metadata(defaultValue = "34359738368", description = "Log a warning once when the ledger's files pass this many bytes (0: never)")
     private long sizeWarningBytes = LedgerLimits.DEFAULT_SIZE_WARNING_BYTES;
-    @Metadata(autowired = true, description = "An already open ledger to use (when Energyweb is embedded); its data folder wins")
+    @Metadata(autowired = true, description = "An already open ledger to use (when Energyweb is embedded); its data folder wins. Default: the single Ledger bean of the registry, if any")
     private Ledger ledger;
 
     private final Map<Path, Ledger> opened = new ConcurrentHashMap<>();
@@ -38,8 +38,15 @@ public class LedgerComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** The open ledger of {@code dataDir}, opening it on first use. */
+    /**
+     * The application's ledger when there is one (set on the component, or the single Ledger bean of
+     * the registry, as {@code energyweb run} binds it), else the open ledger of {@code dataDir},
+     * opening it on first use: one process holds one ledger per data folder.
+     */
     public Ledger ledger(String dataDir) {
+        if (ledger == null) {
+            ledger = getCamelContext().getRegistry().findSingleByType(Ledger.class);
+        }
         if (ledger != null) {
             return ledger;
         }
