@@ -4,10 +4,6 @@ import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.Log;
 import org.energyweb.chain.rpc.Receipt;
 import org.energyweb.chain.tx.DirectTransactor;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Bytes32;
 
 import java.math.BigInteger;
 import java.time.Instant;
@@ -83,9 +79,6 @@ public final class OriginAdmin {
 
     /** The file hash of the asset's last read, as the contract holds it. */
     public byte[] lastFileHash(String contract, BigInteger assetId) {
-        String result = eth.call(admin, contract, Registry.encode(Registry.getLastSmartMeterReadFileHash(assetId)), "latest");
-        @SuppressWarnings({"rawtypes", "unchecked"})
-        List<Type> values = FunctionReturnDecoder.decode(result, (List) List.of(new TypeReference<Bytes32>() { }));
-        return (byte[]) values.get(0).getValue();
+        return Registry.PRODUCING.lastFileHash(eth, contract, assetId);
     }
 }

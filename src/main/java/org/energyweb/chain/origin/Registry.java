@@ -1,5 +1,7 @@
 package org.energyweb.chain.origin;
 
+import org.web3j.abi.FunctionReturnDecoder;
+import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.events.AbiEvent;
 import org.energyweb.chain.tx.TxCall;
 import org.energyweb.reading.Reading;
@@ -110,6 +112,15 @@ public enum Registry {
     public static Function getLastSmartMeterReadFileHash(BigInteger assetId) {
         return new Function("getLastSmartMeterReadFileHash", List.of(new Uint256(assetId)),
                 List.of(new org.web3j.abi.TypeReference<Bytes32>() { }));
+    }
+
+    /** The file hash of the asset's last read, as the contract holds it (a view call, nothing signed). */
+    public byte[] lastFileHash(Eth eth, String contract, BigInteger assetId) {
+        String result = eth.call(null, contract, encode(getLastSmartMeterReadFileHash(assetId)), "latest");
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        List<Type> values = FunctionReturnDecoder.decode(result,
+                (List) getLastSmartMeterReadFileHash(assetId).getOutputParameters());
+        return (byte[]) values.get(0).getValue();
     }
 
     public static Function getAssetGeneral(BigInteger assetId) {
