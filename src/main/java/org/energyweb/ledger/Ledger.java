@@ -48,6 +48,7 @@ public final class Ledger implements AutoCloseable {
     private final Hops hops;
     private final Settings settings;
     private final NonceStore nonces;
+    private final Batches batches;
     private volatile boolean closed;
 
     private Ledger(Path dataDir, FileChannel lockChannel, FileLock lock, Connection writerConnection, LedgerLimits limits)
@@ -65,6 +66,7 @@ public final class Ledger implements AutoCloseable {
         this.hops = new Hops(this);
         this.settings = new Settings(this);
         this.nonces = new NonceStore(this);
+        this.batches = new Batches(dataDir, this);
     }
 
     /**
@@ -391,6 +393,10 @@ public final class Ledger implements AutoCloseable {
 
     public NonceStore nonces() {
         return nonces;
+    }
+
+    public Batches batches() {
+        return batches;
     }
 
     public Path dataDir() {

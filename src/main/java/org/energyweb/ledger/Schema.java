@@ -55,7 +55,21 @@ final class Schema {
         """
         CREATE TABLE IF NOT EXISTS nonce (
           account TEXT PRIMARY KEY,
-          next INTEGER NOT NULL) WITHOUT ROWID"""
+          next INTEGER NOT NULL) WITHOUT ROWID""",
+        // Merkle batches: consecutive ledger positions [first_position, last_position] anchored by
+        // one root. Recorded before anything is sent, so a restart resumes the same batch.
+        """
+        CREATE TABLE IF NOT EXISTS batch (
+          id INTEGER PRIMARY KEY,
+          first_position INTEGER NOT NULL,
+          last_position INTEGER NOT NULL,
+          size INTEGER NOT NULL,
+          leaf_kind TEXT NOT NULL,
+          root BLOB NOT NULL UNIQUE,
+          state TEXT NOT NULL,
+          manifest_cid TEXT,
+          detail TEXT,
+          updated_at INTEGER NOT NULL)"""
     };
 
     /**
@@ -74,6 +88,8 @@ final class Schema {
         // Replay walks the unreplayed letters; pruning at the limit takes the oldest replayed ones.
         "CREATE INDEX IF NOT EXISTS dead_letter_unreplayed ON dead_letter (id) WHERE replayed_at IS NULL",
         "CREATE INDEX IF NOT EXISTS dead_letter_replayed ON dead_letter (id) WHERE replayed_at IS NOT NULL",
+        // A proof looks up the batch holding a reading's position.
+        "CREATE INDEX IF NOT EXISTS batch_last_position ON batch (last_position)",
     };
 
     private static final String[] TRIGGERS = {

@@ -1,18 +1,15 @@
 package org.energyweb.chain.camel;
 
 import org.apache.camel.Endpoint;
-import org.energyweb.chain.keys.KeyPassword;
 import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.tx.GasPolicy;
 import org.energyweb.chain.tx.TransactionPipeline;
-import org.web3j.crypto.Credentials;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -73,22 +70,10 @@ public class OriginComponent extends LedgerComponent {
             return shared.pipeline();
         }
         Eth eth = new Eth(configuration.connect());
-        TransactionPipeline pipeline = TransactionPipeline.start(eth, unlock(configuration, keystore), ledger(), options);
+        TransactionPipeline pipeline = TransactionPipeline.start(eth, Keystore.unlock(keystore, configuration.getPasswordFile(),
+                configuration.getPassword(), configuration.getPasswordEnv()), ledger(), options);
         pipelines.put(key, new SharedPipeline(pipeline, options));
         return pipeline;
-    }
-
-    private static Credentials unlock(OriginConfiguration configuration, Path keystore) {
-        char[] password = configuration.getPasswordFile() != null
-                ? KeyPassword.fromFile(Path.of(configuration.getPasswordFile()))
-                : configuration.getPassword() != null
-                ? configuration.getPassword().toCharArray()
-                : KeyPassword.resolve(null, configuration.getPasswordEnv(), System.getenv());
-        try {
-            return Keystore.unlock(keystore, password);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
     }
 
     private static TransactionPipeline.Options options(OriginConfiguration configuration) {

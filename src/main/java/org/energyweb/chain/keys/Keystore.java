@@ -130,4 +130,22 @@ public final class Keystore {
         }
         return wallet;
     }
+
+    /**
+     * Unlocks {@code file} with the password of an endpoint's options: {@code passwordFile} first,
+     * else {@code password}, else the environment variable {@code passwordEnv}. The password is
+     * wiped from memory once used.
+     */
+    public static Credentials unlock(Path file, String passwordFile, String password, String passwordEnv) {
+        char[] secret = passwordFile != null
+                ? KeyPassword.fromFile(Path.of(passwordFile))
+                : password != null
+                ? password.toCharArray()
+                : KeyPassword.resolve(null, passwordEnv, System.getenv());
+        try {
+            return unlock(file, secret);
+        } finally {
+            java.util.Arrays.fill(secret, '\0');
+        }
+    }
 }

@@ -60,10 +60,13 @@ public final class TransactionPipeline implements AutoCloseable {
      * @param resendAfter   how long a broadcast transaction may stay unmined before it is replaced with higher fees
      * @param gas           estimate margin and cap
      * @param maxBatch      readings estimated, allocated and broadcast together
+     * @param hop           the outbox hop the transactions' states are recorded on; a caller that anchors
+     *                      something other than single readings (a Merkle batch) keeps its own
      */
-    public record Options(int confirmations, Duration pollInterval, Duration resendAfter, GasPolicy gas, int maxBatch) {
+    public record Options(int confirmations, Duration pollInterval, Duration resendAfter, GasPolicy gas, int maxBatch, String hop) {
 
-        public static final Options DEFAULT = new Options(1, Duration.ofMillis(200), Duration.ofSeconds(60), GasPolicy.READINGS, 200);
+        public static final Options DEFAULT = new Options(1, Duration.ofMillis(200), Duration.ofSeconds(60), GasPolicy.READINGS, 200,
+                ChainHop.HOP);
 
         public Options {
             if (confirmations < 1 || maxBatch < 1) {
@@ -72,19 +75,23 @@ public final class TransactionPipeline implements AutoCloseable {
         }
 
         public Options withConfirmations(int value) {
-            return new Options(value, pollInterval, resendAfter, gas, maxBatch);
+            return new Options(value, pollInterval, resendAfter, gas, maxBatch, hop);
         }
 
         public Options withPollInterval(Duration value) {
-            return new Options(confirmations, value, resendAfter, gas, maxBatch);
+            return new Options(confirmations, value, resendAfter, gas, maxBatch, hop);
         }
 
         public Options withResendAfter(Duration value) {
-            return new Options(confirmations, pollInterval, value, gas, maxBatch);
+            return new Options(confirmations, pollInterval, value, gas, maxBatch, hop);
         }
 
         public Options withGas(GasPolicy value) {
-            return new Options(confirmations, pollInterval, resendAfter, value, maxBatch);
+            return new Options(confirmations, pollInterval, resendAfter, value, maxBatch, hop);
+        }
+
+        public Options withHop(String value) {
+            return new Options(confirmations, pollInterval, resendAfter, gas, maxBatch, value);
         }
     }
 
@@ -144,7 +151,7 @@ public final class TransactionPipeline implements AutoCloseable {
 
     private void resume() {
         int resumed = 0;
-        for (HopState state : ledger.hops().withState(ChainHop.HOP, ChainHop.IN_FLIGHT)) {
+        for (HopState state : ledger.hops().withState(options.hop(), ChainHop.IN_FLIGHT)) {
             JsonNode detail = Flight.parse(state.detail());
             if (detail.path("chainId").asLong() != signer.chainId() || !detail.path("from").asText().equalsIgnoreCase(signer.address())) {
                 continue;
@@ -190,7 +197,7 @@ public final class TransactionPipeline implements AutoCloseable {
      */
     private List<Flight> withoutRecordedOutcome(List<Flight> batch) {
         List<Long> positions = batch.stream().filter(f -> f.unchecked).map(f -> f.position).toList();
-        Map<Long, HopState> recorded = ledger.hops().states(ChainHop.HOP, positions);
+        Map<Long, HopState> recorded = ledger.hops().states(options.hop(), positions);
         List<Flight> toSend = new ArrayList<>(batch.size());
         for (Flight flight : batch) {
             HopState state = flight.unchecked ? recorded.get(flight.position) : null;
@@ -294,7 +301,7 @@ public final class TransactionPipeline implements AutoCloseable {
         List<Signer.SignedTransaction> signed = ready.parallelStream().map(this::sign).toList();
         broadcast(ready, signed);
         for (Flight flight : ready) {
-            ledger.hops().record(flight.position, ChainHop.HOP, ChainHop.SENT, flight.detail(signer.address(), signer.chainId()));
+            ledger.hops().record(flight.position, options.hop(), ChainHop.SENT, flight.detail(signer.address(), signer.chainId()));
         }
         launched.addAll(ready);
         if (!later.isEmpty()) {
@@ -309,7 +316,7 @@ public final class TransactionPipeline implements AutoCloseable {
         for (Flight flight : ready) {
             flight.nonce = nonces.take();
             flight.fees = fees;
-            persisted.add(nonces.persist(flight.nonce, flight.position, ChainHop.HOP, ChainHop.NONCE_ALLOCATED,
+            persisted.add(nonces.persist(flight.nonce, flight.position, options.hop(), ChainHop.NONCE_ALLOCATED,
                     flight.detail(signer.address(), signer.chainId())));
         }
         try {
@@ -447,7 +454,7 @@ public final class TransactionPipeline implements AutoCloseable {
         flight.minedBlockHash = receipt.blockHash();
         flight.minedTransaction = receipt.transactionHash();
         flight.nonceSeenTaken = false;
-        ledger.hops().record(flight.position, ChainHop.HOP, ChainHop.MINED, flight.detail(signer.address(), signer.chainId()));
+        ledger.hops().record(flight.position, options.hop(), ChainHop.MINED, flight.detail(signer.address(), signer.chainId()));
     }
 
     /** Why a mined transaction reverted: the call replayed on the state before its block. */
@@ -477,7 +484,7 @@ public final class TransactionPipeline implements AutoCloseable {
         List<CompletableFuture<Void>> recorded = new ArrayList<>(deepEnough.size());
         for (Flight flight : deepEnough) {
             active.remove(flight.position);
-            recorded.add(ledger.hops().record(flight.position, ChainHop.HOP, ChainHop.CONFIRMED,
+            recorded.add(ledger.hops().record(flight.position, options.hop(), ChainHop.CONFIRMED,
                     flight.detail(signer.address(), signer.chainId())));
         }
         for (int i = 0; i < deepEnough.size(); i++) {
@@ -501,7 +508,7 @@ public final class TransactionPipeline implements AutoCloseable {
                 flight.unmine();
                 flight.nextAttemptAt = System.nanoTime();
                 receiptsDue = true;
-                ledger.hops().record(flight.position, ChainHop.HOP, ChainHop.SENT, flight.detail(signer.address(), signer.chainId()));
+                ledger.hops().record(flight.position, options.hop(), ChainHop.SENT, flight.detail(signer.address(), signer.chainId()));
             }
         }
         if (undone > 0) {
@@ -566,7 +573,7 @@ public final class TransactionPipeline implements AutoCloseable {
             if (flight.hashes.size() > known) {
                 // A new signature is recorded before it is broadcast: after a crash, its receipt is
                 // still looked for, so a replacement that got mined is never taken for a lost nonce.
-                recorded.add(ledger.hops().record(flight.position, ChainHop.HOP, ChainHop.SENT,
+                recorded.add(ledger.hops().record(flight.position, options.hop(), ChainHop.SENT,
                         flight.detail(signer.address(), signer.chainId())));
             }
         }
@@ -579,7 +586,7 @@ public final class TransactionPipeline implements AutoCloseable {
     /** The reading will not be anchored: recorded dead with the reason and as a dead letter. */
     private void reject(Flight flight, String reason) {
         LOG.warn("reading @{} not anchored: {}", flight.position, reason);
-        ledger.hops().recordAndWait(flight.position, ChainHop.HOP, ChainHop.DEAD, Flight.deadDetail(reason));
+        ledger.hops().recordAndWait(flight.position, options.hop(), ChainHop.DEAD, Flight.deadDetail(reason));
         Optional<LedgerEntry> entry = ledger.at(flight.position);
         ledger.deadLetters().record(entry.map(LedgerEntry::meter).orElse(null), "chain:" + flight.call.to(),
                 "reading @" + flight.position + " not anchored: " + reason, entry.map(e -> e.document().bytes()).orElse(null));

@@ -1,0 +1,39 @@
+package org.energyweb.batch;
+
+import java.util.List;
+
+/**
+ * The states of Merkle anchoring. A batch goes formed -> manifest-stored -> confirmed (or dead); its
+ * one transaction goes through the transaction pipeline's states (nonce-allocated, sent, mined,
+ * confirmed) on hop {@link #TRANSACTION_HOP}. Each reading of a batch is {@code batched} on hop
+ * {@link #HOP} from the moment the batch is formed, then {@code confirmed} with the block, the
+ * convention {@code energyweb status} reads.
+ */
+public final class BatchHop {
+
+    /** The per-reading hop. */
+    public static final String HOP = "anchor";
+    /** The hop of the batches' transactions, keyed by the negated batch id so it never counts as a reading's. */
+    public static final String TRANSACTION_HOP = "anchor-tx";
+
+    /** Batch and reading state: the batch is recorded with its root; nothing sent yet. */
+    public static final String BATCHED = "batched";
+    /** Batch state: the batch is recorded with its root; the manifest is not stored yet. */
+    public static final String FORMED = "formed";
+    /** Batch state: the manifest is stored (locally, and on IPFS when a node is configured); its CID goes on chain. */
+    public static final String MANIFEST_STORED = "manifest-stored";
+    /** Batch and reading state: the anchor transaction has the configured confirmations; detail holds the anchor. */
+    public static final String CONFIRMED = "confirmed";
+    /** Batch and reading state: the anchor transaction was refused (a revert); detail holds the reason. */
+    public static final String DEAD = "dead";
+
+    public static final List<String> FINAL = List.of(CONFIRMED, DEAD);
+
+    private BatchHop() {
+    }
+
+    /** The transaction pipeline's key for a batch: negative, so it can never be a reading's ledger position. */
+    static long transactionKey(long batchId) {
+        return -batchId;
+    }
+}

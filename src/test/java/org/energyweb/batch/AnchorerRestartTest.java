@@ -1,0 +1,97 @@
+package org.energyweb.batch;
+
+import org.energyweb.chain.DevChain;
+import org.energyweb.chain.origin.ReadingAnchorContract;
+import org.energyweb.chain.tx.ChainHop;
+import org.energyweb.ledger.BatchRecord;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.HopState;
+import org.energyweb.peers.AnvilPeer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A gateway stopped after its batch's transaction was sent and before it was mined resumes that batch, never a second one. */
+class AnchorerRestartTest {
+
+    @TempDir
+    Path dir;
+    private AnvilPeer anvil;
+    private DevChain chain;
+
+    @BeforeEach
+    void start() {
+        anvil = AnvilPeer.automine();
+        chain = new DevChain(anvil);
+        chain.eth.rpc().callAndWait("evm_setAutomine", false);
+    }
+
+    @AfterEach
+    void stop() {
+        anvil.close();
+    }
+
+    private long anchorEvents() {
+        return chain.eth.logs(chain.contracts.anchor(), List.of(ReadingAnchorContract.LOG_BATCH_ANCHORED.topic()), 0,
+                chain.eth.blockNumber()).size();
+    }
+
+    @Test
+    void aBatchWhoseTransactionWasSentBeforeTheRestartIsAnchoredOnceWithTheSameRoot() throws Exception {
+        Path data = dir.resolve("data");
+        BatchRecord sent;
+        try (MerkleGateway gateway = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(6), null)) {
+            gateway.append(3, 2);
+            awaitTransactionSent(gateway.ledger);
+            sent = gateway.ledger.batches().byId(1).orElseThrow();
+        }
+        chain.eth.rpc().callAndWait("anvil_mine", "0x1");
+        chain.eth.rpc().callAndWait("evm_setAutomine", true);
+
+        try (MerkleGateway restarted = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(6), null)) {
+            List<BatchRecord> batches = restarted.awaitAllConfirmed();
+
+            assertThat(batches).singleElement().satisfies(batch -> {
+                assertThat(batch.root()).isEqualTo(sent.root());
+                assertThat(batch.firstPosition()).isEqualTo(1);
+                assertThat(batch.lastPosition()).isEqualTo(6);
+            });
+        }
+        assertThat(anchorEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartedAnchorerFormsNoSecondBatchForReadingsAlreadyBatched() throws Exception {
+        Path data = dir.resolve("data");
+        chain.eth.rpc().callAndWait("evm_setAutomine", true);
+        try (MerkleGateway gateway = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(4), null)) {
+            gateway.append(4, 1);
+            gateway.awaitAllConfirmed();
+        }
+        try (MerkleGateway restarted = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(4), null)) {
+            restarted.append(4, 1);
+            List<BatchRecord> batches = restarted.awaitAllConfirmed();
+
+            assertThat(batches).extracting(BatchRecord::firstPosition).containsExactly(1L, 5L);
+        }
+        assertThat(anchorEvents()).isEqualTo(2);
+    }
+
+    private static void awaitTransactionSent(Ledger ledger) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            Optional<HopState> state = ledger.hops().state(BatchHop.transactionKey(1), BatchHop.TRANSACTION_HOP);
+            if (state.isPresent() && state.get().state().equals(ChainHop.SENT)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the batch's transaction was not sent");
+    }
+}

@@ -1,0 +1,79 @@
+package org.energyweb.batch;
+
+import org.energyweb.chain.rpc.Eth;
+import org.energyweb.chain.tx.TransactionPipeline;
+import org.energyweb.ipfs.rpc.IpfsClient;
+import org.energyweb.ledger.BatchRecord;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.peers.AnvilPeer;
+import org.energyweb.reading.Measurement;
+import org.energyweb.proof.LeafKind;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A test's Merkle-anchoring gateway: a ledger, a pipeline signing with account 1 and an anchorer, started and stopped together. */
+final class MerkleGateway implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+    static final TransactionPipeline.Options PIPELINE = BatchAnchorer.pipelineOptions(TransactionPipeline.Options.DEFAULT
+            .withPollInterval(Duration.ofMillis(50)));
+
+    final Ledger ledger;
+    final TransactionPipeline pipeline;
+    final BatchAnchorer anchorer;
+
+    MerkleGateway(Path data, Eth eth, String contract, BatchAnchorer.Options options, IpfsClient ipfs) {
+        ledger = Ledger.open(data);
+        pipeline = TransactionPipeline.start(eth, AnvilPeer.ACCOUNT_1, ledger, PIPELINE);
+        anchorer = BatchAnchorer.start(ledger, pipeline, contract, new ManifestStore(ledger.dataDir(), ipfs), options);
+    }
+
+    static BatchAnchorer.Options bySize(int size) {
+        return new BatchAnchorer.Options(size, Duration.ofMillis(300), LeafKind.DOCUMENT_SHA256);
+    }
+
+    /** Appends {@code perMeter} readings for each of {@code meters} meters, interleaved. */
+    List<LedgerEntry> append(int meters, int perMeter) {
+        List<CompletableFuture<LedgerEntry>> appended = new ArrayList<>();
+        for (int seq = 0; seq < perMeter; seq++) {
+            for (int m = 0; m < meters; m++) {
+                appended.add(ledger.append(Measurement.of("meter-" + m, T0.plusSeconds(60L * seq), 1_000 + 10L * seq, "test")));
+            }
+        }
+        anchorer.wakeUp();
+        return appended.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Waits until every reading is in a confirmed batch; returns the batches. */
+    List<BatchRecord> awaitAllConfirmed() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<BatchRecord> open = ledger.batches().unfinished(BatchHop.FINAL);
+            if (open.isEmpty() && ledger.batches().lastBatchedPosition() == ledger.size()) {
+                List<BatchRecord> all = new ArrayList<>();
+                for (long id = 1; id < ledger.batches().nextId(); id++) {
+                    all.add(ledger.batches().byId(id).orElseThrow());
+                }
+                assertThat(all).allSatisfy(batch -> assertThat(batch.state()).isEqualTo(BatchHop.CONFIRMED));
+                return all;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("readings not all anchored within 60 s: " + ledger.batches().countByState());
+    }
+
+    @Override
+    public void close() {
+        anchorer.close();
+        pipeline.close();
+        ledger.close();
+    }
+}
