@@ -4,6 +4,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.energyweb.demo.Demo;
+import org.energyweb.demo.DemoMode;
 import org.energyweb.demo.DemoReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,21 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "The data folder (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--mode", defaultValue = "origin", converter = ModeConverter.class,
+            description = "origin: a saveSmartMeterRead per reading; merkle: one Merkle root per batch, with proofs (default: ${DEFAULT-VALUE}).")
+    DemoMode mode;
+
+    static class ModeConverter implements picocli.CommandLine.ITypeConverter<DemoMode> {
+        @Override
+        public DemoMode convert(String value) {
+            try {
+                return DemoMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("--mode is origin or merkle, not '" + value + "'");
+            }
+        }
+    }
+
     @Option(names = "--no-chain", description = "Leave the chain out (readings wait in the ledger's outbox).")
     boolean noChain;
 
@@ -51,7 +67,7 @@ class DemoCommand implements Callable<Integer> {
             throw new CliError("--meters must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Demo demo = Demo.start(data, meters, period, !noChain, line -> {
+        try (Demo demo = Demo.start(data, meters, period, !noChain, mode, line -> {
             out.println(line);
             out.flush();
         })) {

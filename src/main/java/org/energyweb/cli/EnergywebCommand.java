@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, VerifyCommand.class, ExportCommand.class, DlqCommand.class,
                 StatusCommand.class, org.energyweb.ipfs.cli.CidCommand.class, org.energyweb.ipfs.cli.IpfsCommand.class,
                 org.energyweb.meter.cli.MeterCommand.class, org.energyweb.chain.cli.KeysCommand.class,
-                org.energyweb.chain.cli.ChainCommand.class, CommandLine.HelpCommand.class})
+                org.energyweb.chain.cli.ChainCommand.class, org.energyweb.batch.cli.ProveCommand.class,
+                org.energyweb.batch.cli.VerifyProofCommand.class, CommandLine.HelpCommand.class})
 public class EnergywebCommand {
 
     public static final int OK = 0;

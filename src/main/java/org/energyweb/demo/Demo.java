@@ -2,7 +2,13 @@ package org.energyweb.demo;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.energyweb.batch.BatchHop;
+import org.energyweb.batch.BatchProver;
+import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.chain.tx.ChainHop;
+import org.energyweb.proof.Proof;
+import org.energyweb.proof.ProofVerifier;
+import org.energyweb.proof.Verification;
 import org.energyweb.ipfs.store.IpfsHop;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerVerifier;
@@ -34,8 +40,10 @@ public final class Demo implements AutoCloseable {
     private final DemoChain chain;
     private final CamelContext camel;
     private final long ledgeredBefore;
+    private final DemoMode mode;
 
-    private Demo(Path dataDir, Ledger ledger, DemoIpfs ipfs, DemoChain chain, CamelContext camel) {
+    private Demo(Path dataDir, Ledger ledger, DemoIpfs ipfs, DemoChain chain, CamelContext camel, DemoMode mode) {
+        this.mode = mode;
         this.dataDir = dataDir;
         this.ledger = ledger;
         this.ipfs = ipfs;
@@ -44,7 +52,8 @@ public final class Demo implements AutoCloseable {
         this.ledgeredBefore = ledger.size();
     }
 
-    public static Demo start(Path dataDir, int meters, Duration period, boolean withChain, Consumer<String> log) throws Exception {
+    public static Demo start(Path dataDir, int meters, Duration period, boolean withChain, DemoMode mode, Consumer<String> log)
+            throws Exception {
         Ledger ledger = Ledger.open(dataDir);
         List<AutoCloseable> started = new ArrayList<>(List.of(ledger));
         try {
@@ -58,7 +67,9 @@ public final class Demo implements AutoCloseable {
                 List<String> meterIds = IntStream.rangeClosed(1, meters).mapToObj(i -> "demo-" + i).toList();
                 chain = DemoChain.start(ledger.dataDir(), ledger, meterIds);
                 started.add(chain);
-                log.accept("chain: anvil at " + chain.rpcUrl() + ", producing registry " + chain.producing() + ", one asset per meter");
+                log.accept("chain: anvil at " + chain.rpcUrl() + (mode == DemoMode.ORIGIN
+                        ? ", a saveSmartMeterRead per reading on producing registry " + chain.producing() + ", one asset per meter"
+                        : ", one Merkle root per batch on anchor contract " + chain.anchor()));
             } else {
                 log.accept("chain: left out" + (withChain ? " (anvil is not installed: run npm install in src/test/peers)" : "")
                         + "; readings wait in the ledger's outbox");
@@ -66,9 +77,9 @@ public final class Demo implements AutoCloseable {
             CamelContext camel = new DefaultCamelContext();
             camel.getRegistry().bind("ledger", ledger);
             camel.getComponent("ledger", LedgerComponent.class).setLedger(ledger);
-            camel.addRoutes(new DemoRoutes(meters, period, ipfs, chain));
+            camel.addRoutes(new DemoRoutes(meters, period, ipfs, chain, mode));
             camel.start();
-            return new Demo(ledger.dataDir(), ledger, ipfs, chain, camel);
+            return new Demo(ledger.dataDir(), ledger, ipfs, chain, camel, mode);
         } catch (Exception | Error e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeQuietly(started.get(i));
@@ -82,7 +93,7 @@ public final class Demo implements AutoCloseable {
         StringBuilder line = new StringBuilder().append(ledger.size() - ledgeredBefore).append(" ledgered, ")
                 .append(sum(ledger.hops().countByState(IpfsHop.NAME))).append(" on IPFS");
         if (chain != null) {
-            line.append(", ").append(ledger.hops().countByState(ChainHop.HOP).getOrDefault(ChainHop.CONFIRMED, 0L)).append(" anchored");
+            line.append(", ").append(ledger.hops().countByState(anchorHop()).getOrDefault(ChainHop.CONFIRMED, 0L)).append(" anchored");
         }
         return line.toString();
     }
@@ -94,7 +105,12 @@ public final class Demo implements AutoCloseable {
     /** True once IPFS and the chain have caught up with the ledger. */
     public boolean drained() {
         boolean ipfsDone = ledger.hops().countPending(IpfsHop.NAME, List.of(IpfsHop.STORED, DemoRoutes.KEPT_LOCALLY)) == 0;
-        return ipfsDone && (chain == null || ledger.hops().countPending(ChainHop.HOP, ChainHop.FINAL) == 0);
+        return ipfsDone && (chain == null || ledger.hops().countPending(anchorHop(), ChainHop.FINAL) == 0);
+    }
+
+    /** The hop on which a reading counts as anchored: its own transaction, or its batch's. */
+    private String anchorHop() {
+        return mode == DemoMode.ORIGIN ? ChainHop.HOP : BatchHop.HOP;
     }
 
     /** Stops the routes, compares the ledger with IPFS and the chain, and verifies it. */
@@ -107,20 +123,23 @@ public final class Demo implements AutoCloseable {
                 ledger.deadLetters().count()));
         lines.add("IPFS: " + ledger.hops().countByState(IpfsHop.NAME) + " (" + ipfs.describe() + ")");
         if (chain != null) {
-            Map<String, Long> chainStates = ledger.hops().countByState(ChainHop.HOP);
-            lines.add("chain: " + chainStates);
+            Map<String, Long> chainStates = ledger.hops().countByState(anchorHop());
+            lines.add("chain (" + mode.name().toLowerCase(java.util.Locale.ROOT) + "): " + chainStates);
             ok &= chainStates.getOrDefault(ChainHop.DEAD, 0L) == 0;
         }
         lines.add(String.format("%-10s %8s %14s  %-64s  %s", "meter", "readings", "register (Wh)", "head (SHA-256)",
-                chain != null ? "on chain" : ""));
+                chain != null && mode == DemoMode.ORIGIN ? "on chain" : ""));
         for (ChainHead head : heads.values()) {
             String onChain = "";
-            if (chain != null && head.meter().startsWith("demo-")) {
+            if (chain != null && mode == DemoMode.ORIGIN && head.meter().startsWith("demo-")) {
                 boolean matches = Arrays.equals(chain.lastFileHash(head.meter()), head.sha256());
                 ok &= matches;
                 onChain = matches ? "last file hash = head" : "DIFFERS from head";
             }
             lines.add(String.format("%-10s %8d %14d  %s  %s", head.meter(), head.seq() + 1, head.energyWh(), Sha256.hex(head.sha256()), onChain));
+        }
+        if (chain != null && mode == DemoMode.MERKLE && !heads.isEmpty()) {
+            ok &= proveNewest(heads.values().iterator().next(), lines);
         }
         VerifyReport report = LedgerVerifier.verify(dataDir);
         report.problems().forEach(problem -> lines.add("TAMPERED " + problem));
@@ -128,6 +147,20 @@ public final class Demo implements AutoCloseable {
         lines.add(String.format("Ledger %s: %d documents of %d meters, %s", report.ok() ? "verified" : "FAILED verification",
                 report.documents(), report.meters(), report.ok() ? "every hash and link checks out" : report.problems().size() + " problem(s)"));
         return new DemoReport(lines, ok);
+    }
+
+    /** Proves the newest reading of a meter against its anchored batch root, checked on the chain. */
+    private boolean proveNewest(ChainHead head, List<String> lines) {
+        try {
+            Proof proof = new BatchProver(dataDir).prove(head.meter(), head.seq(), null);
+            Verification verification = ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(chain.eth())).verify(proof);
+            lines.add("inclusion proof of " + head.meter() + "#" + head.seq() + " (energyweb prove): "
+                    + (verification.valid() ? "valid, its batch root is anchored on chain" : "INVALID: " + verification.reason()));
+            return verification.valid();
+        } catch (RuntimeException e) {
+            lines.add("inclusion proof of " + head.meter() + "#" + head.seq() + " failed: " + e.getMessage());
+            return false;
+        }
     }
 
     @Override

@@ -132,6 +132,10 @@ final class DemoChain implements AutoCloseable {
         return anvil.url();
     }
 
+    Eth eth() {
+        return eth;
+    }
+
     String producing() {
         return producing;
     }

@@ -23,12 +23,14 @@ final class DemoRoutes extends RouteBuilder {
     private final Duration period;
     private final DemoIpfs ipfs;
     private final DemoChain chain;
+    private final DemoMode mode;
 
-    DemoRoutes(int meters, Duration period, DemoIpfs ipfs, DemoChain chain) {
+    DemoRoutes(int meters, Duration period, DemoIpfs ipfs, DemoChain chain, DemoMode mode) {
         this.meters = meters;
         this.period = period;
         this.ipfs = ipfs;
         this.chain = chain;
+        this.mode = mode;
     }
 
     @Override
@@ -49,14 +51,20 @@ final class DemoRoutes extends RouteBuilder {
             from(ipfsOutbox).routeId("demo-ipfs").process(exchange -> keepLocally(store, exchange));
         }
 
-        if (chain != null) {
+        String key = chain == null ? "" : "&keystore=" + chain.keystore() + "&passwordFile=" + chain.passwordFile();
+        if (chain != null && mode == DemoMode.MERKLE) {
+            // The anchorer works from the ledger; the timer only wakes it to close batches by size or age.
+            from("timer:demo-anchor?period=500").routeId("demo-merkle")
+                    .to("merkle-anchor:" + chain.anchor() + "?rpcUrl=" + chain.rpcUrl() + key + "&batchSize=1000&batchInterval=2000"
+                            + (ipfs.apiUrl() != null ? "&ipfsApiUrl=" + ipfs.apiUrl() : ""));
+        }
+        if (chain != null && mode == DemoMode.ORIGIN) {
             from("ledger:outbox?hop=" + ChainHop.HOP + "&recordState=false&maxInFlight=256&delay=50&batchSize=500&finalStates="
                     + String.join(",", ChainHop.IN_FLIGHT) + "," + String.join(",", ChainHop.FINAL))
                     .routeId("demo-origin")
                     .process(exchange -> exchange.getMessage().setHeader(OriginConstants.ASSET_ID,
                             chain.assetOf(exchange.getMessage().getHeader(LedgerConstants.METER, String.class))))
-                    .to("origin:producing?rpcUrl=" + chain.rpcUrl() + "&contract=" + chain.producing()
-                            + "&keystore=" + chain.keystore() + "&passwordFile=" + chain.passwordFile() + "&confirmations=1");
+                    .to("origin:producing?rpcUrl=" + chain.rpcUrl() + "&contract=" + chain.producing() + key + "&confirmations=1");
         }
     }
 

@@ -25,4 +25,12 @@ class DemoTest {
         assertThat(second.out()).containsPattern("ledger in .* \\((?!0 )\\d+ readings already\\)");
         assertThat(second.out()).contains("last file hash = head", "Ledger verified");
     }
+
+    @Test
+    void theMerkleDemoAnchorsBatchesAndProvesAReadingAgainstTheChain() {
+        CliTestSupport.Result result = CliTestSupport.run("demo", "--mode", "merkle", "--meters", "2", "--duration", "3s",
+                "--data", data.toString());
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("one Merkle root per batch", "valid, its batch root is anchored on chain", "Ledger verified");
+    }
 }
