@@ -101,11 +101,11 @@ public final class LedgerVerifier {
     }
 
     private static Checked compute(Row row) {
-        byte[] sha = Sha256.digest(row.bytes());
         try {
-            return new Checked(row, sha, ReadingDocument.parse(row.bytes()).reading(), null);
+            ReadingDocument document = ReadingDocument.parse(row.bytes());
+            return new Checked(row, document.sha256(), document.reading(), null);
         } catch (InvalidDocumentException e) {
-            return new Checked(row, sha, null, e.getMessage());
+            return new Checked(row, Sha256.digest(row.bytes()), null, e.getMessage());
         }
     }
 

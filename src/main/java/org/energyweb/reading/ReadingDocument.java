@@ -40,9 +40,12 @@ public final class ReadingDocument {
      * @throws InvalidDocumentException with the reason when they are not
      */
     public static ReadingDocument parse(byte[] bytes) {
-        Reading reading = readReading(bytes);
-        if (!Arrays.equals(reading.toCanonicalJson(), bytes)) {
-            throw new InvalidDocumentException("document is not in canonical form (RFC 8785)");
+        Reading reading = CanonicalReadingScanner.scan(bytes);
+        if (reading == null) {
+            reading = readReading(bytes);
+            if (!Arrays.equals(reading.toCanonicalJson(), bytes)) {
+                throw new InvalidDocumentException("document is not in canonical form (RFC 8785)");
+            }
         }
         return new ReadingDocument(reading, bytes.clone(), Sha256.digest(bytes));
     }
