@@ -135,6 +135,16 @@ final class ChaosRig implements AutoCloseable {
         }
     }
 
+    /** Readings confirmed on chain, as the ledger records it (read without locking the gateway out). */
+    long confirmed() {
+        return Files.exists(data.resolve("ledger.db")) ? count(LedgerStatus.read(data).total(), "chain", "confirmed") : 0;
+    }
+
+    /** Readings recorded as stored on IPFS. */
+    long storedOnIpfs() {
+        return Files.exists(data.resolve("ledger.db")) ? count(LedgerStatus.read(data).total(), "ipfs", "stored") : 0;
+    }
+
     long readings() {
         return Files.exists(data.resolve("ledger.db")) ? LedgerStatus.read(data).total().readings() : 0;
     }
