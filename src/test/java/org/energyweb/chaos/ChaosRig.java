@@ -14,6 +14,7 @@ import org.energyweb.peers.JsIpfsNode;
 import org.energyweb.peers.PeerProcess;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -119,6 +120,20 @@ final class ChaosRig implements AutoCloseable {
         long before = readings();
         return GatewayProcess.launch(log, "run", "--routes", ROUTE.toString(), "--config", config.toString(), "--data", data.toString())
                 .awaitReady(() -> readings() > before, Duration.ofSeconds(60));
+    }
+
+    /** Runs the gateway with the rig's config minus {@code setting}, and returns at once. */
+    GatewayProcess launchGatewayWithout(String setting) {
+        Properties settings = new Properties();
+        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+            settings.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.remove(setting);
+        Path broken = root.resolve("without-" + setting + ".properties");
+        write(broken, settings);
+        return GatewayProcess.launch(log, "run", "--routes", ROUTE.toString(), "--config", broken.toString(), "--data", data.toString());
     }
 
     /**
