@@ -8,6 +8,7 @@ import org.energyweb.chain.rpc.JsonRpcClient;
 import org.energyweb.chain.tx.DirectTransactor;
 import org.energyweb.chain.tx.GasPolicy;
 import org.energyweb.chain.tx.Signer;
+import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerStatus;
 import org.energyweb.peers.AnvilPeer;
 import org.energyweb.peers.JsIpfsNode;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -117,7 +119,10 @@ final class ChaosRig implements AutoCloseable {
 
     /** Starts the gateway on the rig's data folder and waits until it ledgers readings. */
     GatewayProcess startGateway() {
-        long before = readings();
+        long before;
+        try (Ledger ledger = Ledger.open(data)) {
+            before = ledger.size();
+        }
         return GatewayProcess.launch(log, "run", "--routes", ROUTE.toString(), "--config", config.toString(), "--data", data.toString())
                 .awaitReady(() -> readings() > before, Duration.ofSeconds(60));
     }
@@ -150,27 +155,36 @@ final class ChaosRig implements AutoCloseable {
         }
     }
 
-    /** Readings confirmed on chain, as the ledger records it (read without locking the gateway out). */
-    long confirmed() {
-        return Files.exists(data.resolve("ledger.db")) ? count(LedgerStatus.read(data).total(), "chain", "confirmed") : 0;
-    }
-
-    /** Readings recorded as stored on IPFS. */
-    long storedOnIpfs() {
-        return Files.exists(data.resolve("ledger.db")) ? count(LedgerStatus.read(data).total(), "ipfs", "stored") : 0;
-    }
-
-    long readings() {
-        return Files.exists(data.resolve("ledger.db")) ? LedgerStatus.read(data).total().readings() : 0;
-    }
-
     /** True once every reading of the ledger is stored on IPFS and confirmed on chain. */
     boolean drained() {
-        LedgerStatus.Counts total = LedgerStatus.read(data).total();
-        return count(total, "ipfs", "stored") == total.readings() && count(total, "chain", "confirmed") == total.readings();
+        return running().filter(total -> total.readings() > 0 && count(total, "ipfs", "stored") == total.readings()
+                && count(total, "chain", "confirmed") == total.readings()).isPresent();
     }
 
-    static long count(LedgerStatus.Counts counts, String hop, String state) {
+    /** Readings confirmed on chain, as the running gateway's ledger records it (0 until it has opened the ledger). */
+    long confirmed() {
+        return running().map(total -> count(total, "chain", "confirmed")).orElse(0L);
+    }
+
+    /** Readings recorded as stored on IPFS by the running gateway. */
+    long storedOnIpfs() {
+        return running().map(total -> count(total, "ipfs", "stored")).orElse(0L);
+    }
+
+    /** Readings in the running gateway's ledger. */
+    long readings() {
+        return running().map(total -> total.readings()).orElse(0L);
+    }
+
+    /**
+     * The ledger's counts, read beside the running gateway without locking it out; empty until the
+     * gateway has opened the ledger in WAL mode (a reader cannot open it before).
+     */
+    private Optional<LedgerStatus.Counts> running() {
+        return Files.exists(data.resolve("ledger.db-shm")) ? Optional.of(LedgerStatus.read(data).total()) : Optional.empty();
+    }
+
+    private static long count(LedgerStatus.Counts counts, String hop, String state) {
         return counts.hops().getOrDefault(hop, Map.of()).getOrDefault(state, 0L);
     }
 
