@@ -14,6 +14,7 @@ import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerVerifier;
 import org.energyweb.ledger.VerifyReport;
 import org.energyweb.ledger.camel.LedgerComponent;
+import org.energyweb.peers.OrphanedPeers;
 import org.energyweb.reading.ChainHead;
 import org.energyweb.reading.Sha256;
 
@@ -33,6 +34,9 @@ import java.util.stream.IntStream;
  * contracts, each reading anchored with saveSmartMeterRead.
  */
 public final class Demo implements AutoCloseable {
+
+    /** The peers this demo started (PID and command line), so the next start on the folder reaps them after a SIGKILL. */
+    static final String PEERS_FILE = "peers.pids";
 
     private final Path dataDir;
     private final Ledger ledger;
@@ -57,6 +61,11 @@ public final class Demo implements AutoCloseable {
         Ledger ledger = Ledger.open(dataDir);
         List<AutoCloseable> started = new ArrayList<>(List.of(ledger));
         try {
+            // The folder's lock is ours now: peers still running for it belong to a demo that was killed.
+            int reaped = OrphanedPeers.reap(ledger.dataDir().resolve(PEERS_FILE));
+            if (reaped > 0) {
+                log.accept("stopped " + reaped + " peer process(es) left running by a demo that was killed");
+            }
             log.accept(String.format("Energyweb demo: %d simulated meters, a reading each %d ms; ledger in %s (%d readings already)",
                     meters, period.toMillis(), ledger.dataDir(), ledger.size()));
             DemoIpfs ipfs = DemoIpfs.start(ledger.dataDir());
@@ -74,6 +83,7 @@ public final class Demo implements AutoCloseable {
                 log.accept("chain: left out" + (withChain ? " (anvil is not installed: run npm install in src/test/peers)" : "")
                         + "; readings wait in the ledger's outbox");
             }
+            OrphanedPeers.record(ledger.dataDir().resolve(PEERS_FILE));
             CamelContext camel = new DefaultCamelContext();
             camel.getRegistry().bind("ledger", ledger);
             camel.getComponent("ledger", LedgerComponent.class).setLedger(ledger);

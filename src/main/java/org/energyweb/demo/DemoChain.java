@@ -74,7 +74,8 @@ final class DemoChain implements AutoCloseable {
                     GasPolicy.DEFAULT, Duration.ofMillis(100), Duration.ofMinutes(2)), AnvilPeer.ACCOUNT_0.getAddress());
             String producing = ledger.settings().get("demo.producing").filter(address -> hasCode(eth, address)).orElse(null);
             String anchor = ledger.settings().get("demo.anchor").filter(address -> hasCode(eth, address)).orElse(null);
-            if (producing == null || anchor == null) {
+            boolean freshContracts = producing == null || anchor == null;
+            if (freshContracts) {
                 OriginAdmin.Deployment deployment = admin.deploy();
                 producing = deployment.producing();
                 anchor = deployment.anchor();
@@ -82,7 +83,9 @@ final class DemoChain implements AutoCloseable {
                 ledger.settings().put("demo.anchor", anchor).join();
             }
             DemoChain chain = new DemoChain(anvil, eth, admin, keystore, passwordFile, producing, anchor);
-            chain.onboard(ledger, meters, gateway);
+            // Fresh contracts (a new chain, e.g. after anvil was killed before writing its state) hold no asset yet,
+            // whatever the settings say: their addresses are the same on every new anvil chain.
+            chain.onboard(ledger, meters, gateway, freshContracts);
             return chain;
         } catch (RuntimeException e) {
             anvil.close();
@@ -90,10 +93,10 @@ final class DemoChain implements AutoCloseable {
         }
     }
 
-    private void onboard(Ledger ledger, List<String> meters, String gateway) {
+    private void onboard(Ledger ledger, List<String> meters, String gateway, boolean freshContracts) {
         for (String meter : meters) {
             String setting = "demo.asset." + meter + "@" + producing;
-            long asset = ledger.settings().get(setting).map(Long::parseLong).orElseGet(() -> {
+            long asset = ledger.settings().get(setting).filter(known -> !freshContracts).map(Long::parseLong).orElseGet(() -> {
                 BigInteger id = admin.onboard(Registry.PRODUCING, producing, gateway, AnvilPeer.ACCOUNT_0.getAddress());
                 ledger.settings().put(setting, id.toString()).join();
                 return id.longValue();

@@ -25,6 +25,8 @@ final class DemoIpfs implements AutoCloseable {
             return new DemoIpfs(null, dataDir.resolve("ipfs-blocks"));
         }
         JsIpfsNode node = new JsIpfsNode(dataDir.resolve("ipfs-repo"), PeerProcess.freeLoopbackPort(), dataDir.resolve("logs"));
+        // The data folder is this demo's alone (its ledger lock) and a killed demo's node has been reaped.
+        node.clearStaleLock();
         node.start();
         return new DemoIpfs(node, null);
     }

@@ -58,6 +58,27 @@ public final class JsIpfsNode implements AutoCloseable {
         return new IpfsClient(IpfsClientConfig.of(apiUrl()).withTimeout(Duration.ofSeconds(10)));
     }
 
+    /**
+     * Removes the API file and repository lock that a daemon killed with SIGKILL leaves behind (a new
+     * daemon takes them for a running one and exits). Only for a repository no daemon runs on.
+     */
+    public void clearStaleLock() {
+        try {
+            Files.deleteIfExists(repo.resolve("api"));
+            Path lock = repo.resolve("repo.lock");
+            if (Files.isDirectory(lock)) {
+                try (var files = Files.list(lock)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.deleteIfExists(lock);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot clear the stale lock of the js-ipfs repository " + repo + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Starts the daemon and waits until its API answers. */
     public void start() {
         List<String> command = new ArrayList<>(nodeCommand());

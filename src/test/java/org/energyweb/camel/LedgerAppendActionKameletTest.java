@@ -69,6 +69,17 @@ class LedgerAppendActionKameletTest extends KameletTestSupport {
     }
 
     @Test
+    void measurementJsonTheLedgerRefusesIsADeadLetterWithItsPayloadAsItCame() {
+        template.sendBody("direct:in", Measurement.of("k5", T0, 5555, "test"));
+        String backwards = "{\"meter\":\"k5\",\"time\":\"" + T0.plusSeconds(60) + "\",\"energyWh\":5000,\"source\":\"my-api\"}";
+        template.sendBody("direct:in", backwards);
+        assertThat(ledger().deadLetters().list(1)).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).contains("went backwards");
+            assertThat(new String(letter.payload(), StandardCharsets.UTF_8)).isEqualTo(backwards);
+        });
+    }
+
+    @Test
     void aFaultIsDeadLetteredAndTheMeterRecordedDownWithItsLastGoodValue() {
         template.sendBody("direct:in", Measurement.of("k3", T0, 5555, "test"));
         Exchange out = template.send("direct:in", e -> e.getMessage().setBody(

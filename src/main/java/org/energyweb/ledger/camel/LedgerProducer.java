@@ -67,7 +67,9 @@ public class LedgerProducer extends DefaultProducer {
         try {
             entry = ledger.appendAndWait(measurement);
         } catch (IllegalArgumentException e) {
-            deadLetter(exchange, ledger, measurement.meter(), measurement.source(), e.getMessage(), null);
+            // Refused input that arrived as JSON is kept as it came, so it can be inspected and replayed.
+            byte[] payload = exchange.getMessage().getBody() instanceof Measurement ? null : payloadOf(exchange.getMessage());
+            deadLetter(exchange, ledger, measurement.meter(), measurement.source(), e.getMessage(), payload);
             exchange.setRouteStop(true);
             return;
         }

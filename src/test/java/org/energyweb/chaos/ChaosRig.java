@@ -1,0 +1,218 @@
+package org.energyweb.chaos;
+
+import org.energyweb.chain.keys.Keystore;
+import org.energyweb.chain.origin.OriginAdmin;
+import org.energyweb.chain.origin.Registry;
+import org.energyweb.chain.rpc.Eth;
+import org.energyweb.chain.rpc.JsonRpcClient;
+import org.energyweb.chain.tx.DirectTransactor;
+import org.energyweb.chain.tx.GasPolicy;
+import org.energyweb.chain.tx.Signer;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerStatus;
+import org.energyweb.peers.AnvilPeer;
+import org.energyweb.peers.JsIpfsNode;
+import org.energyweb.peers.PeerProcess;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * One chaos scenario's world, all on loopback in one folder: an anvil chain (state kept across
+ * restarts) with our contracts and one Origin asset per simulated meter, a js-ipfs node, the
+ * gateway's keystore and config, and the real gateway process running
+ * {@code routes/examples/full-gateway.camel.yaml} on a data folder.
+ */
+final class ChaosRig implements AutoCloseable {
+
+    static final Path ROUTE = GatewayProcess.PROJECT.resolve("routes/examples/full-gateway.camel.yaml");
+
+    final Path root;
+    final Path data;
+    final Path inbox;
+    final AnvilPeer anvil;
+    final JsIpfsNode ipfs;
+    final Eth eth;
+    final String producing;
+    final Map<String, BigInteger> assets = new LinkedHashMap<>();
+    private final OriginAdmin admin;
+    private final Path config;
+    private final Path drainConfig;
+    private final Path log;
+
+    private ChaosRig(Path root, AnvilPeer anvil, JsIpfsNode ipfs) {
+        this.root = root;
+        this.data = root.resolve("data");
+        this.inbox = root.resolve("inbox");
+        this.config = root.resolve("gateway.properties");
+        this.drainConfig = root.resolve("drain.properties");
+        this.log = root.resolve("gateway.log");
+        this.anvil = anvil;
+        this.ipfs = ipfs;
+        this.eth = new Eth(JsonRpcClient.connect(anvil.url(), false, Duration.ofSeconds(10)));
+        OriginAdmin admin = new OriginAdmin(eth, new DirectTransactor(eth, new Signer(AnvilPeer.ACCOUNT_0, eth.chainId()),
+                GasPolicy.DEFAULT, Duration.ofMillis(20), Duration.ofSeconds(30)), AnvilPeer.ACCOUNT_0.getAddress());
+        this.producing = admin.deploy().producing();
+        this.admin = admin;
+    }
+
+    /** Starts the peers and prepares key, assets and config for {@code meters} meters read every {@code period}. */
+    static ChaosRig start(Path root, int meters, Duration period) {
+        AnvilPeer anvil = AnvilPeer.persistent(null, root.resolve("anvil-state.json"));
+        JsIpfsNode ipfs = new JsIpfsNode(root.resolve("ipfs-repo"), PeerProcess.freeLoopbackPort(), root.resolve("peers"));
+        ChaosRig rig;
+        try {
+            ipfs.start();
+            rig = new ChaosRig(root, anvil, ipfs);
+        } catch (RuntimeException e) {
+            ipfs.stop();
+            anvil.close();
+            throw e;
+        }
+        rig.configure(meters, period);
+        return rig;
+    }
+
+    private void configure(int meters, Duration period) {
+        Path keystore = root.resolve("gateway-key.json");
+        Path passwordFile = root.resolve("gateway-key.password");
+        try {
+            Files.createDirectories(inbox);
+            Files.writeString(passwordFile, "chaos-password\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String gateway = Keystore.create(keystore, "chaos-password".toCharArray(), Keystore.Strength.LIGHT);
+        eth.rpc().callAndWait("anvil_setBalance", gateway, "0x3635C9ADC5DEA00000");
+        Properties settings = new Properties();
+        settings.setProperty("energyweb.data", data.toString());
+        settings.setProperty("energyweb.simulator.meters", Integer.toString(meters));
+        settings.setProperty("energyweb.simulator.period", Long.toString(period.toMillis()));
+        settings.setProperty("energyweb.simulator.profile", "household");
+        settings.setProperty("energyweb.inbox", inbox.toString());
+        settings.setProperty("energyweb.ipfs.api", ipfs.apiUrl());
+        settings.setProperty("energyweb.chain.rpc", anvil.url());
+        settings.setProperty("energyweb.origin.producing", producing);
+        settings.setProperty("energyweb.origin.keystore", keystore.toString());
+        settings.setProperty("energyweb.origin.passwordFile", passwordFile.toString());
+        for (int i = 1; i <= meters; i++) {
+            BigInteger asset = admin.onboard(Registry.PRODUCING, producing, gateway, AnvilPeer.ACCOUNT_0.getAddress());
+            assets.put("sim-" + i, asset);
+            settings.setProperty("energyweb.asset.sim-" + i, asset.toString());
+        }
+        write(config, settings);
+        // The same gateway without its meters: only the outbox routes run, so the hops can catch up.
+        settings.setProperty("camel.main.routeFilterExcludePattern", "full-gateway-meters");
+        write(drainConfig, settings);
+    }
+
+    /** Starts the gateway on the rig's data folder and waits until it ledgers readings. */
+    GatewayProcess startGateway() {
+        long before;
+        try (Ledger ledger = Ledger.open(data)) {
+            before = ledger.size();
+        }
+        return GatewayProcess.launch(log, "run", "--routes", ROUTE.toString(), "--config", config.toString(), "--data", data.toString())
+                .awaitReady(() -> readings() > before, Duration.ofSeconds(60));
+    }
+
+    /** Runs the gateway with the rig's config minus {@code setting}, and returns at once. */
+    GatewayProcess launchGatewayWithout(String setting) {
+        Properties settings = new Properties();
+        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+            settings.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.remove(setting);
+        Path broken = root.resolve("without-" + setting + ".properties");
+        write(broken, settings);
+        return GatewayProcess.launch(log, "run", "--routes", ROUTE.toString(), "--config", broken.toString(), "--data", data.toString());
+    }
+
+    /**
+     * Runs the gateway without meters until every reading is on IPFS and confirmed on chain (or
+     * {@code within} passed), then stops it with SIGTERM.
+     */
+    void drain(Duration within) {
+        GatewayProcess gateway = GatewayProcess.launch(log, "run", "--routes", ROUTE.toString(), "--config", drainConfig.toString(),
+                "--data", data.toString());
+        try {
+            gateway.awaitReady(this::drained, within);
+        } finally {
+            gateway.stop();
+        }
+    }
+
+    /** True once every reading of the ledger is stored on IPFS and confirmed on chain. */
+    boolean drained() {
+        return running().filter(total -> total.readings() > 0 && count(total, "ipfs", "stored") == total.readings()
+                && count(total, "chain", "confirmed") == total.readings()).isPresent();
+    }
+
+    /** Readings confirmed on chain, as the running gateway's ledger records it (0 until it has opened the ledger). */
+    long confirmed() {
+        return running().map(total -> count(total, "chain", "confirmed")).orElse(0L);
+    }
+
+    /** Readings recorded as stored on IPFS by the running gateway. */
+    long storedOnIpfs() {
+        return running().map(total -> count(total, "ipfs", "stored")).orElse(0L);
+    }
+
+    /** Readings in the running gateway's ledger. */
+    long readings() {
+        return running().map(total -> total.readings()).orElse(0L);
+    }
+
+    /**
+     * The ledger's counts, read beside the running gateway without locking it out; empty until the
+     * gateway has opened the ledger in WAL mode (a reader cannot open it before).
+     */
+    private Optional<LedgerStatus.Counts> running() {
+        return Files.exists(data.resolve("ledger.db-shm")) ? Optional.of(LedgerStatus.read(data).total()) : Optional.empty();
+    }
+
+    private static long count(LedgerStatus.Counts counts, String hop, String state) {
+        return counts.hops().getOrDefault(hop, Map.of()).getOrDefault(state, 0L);
+    }
+
+    /** Drops a file into the gateway's inbox folder (written aside first, so it is never read half-written). */
+    void dropIntoInbox(String name, String content) {
+        try {
+            Path staged = Files.writeString(root.resolve(name), content, StandardCharsets.UTF_8);
+            Files.move(staged, inbox.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path log() {
+        return log;
+    }
+
+    private static void write(Path file, Properties settings) {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            settings.store(writer, "chaos test gateway");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ipfs.stop();
+        anvil.close();
+    }
+}

@@ -1,0 +1,125 @@
+package org.energyweb.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The packaged gateway ({@code java -jar target/energyweb.jar run ...}) as a child process of the
+ * test, its output in a log file: started, killed with SIGKILL or stopped with SIGTERM like in production.
+ */
+final class GatewayProcess {
+
+    static final Path PROJECT = Path.of(System.getProperty("energyweb.project.dir", ".")).toAbsolutePath();
+    static final Path JAR = PROJECT.resolve("target/energyweb.jar");
+
+    private final Process process;
+    private final Path log;
+    private final long logged;
+
+    private GatewayProcess(Process process, Path log, long logged) {
+        this.process = process;
+        this.log = log;
+        this.logged = logged;
+    }
+
+    /** Runs {@code energyweb ARGS} and returns at once. */
+    static GatewayProcess launch(Path log, String... arguments) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the chaos tests run after `mvn package` (mvn -B verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        try {
+            Files.createDirectories(log.getParent());
+            long logged = size(log);
+            Process process = new ProcessBuilder(command).directory(PROJECT.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new GatewayProcess(process, log, logged);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /**
+     * Waits until {@code ready} holds while the process runs (its routes show an effect, e.g. readings
+     * being ledgered); fails with the process's output if it ends or {@code within} passes first.
+     */
+    GatewayProcess awaitReady(BooleanSupplier ready, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!ready.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                kill();
+                throw new IllegalStateException("the gateway did not get there within " + within + "; its output:\n" + output(logged));
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        return this;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, as an operator stops it: Camel shuts the routes down cleanly. */
+    void stop() {
+        process.destroy();
+        if (awaitExit(Duration.ofSeconds(60)) == null) {
+            kill();
+        }
+    }
+
+    /** The exit code once the process has ended by itself within {@code timeout}, else null. */
+    Integer awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the gateway", e);
+        }
+    }
+
+    /** What this process wrote (the log file may hold earlier runs too). */
+    String output() {
+        return output(logged);
+    }
+
+    private String output(long from) {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path log) {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
