@@ -22,14 +22,6 @@ public final class Sha256 {
         return HEX.formatHex(digest);
     }
 
-    /** Parses a lowercase 64-digit hex digest; anything else is refused. */
-    public static byte[] fromHex(String hex) {
-        if (!isHex(hex)) {
-            throw new IllegalArgumentException("not a lowercase hex SHA-256: " + hex);
-        }
-        return HEX.parseHex(hex);
-    }
-
     /** True for exactly 64 lowercase hex digits. */
     public static boolean isHex(String hex) {
         if (hex == null || hex.length() != 2 * LENGTH) {
