@@ -302,6 +302,14 @@ public final class Ledger implements AutoCloseable {
                 .findFirst();
     }
 
+    /** Every reading after {@code afterPosition} in append order, up to {@code limit}. */
+    public java.util.List<LedgerEntry> after(long afterPosition, int limit) {
+        return query("SELECT position, document FROM reading WHERE position > ? ORDER BY position LIMIT ?", statement -> {
+            statement.setLong(1, afterPosition);
+            statement.setInt(2, limit);
+        }).toList();
+    }
+
     /** Visits every reading, meter by meter in chain order. */
     public void forEachByMeter(Consumer<LedgerEntry> visitor) {
         readingsInChainOrder(dataDir, visitor);

@@ -1,5 +1,7 @@
 package org.energyweb.batch;
 
+import org.energyweb.bench.ParallelAppends;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.Registry;
@@ -20,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +35,6 @@ class MerkleAnchoringBench {
 
     private static final int READINGS = Integer.getInteger("bench.readings", 1_000_000);
     private static final int METERS = 1_000;
-    private static final int IN_FLIGHT = 20_000;
 
     @TempDir
     Path dir;
@@ -50,7 +48,8 @@ class MerkleAnchoringBench {
             BatchRecord batch;
             try (MerkleGateway gateway = new MerkleGateway(data, chain.eth, chain.contracts.anchor(),
                     new BatchAnchorer.Options(READINGS, Duration.ofHours(1), org.energyweb.proof.LeafKind.DOCUMENT_SHA256), null)) {
-                appendAll(gateway.ledger);
+                ParallelAppends.appendAll(gateway.ledger, READINGS,
+                        i -> Measurement.of("bench-" + i % METERS, MerkleGateway.T0.plusSeconds(i / METERS), 1_000 + i / METERS, "bench"));
                 double ledgered = (System.nanoTime() - start) / 1e9;
                 gateway.anchorer.wakeUp();
                 batch = gateway.awaitAllConfirmed().get(0);
@@ -107,26 +106,4 @@ class MerkleAnchoringBench {
     }
 
     /** Two producers, each with a window of appends in flight, as in LedgerBench. */
-    private static void appendAll(Ledger ledger) throws InterruptedException {
-        List<Thread> producers = new ArrayList<>();
-        for (int p = 0; p < 2; p++) {
-            int producer = p;
-            Thread thread = new Thread(() -> {
-                List<CompletableFuture<LedgerEntry>> window = new ArrayList<>(IN_FLIGHT);
-                for (int i = producer; i < READINGS; i += 2) {
-                    window.add(ledger.append(Measurement.of("bench-" + i % METERS, MerkleGateway.T0.plusSeconds(i / METERS), 1_000 + i / METERS, "bench")));
-                    if (window.size() == IN_FLIGHT) {
-                        CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).join();
-                        window.clear();
-                    }
-                }
-                CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).join();
-            });
-            producers.add(thread);
-            thread.start();
-        }
-        for (Thread thread : producers) {
-            thread.join();
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package org.energyweb.bench;
 
 import org.energyweb.ledger.Ledger;
-import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.ledger.LedgerVerifier;
 import org.energyweb.ledger.VerifyReport;
 import org.energyweb.reading.Measurement;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Ledger throughput with the commit promise kept: every append counted here completed only after
@@ -24,9 +20,6 @@ import java.util.concurrent.CompletableFuture;
 class LedgerBench {
 
     private static final int PER_RUN = Integer.getInteger("bench.readings", 1_000_000);
-    /** Appends a producer keeps in flight, like a gateway with many meters being polled at once. */
-    private static final int IN_FLIGHT = 20_000;
-
     @TempDir
     Path dir;
 
@@ -51,30 +44,8 @@ class LedgerBench {
                 report.documents(), seconds, report.documents() / seconds, report.ok());
     }
 
-    /** Two producer threads, as on this 2-core machine, each keeping a window of appends in flight. */
     private static void appendAll(Ledger ledger, int meters, int total) throws InterruptedException {
         Instant base = Instant.now();
-        List<Thread> producers = new ArrayList<>();
-        for (int p = 0; p < 2; p++) {
-            int producer = p;
-            Thread thread = new Thread(() -> {
-                List<CompletableFuture<LedgerEntry>> window = new ArrayList<>(IN_FLIGHT);
-                for (int i = producer; i < total; i += 2) {
-                    int meter = i % meters;
-                    String id = "bench-" + meter;
-                    window.add(ledger.append(Measurement.of(id, base.plusMillis(i), 1_000, "bench")));
-                    if (window.size() == IN_FLIGHT) {
-                        CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).join();
-                        window.clear();
-                    }
-                }
-                CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).join();
-            });
-            producers.add(thread);
-            thread.start();
-        }
-        for (Thread thread : producers) {
-            thread.join();
-        }
+        ParallelAppends.appendAll(ledger, total, i -> Measurement.of("bench-" + i % meters, base.plusMillis(i), 1_000, "bench"));
     }
 }

@@ -72,10 +72,6 @@ public class MerkleAnchorComponent extends DefaultComponent {
 
     /** The application's Ledger bean when there is one, else the ledger component's ledger of {@code dataDir}. */
     private Ledger ledger(String dataDir) {
-        Ledger bound = getCamelContext().getRegistry().findSingleByType(Ledger.class);
-        if (bound != null) {
-            return bound;
-        }
         return getCamelContext().getComponent("ledger", org.energyweb.ledger.camel.LedgerComponent.class).ledger(dataDir);
     }
 

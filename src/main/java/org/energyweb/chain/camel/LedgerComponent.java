@@ -20,7 +20,7 @@ abstract class LedgerComponent extends DefaultComponent {
 
     Ledger ledger() {
         if (ledger == null) {
-            ledger = getCamelContext().getRegistry().findSingleByType(Ledger.class);
+            ledger = org.energyweb.ledger.camel.LedgerComponent.bound(getCamelContext());
             if (ledger == null) {
                 throw new IllegalStateException("no Ledger bean in the Camel registry: bind the application's ledger "
                         + "(one per data folder) or set it on the " + getClass().getSimpleName());

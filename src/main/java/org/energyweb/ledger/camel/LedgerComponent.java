@@ -45,13 +45,18 @@ public class LedgerComponent extends DefaultComponent {
      */
     public Ledger ledger(String dataDir) {
         if (ledger == null) {
-            ledger = getCamelContext().getRegistry().findSingleByType(Ledger.class);
+            ledger = bound(getCamelContext());
         }
         if (ledger != null) {
             return ledger;
         }
         Path path = Path.of(dataDir).toAbsolutePath().normalize();
         return opened.computeIfAbsent(path, folder -> Ledger.open(folder, new LedgerLimits(deadLetterMaxRows, sizeWarningBytes)));
+    }
+
+    /** The application's one Ledger bean, or null: how every Energyweb component finds the shared ledger. */
+    public static Ledger bound(org.apache.camel.CamelContext context) {
+        return context.getRegistry().findSingleByType(Ledger.class);
     }
 
     @Override
