@@ -56,8 +56,9 @@ final class MerkleGateway implements AutoCloseable {
     List<BatchRecord> awaitAllConfirmed() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            List<BatchRecord> open = ledger.batches().unfinished(BatchHop.FINAL);
-            if (open.isEmpty() && ledger.batches().lastBatchedPosition() == ledger.size()) {
+            // Batched first, then unfinished: read the other way round, a batch formed between the two
+            // reads would pass as finished while it is still being anchored.
+            if (ledger.batches().lastBatchedPosition() == ledger.size() && ledger.batches().unfinished(BatchHop.FINAL).isEmpty()) {
                 List<BatchRecord> all = new ArrayList<>();
                 for (long id = 1; id < ledger.batches().nextId(); id++) {
                     all.add(ledger.batches().byId(id).orElseThrow());
