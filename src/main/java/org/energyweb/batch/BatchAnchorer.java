@@ -12,13 +12,15 @@ import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.ReadingDigest;
 import org.energyweb.proof.LeafKind;
 import org.energyweb.proof.MerkleTree;
+import org.energyweb.proof.MerkleTreeTop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.abi.FunctionEncoder;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +42,6 @@ public final class BatchAnchorer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchAnchorer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HexFormat HEX = HexFormat.of();
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     /**
@@ -64,6 +65,7 @@ public final class BatchAnchorer implements AutoCloseable {
     private final TransactionPipeline pipeline;
     private final String contract;
     private final ManifestStore manifests;
+    private final TreeTopStore treeTops;
     private final Options options;
     /** Null for document-sha256 batches. */
     private final byte[] fieldSecret;
@@ -80,6 +82,7 @@ public final class BatchAnchorer implements AutoCloseable {
         this.pipeline = pipeline;
         this.contract = contract;
         this.manifests = manifests;
+        this.treeTops = new TreeTopStore(ledger.dataDir());
         this.options = options;
         this.fieldSecret = options.leafKind() == LeafKind.FIELD_ROOT ? FieldSaltSecret.loadOrCreate(ledger.dataDir()) : null;
         this.worker = new Thread(this::work, "energyweb-merkle-anchorer");
@@ -145,7 +148,11 @@ public final class BatchAnchorer implements AutoCloseable {
 
     /** Forms the next batch if one is due; returns whether it did. */
     private boolean formNext() {
-        List<ReadingDigest> waiting = batches.digestsAfter(batches.lastBatchedPosition(), options.batchSize());
+        long after = batches.lastBatchedPosition();
+        if (!due(after)) {
+            return false;
+        }
+        List<ReadingDigest> waiting = batches.digestsAfter(after, options.batchSize());
         if (waiting.isEmpty()) {
             return false;
         }
@@ -159,12 +166,40 @@ public final class BatchAnchorer implements AutoCloseable {
         List<BatchLeaf> leaves = options.leafKind() == LeafKind.DOCUMENT_SHA256
                 ? BatchLeaves.ofDigests(waiting)
                 : BatchLeaves.between(batches, options.leafKind(), fieldSecret, first, last);
-        byte[] root = MerkleTree.ofLeafInputs(BatchLeaves.inputs(leaves)).root();
+        MerkleTree tree = MerkleTree.ofLeafInputs(BatchLeaves.inputs(leaves));
+        byte[] root = tree.root();
+        keepTop(tree);
         BatchRecord batch = new BatchRecord(batches.nextId(), first, last, leaves.size(), options.leafKind().manifestName(), root,
                 BatchHop.FORMED, null, null);
-        ledger.batches().form(batch, BatchHop.HOP, BatchHop.BATCHED, JSON.createObjectNode().put("batch", batch.id()).toString()).join();
+        ledger.batches().form(batch).join();
         storeManifest(batch, leaves);
         return true;
+    }
+
+    /**
+     * Whether a batch may be due, from two cheap lookups, so that waiting for a million readings does
+     * not read the waiting ones again at every tick. The ledger's size counts positions, an upper
+     * bound of the readings after {@code after}, so a full batch is never missed.
+     */
+    private boolean due(long after) {
+        long waiting = ledger.size() - after;
+        if (waiting <= 0) {
+            return false;
+        }
+        if (waiting >= options.batchSize()) {
+            return true;
+        }
+        OptionalLong oldest = batches.firstAppendedAtAfter(after);
+        return oldest.isPresent() && System.currentTimeMillis() - oldest.getAsLong() >= options.batchInterval().toMillis();
+    }
+
+    /** Keeps the tree's top for proofs; only a cache, so failing to write it does not hold anchoring up. */
+    private void keepTop(MerkleTree tree) {
+        try {
+            treeTops.store(MerkleTreeTop.of(tree, MerkleTreeTop.DEFAULT_HEIGHT));
+        } catch (UncheckedIOException e) {
+            LOG.warn("{}; proofs of this batch will rebuild its tree", e.getMessage());
+        }
     }
 
     private void resumeUnfinished() {
@@ -202,7 +237,7 @@ public final class BatchAnchorer implements AutoCloseable {
                 confirmed(batch, anchored);
             } else if (cause instanceof TransactionRejectedException rejected) {
                 String reason = JSON.createObjectNode().put("reason", rejected.reason()).toString();
-                ledger.batches().advanceWithReadings(batch, BatchHop.DEAD, reason, BatchHop.HOP, BatchHop.DEAD, reason);
+                ledger.batches().advance(batch.id(), BatchHop.DEAD, null, reason);
             } else {
                 // The pipeline closed; the batch resumes from the ledger on the next start.
                 submitted.remove(batch.id());
@@ -218,13 +253,7 @@ public final class BatchAnchorer implements AutoCloseable {
                 .put("block", anchored.blockNumber())
                 .put("blockHash", anchored.blockHash())
                 .toString();
-        String reading = JSON.createObjectNode()
-                .put("batch", batch.id())
-                .put("root", HEX.formatHex(batch.root()))
-                .put("tx", anchored.transactionHash())
-                .put("block", anchored.blockNumber())
-                .toString();
-        ledger.batches().advanceWithReadings(batch, BatchHop.CONFIRMED, anchor, BatchHop.HOP, BatchHop.CONFIRMED, reading)
+        ledger.batches().advance(batch.id(), BatchHop.CONFIRMED, null, anchor)
                 .whenComplete((done, failure) -> {
                     if (failure == null) {
                         LOG.info("batch {}: {} readings (positions {}-{}) anchored in block {} by {}", batch.id(), batch.size(),

@@ -6,11 +6,13 @@ import org.energyweb.ledger.BatchRecord;
 import org.energyweb.ledger.Batches;
 import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.proof.Anchor;
+import org.energyweb.proof.BatchPath;
 import org.energyweb.proof.FieldCommitments;
 import org.energyweb.proof.FieldProof;
 import org.energyweb.proof.InclusionProof;
 import org.energyweb.proof.LeafKind;
 import org.energyweb.proof.MerkleTree;
+import org.energyweb.proof.MerkleTreeTop;
 import org.energyweb.proof.Proof;
 import org.energyweb.proof.SaltSeed;
 
@@ -19,11 +21,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Makes the proof of one anchored reading from a data folder: rebuilds its batch's tree from the
- * ledger (and the field-salt secret for field proofs), checks it gives the recorded root, and takes
- * the anchor from the recorded transaction. Reads without locking the folder, so a gateway may run.
+ * Makes the proof of one anchored reading from a data folder: the path from its batch's stored tree
+ * top and the leaf's block of readings, or, without a usable top, from the batch's whole tree
+ * rebuilt from the ledger (and the field-salt secret for field proofs) and checked against the
+ * recorded root; the anchor from the recorded transaction. Every proof handed out is checked to lead
+ * to the anchored root. Reads without locking the folder, so a gateway may run.
  */
 public final class BatchProver {
 
@@ -31,10 +36,12 @@ public final class BatchProver {
 
     private final Path dataDir;
     private final Batches batches;
+    private final TreeTopStore treeTops;
 
     public BatchProver(Path dataDir) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.batches = Batches.readOnly(this.dataDir);
+        this.treeTops = new TreeTopStore(this.dataDir);
     }
 
     /**
@@ -62,20 +69,54 @@ public final class BatchProver {
                     + "configured for field-root leaves");
         }
         byte[] secret = kind == LeafKind.FIELD_ROOT ? FieldSaltSecret.load(dataDir) : null;
+        Anchor anchor = anchor(batch);
+        BatchPath path = fromStoredTop(batch, kind, secret, entry.position(), anchor)
+                .orElseGet(() -> fromWholeTree(batch, kind, secret, entry.position(), anchor));
+        byte[] document = entry.document().bytes();
+        if (field == null) {
+            return InclusionProof.of(document, path);
+        }
+        FieldCommitments commitments = FieldCommitments.of(document, SaltSeed.derive(secret, entry.document().sha256()));
+        return FieldProof.of(commitments, field, path);
+    }
+
+    /**
+     * The path from the batch's stored tree top and the leaf's block alone; empty when there is no
+     * usable top (missing, damaged, or not matching the block's readings), or the batch's positions
+     * have a gap (then a leaf's index is not its offset).
+     */
+    private Optional<BatchPath> fromStoredTop(BatchRecord batch, LeafKind kind, byte[] secret, long position, Anchor anchor) {
+        if (batch.size() != batch.lastPosition() - batch.firstPosition() + 1) {
+            return Optional.empty();
+        }
+        return treeTops.load(batch.root(), batch.size()).flatMap(top -> {
+            long index = position - batch.firstPosition();
+            int block = top.blockOf(index);
+            long first = batch.firstPosition() + top.blockStart(block);
+            List<BatchLeaf> leaves = BatchLeaves.between(batches, kind, secret, first, first + top.blockLength(block) - 1);
+            try {
+                BatchPath path = top.path(MerkleTree.ofLeafInputs(BatchLeaves.inputs(leaves)), index, anchor);
+                return path.leadsFrom(leaves.get((int) (index - top.blockStart(block))).input()) ? Optional.of(path) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                // The block's readings do not match the top: rebuilding the whole tree tells which is wrong.
+                return Optional.empty();
+            }
+        });
+    }
+
+    private BatchPath fromWholeTree(BatchRecord batch, LeafKind kind, byte[] secret, long position, Anchor anchor) {
         List<BatchLeaf> leaves = BatchLeaves.between(batches, kind, secret, batch.firstPosition(), batch.lastPosition());
         MerkleTree tree = MerkleTree.ofLeafInputs(BatchLeaves.inputs(leaves));
         if (!Arrays.equals(tree.root(), batch.root())) {
             throw new IllegalStateException("the ledger's readings of batch " + batch.id() + " no longer give its anchored root: "
                     + "run energyweb verify");
         }
-        int index = indexOf(leaves, entry.position());
-        Anchor anchor = anchor(batch);
-        byte[] document = entry.document().bytes();
-        if (field == null) {
-            return InclusionProof.of(document, tree, index, anchor);
+        try {
+            treeTops.store(MerkleTreeTop.of(tree, MerkleTreeTop.DEFAULT_HEIGHT));
+        } catch (UncheckedIOException e) {
+            // A read-only data folder still gives proofs, each rebuilding the tree.
         }
-        FieldCommitments commitments = FieldCommitments.of(document, SaltSeed.derive(secret, entry.document().sha256()));
-        return FieldProof.of(commitments, field, tree, index, anchor);
+        return BatchPath.of(tree, indexOf(leaves, position), anchor);
     }
 
     private static int indexOf(List<BatchLeaf> leaves, long position) {

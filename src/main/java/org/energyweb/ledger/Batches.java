@@ -12,10 +12,19 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The Merkle batches of a data folder. A batch covers consecutive ledger positions after the last
- * batched one, so no reading can be in two batches; each state change of a batch is written together
- * with the per-reading hop state of all its readings, in one transaction.
+ * batched one, so no reading can be in two batches. Its readings are not written one by one: each
+ * reads its batch's state on hop {@link #READING_HOP}.
  */
 public final class Batches {
+
+    /** The hop on which every reading of a batch has its batch's state (see the reading_hop view). */
+    public static final String READING_HOP = "anchor";
+    /** A reading's state on {@link #READING_HOP} while its batch is formed but not yet confirmed or dead. */
+    public static final String BATCHED = "batched";
+    /** Batch state, and the state of its readings: the anchor transaction is confirmed. */
+    public static final String CONFIRMED = "confirmed";
+    /** Batch state, and the state of its readings: the anchor transaction was refused. */
+    public static final String DEAD = "dead";
 
     private static final String COLUMNS = "id, first_position, last_position, size, leaf_kind, root, state, manifest_cid, detail";
 
@@ -51,6 +60,19 @@ public final class Batches {
                  ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        });
+    }
+
+    /** When the first reading after {@code afterPosition} was appended, in epoch milliseconds; empty when there is none. */
+    public java.util.OptionalLong firstAppendedAtAfter(long afterPosition) {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT appended_at FROM reading WHERE position > ? ORDER BY position LIMIT 1")) {
+                select.setLong(1, afterPosition);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+                }
             }
         });
     }
@@ -184,11 +206,10 @@ public final class Batches {
     }
 
     /**
-     * Records a new batch and gives every reading in its positions state {@code readingState} on
-     * {@code hop}, in one transaction. Fails when a reading of it is already batched (its range
-     * overlaps an earlier batch) or its root is already recorded.
+     * Records a new batch. Fails when a reading of it is already batched (its range overlaps an
+     * earlier batch) or its root is already recorded.
      */
-    public CompletableFuture<Void> form(BatchRecord batch, String hop, String readingState, String readingDetail) {
+    public CompletableFuture<Void> form(BatchRecord batch) {
         return writer().write(statements -> {
             try (PreparedStatement overlap = statements.connection.prepareStatement(
                     "SELECT COUNT(*) FROM batch WHERE last_position >= ?")) {
@@ -215,26 +236,12 @@ public final class Batches {
                 insert.setLong(10, now);
                 insert.executeUpdate();
             }
-            setReadings(statements, hop, batch.firstPosition(), batch.lastPosition(), readingState, readingDetail, now);
         });
     }
 
     /** Moves a batch to {@code state}; the manifest CID and detail are kept when given as null. */
     public CompletableFuture<Void> advance(long id, String state, String manifestCid, String detail) {
         return writer().write(statements -> update(statements, id, state, manifestCid, detail, System.currentTimeMillis()));
-    }
-
-    /**
-     * Moves a batch to {@code state} and every reading in it to {@code readingState} on {@code hop}
-     * with {@code readingDetail}, in one transaction.
-     */
-    public CompletableFuture<Void> advanceWithReadings(BatchRecord batch, String state, String detail, String hop,
-                                                       String readingState, String readingDetail) {
-        return writer().write(statements -> {
-            long now = System.currentTimeMillis();
-            update(statements, batch.id(), state, null, detail, now);
-            setReadings(statements, hop, batch.firstPosition(), batch.lastPosition(), readingState, readingDetail, now);
-        });
     }
 
     private static void update(Writer.Statements statements, long id, String state, String manifestCid, String detail, long now)
@@ -249,23 +256,6 @@ public final class Batches {
             if (update.executeUpdate() != 1) {
                 throw new LedgerException("no batch " + id);
             }
-        }
-    }
-
-    /** One statement for the whole range: a million readings change state in one pass over the index. */
-    private static void setReadings(Writer.Statements statements, String hop, long first, long last, String state, String detail,
-                                    long now) throws SQLException {
-        try (PreparedStatement upsert = statements.connection.prepareStatement(
-                "INSERT INTO hop (hop, position, state, detail, updated_at) SELECT ?, position, ?, ?, ? FROM reading "
-                        + "WHERE position BETWEEN ? AND ? ON CONFLICT (hop, position) DO UPDATE SET state = excluded.state, "
-                        + "detail = excluded.detail, updated_at = excluded.updated_at")) {
-            upsert.setString(1, hop);
-            upsert.setString(2, state);
-            upsert.setString(3, detail);
-            upsert.setLong(4, now);
-            upsert.setLong(5, first);
-            upsert.setLong(6, last);
-            upsert.executeUpdate();
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The outbox: the recorded state of every later hop of every reading. A hop records a state only
- * after it happened, so a restart resumes each reading from its last recorded state.
+ * after it happened, so a restart resumes each reading from its last recorded state. Reads go
+ * through the reading_hop view, which adds the states readings take from their Merkle batch.
  */
 public final class Hops {
 
@@ -46,7 +47,7 @@ public final class Hops {
     public Optional<HopState> state(long position, String hop) {
         return ledger.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT state, detail, updated_at FROM hop WHERE hop = ? AND position = ?")) {
+                    "SELECT state, detail, updated_at FROM reading_hop WHERE hop = ? AND position = ?")) {
                 select.setString(1, hop);
                 select.setLong(2, position);
                 try (ResultSet rs = select.executeQuery()) {
@@ -60,7 +61,8 @@ public final class Hops {
 
     /**
      * Readings after {@code afterPosition}, in append order, whose state on {@code hop} is not one
-     * of {@code finalStates} (no state recorded counts as pending).
+     * of {@code finalStates} (no state recorded counts as pending). Reads the hop table itself: this
+     * is the outbox's hot path, and batched readings are formed into batches, never emitted by an outbox.
      */
     public List<LedgerEntry> pending(String hop, Collection<String> finalStates, long afterPosition, int limit) {
         String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, finalStates.size()), "?"));
@@ -95,7 +97,7 @@ public final class Hops {
         String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, finalStates.size()), "?"));
         return ledger.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM reading) - "
-                    + "(SELECT COUNT(*) FROM hop WHERE hop = ? AND state IN (" + placeholders + "))")) {
+                    + "(SELECT COUNT(*) FROM reading_hop WHERE hop = ? AND state IN (" + placeholders + "))")) {
                 int i = 1;
                 select.setString(i++, hop);
                 if (finalStates.isEmpty()) {
@@ -120,7 +122,7 @@ public final class Hops {
         }
         String placeholders = String.join(",", java.util.Collections.nCopies(positions.size(), "?"));
         return ledger.withReader(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM hop "
+            try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM reading_hop "
                     + "WHERE hop = ? AND position IN (" + placeholders + ")")) {
                 int i = 1;
                 select.setString(i++, hop);
@@ -143,7 +145,7 @@ public final class Hops {
         String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, states.size()), "?"));
         return ledger.withReader(connection -> {
             List<HopState> found = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM hop "
+            try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM reading_hop "
                     + "WHERE hop = ? AND state IN (" + placeholders + ") ORDER BY position")) {
                 int i = 1;
                 select.setString(i++, hop);
@@ -168,7 +170,7 @@ public final class Hops {
         return ledger.withReader(connection -> {
             Map<String, Long> counts = new LinkedHashMap<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT state, COUNT(*) FROM hop WHERE hop = ? GROUP BY state ORDER BY state")) {
+                    "SELECT state, COUNT(*) FROM reading_hop WHERE hop = ? GROUP BY state ORDER BY state")) {
                 select.setString(1, hop);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

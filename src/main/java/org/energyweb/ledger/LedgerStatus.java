@@ -17,10 +17,11 @@ import java.util.TreeMap;
  * state of each hop (a reading with no state on a hop is {@code pending} there), the oldest pending
  * reading per hop, the dead letters, and the last anchored block.
  *
- * <p>The hops and states are whatever the {@code hop} table holds, so a new hop shows without a
- * change here. The last anchored block follows the convention of the anchoring hops: on hop
- * {@code chain} (one transaction per reading) or {@code anchor} (Merkle batches), states
- * {@code mined} and {@code confirmed} carry a JSON detail with the block number as {@code block}.
+ * <p>The hops and states are whatever the reading_hop view holds (the hop table, and the readings
+ * of Merkle batches on hop {@code anchor}), so a new hop shows without a change here. The last
+ * anchored block follows the convention of the anchoring hops: on hop {@code chain} (one
+ * transaction per reading) states {@code mined} and {@code confirmed}, and a confirmed batch,
+ * carry a JSON detail with the block number as {@code block}.
  */
 public record LedgerStatus(Instant time, Counts total, Map<String, Counts> meters, Map<String, OldestPending> oldestPending,
                            long deadLetters, long unreplayedDeadLetters, Long lastAnchoredBlock) {
@@ -62,7 +63,7 @@ public record LedgerStatus(Instant time, Counts total, Map<String, Counts> meter
             Map<String, Map<String, Map<String, Long>>> states = new TreeMap<>();
             Map<String, Map<String, Long>> totalStates = new TreeMap<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT r.meter, h.hop, h.state, COUNT(*) FROM hop h "
+                 ResultSet rs = statement.executeQuery("SELECT r.meter, h.hop, h.state, COUNT(*) FROM reading_hop h "
                          + "JOIN reading r ON r.position = h.position GROUP BY r.meter, h.hop, h.state")) {
                 while (rs.next()) {
                     String meter = rs.getString(1), hop = rs.getString(2), state = rs.getString(3);
@@ -106,7 +107,7 @@ public record LedgerStatus(Instant time, Counts total, Map<String, Counts> meter
      */
     private static Optional<OldestPending> oldestPending(Connection connection, String hop) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT r.position, r.meter, r.seq, r.appended_at FROM reading r "
-                + "WHERE NOT EXISTS (SELECT 1 FROM hop h WHERE h.hop = ? AND h.position = r.position) ORDER BY r.position LIMIT 1")) {
+                + "WHERE NOT EXISTS (SELECT 1 FROM reading_hop h WHERE h.hop = ? AND h.position = r.position) ORDER BY r.position LIMIT 1")) {
             select.setString(1, hop);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next()
@@ -119,8 +120,9 @@ public record LedgerStatus(Instant time, Counts total, Map<String, Counts> meter
     private static Long lastAnchoredBlock(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT MAX(CASE WHEN json_valid(detail) AND json_type(detail, '$.block') = 'integer' "
-                     + "THEN json_extract(detail, '$.block') END) FROM hop "
-                     + "WHERE hop IN ('chain', 'anchor') AND state IN ('mined', 'confirmed')")) {
+                     + "THEN json_extract(detail, '$.block') END) FROM ("
+                     + "SELECT detail FROM hop WHERE hop = 'chain' AND state IN ('mined', 'confirmed') "
+                     + "UNION ALL SELECT detail FROM batch WHERE state = '" + Batches.CONFIRMED + "')")) {
             rs.next();
             long block = rs.getLong(1);
             return rs.wasNull() ? null : block;

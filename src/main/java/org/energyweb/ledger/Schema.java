@@ -8,7 +8,7 @@ import java.sql.Statement;
 /** The ledger's tables. One database per data folder; the ledger is also the outbox of every later hop. */
 final class Schema {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final String[] TABLES = {
         // position is the global append order; (meter, seq) is the reading's place in its chain.
@@ -92,6 +92,23 @@ final class Schema {
         "CREATE INDEX IF NOT EXISTS batch_last_position ON batch (last_position)",
     };
 
+    /**
+     * The state of every reading on every hop, as the outbox, status and proofs read it: the hop
+     * table's rows, and for each reading inside a Merkle batch its batch's state on hop
+     * {@value Batches#READING_HOP}. Derived rather than stored, so forming or confirming a batch of a
+     * million readings writes one row, not a million.
+     */
+    private static final String READING_HOP_VIEW = """
+        CREATE VIEW reading_hop (hop, position, state, detail, updated_at) AS
+          SELECT hop, position, state, detail, updated_at FROM hop
+          UNION ALL
+          SELECT '%s', r.position,
+                 CASE WHEN b.state IN ('%s', '%s') THEN b.state ELSE '%s' END,
+                 json_set(COALESCE(b.detail, '{}'), '$.batch', b.id, '$.root', lower(hex(b.root))),
+                 b.updated_at
+          FROM batch b JOIN reading r ON r.position BETWEEN b.first_position AND b.last_position""".formatted(
+            Batches.READING_HOP, Batches.CONFIRMED, Batches.DEAD, Batches.BATCHED);
+
     private static final String[] TRIGGERS = {
         """
         CREATE TRIGGER IF NOT EXISTS dead_letter_counted_in AFTER INSERT ON dead_letter BEGIN
@@ -127,6 +144,13 @@ final class Schema {
             for (String trigger : TRIGGERS) {
                 statement.execute(trigger);
             }
+            if (version < 2) {
+                // Schema 1 stored each batched reading's state as a row; schema 2 derives it from its batch.
+                statement.execute("DELETE FROM hop WHERE hop = '" + Batches.READING_HOP + "'");
+            }
+            // Recreated on every open, so a ledger always reads through this version's definition.
+            statement.execute("DROP VIEW IF EXISTS reading_hop");
+            statement.execute(READING_HOP_VIEW);
             statement.execute("PRAGMA user_version = " + VERSION);
         }
     }

@@ -1,5 +1,6 @@
 package org.energyweb.proof;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,5 +19,10 @@ public record BatchPath(long index, long size, List<byte[]> path, byte[] root, A
 
     public static BatchPath of(MerkleTree batch, int index, Anchor anchor) {
         return new BatchPath(index, batch.size(), batch.inclusionPath(index), batch.root(), anchor);
+    }
+
+    /** Whether the path leads from the leaf of {@code leafInput} at this index to this root. */
+    public boolean leadsFrom(byte[] leafInput) {
+        return MerklePath.rootFrom(MerkleHash.leaf(leafInput), index, size, path).map(found -> Arrays.equals(found, root)).orElse(false);
     }
 }

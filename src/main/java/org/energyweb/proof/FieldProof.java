@@ -1,6 +1,5 @@
 package org.energyweb.proof;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,18 +21,22 @@ public record FieldProof(DisclosedField field, List<String> schema, List<byte[]>
         Objects.requireNonNull(batch, "batch");
     }
 
-    /**
-     * Proves field {@code name} of the document committed in {@code commitments}, whose field root is
-     * leaf {@code index} of {@code batch}.
-     *
-     * @throws IllegalArgumentException when that leaf is not this document's field root
-     */
+    /** Proves field {@code name} of the document committed in {@code commitments}, whose field root is leaf {@code index} of {@code batch}. */
     public static FieldProof of(FieldCommitments commitments, String name, MerkleTree batch, int index, Anchor anchor) {
+        return of(commitments, name, BatchPath.of(batch, index, anchor));
+    }
+
+    /**
+     * Proves field {@code name} of the document committed in {@code commitments}, whose field root's
+     * leaf {@code batch} leads from.
+     *
+     * @throws IllegalArgumentException when the path does not lead from this document's field root to the root
+     */
+    public static FieldProof of(FieldCommitments commitments, String name, BatchPath batch) {
         byte[] fieldRoot = commitments.fieldRoot();
-        if (!Arrays.equals(MerkleHash.leaf(fieldRoot), batch.leafHash(index))) {
-            throw new IllegalArgumentException("leaf " + index + " of the batch is not this document's field root");
+        if (!batch.leadsFrom(fieldRoot)) {
+            throw new IllegalArgumentException("leaf " + batch.index() + " of the batch is not this document's field root");
         }
-        return new FieldProof(commitments.disclose(name), commitments.schema(), commitments.fieldPath(name), fieldRoot,
-                BatchPath.of(batch, index, anchor));
+        return new FieldProof(commitments.disclose(name), commitments.schema(), commitments.fieldPath(name), fieldRoot, batch);
     }
 }

@@ -2,7 +2,6 @@ package org.energyweb.proof;
 
 import org.energyweb.reading.Sha256;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -20,17 +19,22 @@ public record InclusionProof(byte[] document, byte[] leaf, BatchPath batch) impl
         Objects.requireNonNull(batch, "batch");
     }
 
-    /**
-     * Proves the document at {@code index} of {@code batch}.
-     *
-     * @throws IllegalArgumentException when that leaf is not this document's, so that a prover never
-     *                                  hands out a proof that cannot verify
-     */
+    /** Proves the document at {@code index} of {@code batch}. */
     public static InclusionProof of(byte[] document, MerkleTree batch, int index, Anchor anchor) {
+        return of(document, BatchPath.of(batch, index, anchor));
+    }
+
+    /**
+     * Proves the document whose leaf {@code batch} leads from.
+     *
+     * @throws IllegalArgumentException when the path does not lead from this document's leaf to the
+     *                                  root, so that a prover never hands out a proof that cannot verify
+     */
+    public static InclusionProof of(byte[] document, BatchPath batch) {
         byte[] leaf = Sha256.digest(document);
-        if (!Arrays.equals(MerkleHash.leaf(leaf), batch.leafHash(index))) {
-            throw new IllegalArgumentException("leaf " + index + " of the batch is not document " + Sha256.hex(leaf));
+        if (!batch.leadsFrom(leaf)) {
+            throw new IllegalArgumentException("leaf " + batch.index() + " of the batch is not document " + Sha256.hex(leaf));
         }
-        return new InclusionProof(document, leaf, BatchPath.of(batch, index, anchor));
+        return new InclusionProof(document, leaf, batch);
     }
 }

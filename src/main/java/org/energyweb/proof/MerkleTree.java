@@ -120,15 +120,33 @@ public final class MerkleTree {
     public List<byte[]> inclusionPath(int index) {
         Objects.checkIndex(index, size);
         List<byte[]> path = new ArrayList<>(levels.length);
-        int node = index;
+        addSiblings(levels, index, path);
+        return path;
+    }
+
+    /**
+     * Levels {@code height} and up; a tree lower than that has its root alone as level {@code height},
+     * since a node of that height there would cover all its leaves.
+     */
+    byte[][] levelsFrom(int height) {
+        if (height >= levels.length) {
+            return new byte[][] {root()};
+        }
+        return Arrays.copyOfRange(levels, height, levels.length);
+    }
+
+    /**
+     * Adds to {@code path} the sibling of {@code node} on each of {@code levels} but the last, where
+     * it has one; each next level holds the parents of the one before, as built here.
+     */
+    static void addSiblings(byte[][] levels, int node, List<byte[]> path) {
         for (int level = 0; level < levels.length - 1; level++) {
             int sibling = node ^ 1;
             if (sibling < levels[level].length / H) {
-                path.add(hashAt(level, sibling));
+                path.add(Arrays.copyOfRange(levels[level], sibling * H, (sibling + 1) * H));
             }
             node >>= 1;
         }
-        return path;
     }
 
     private byte[] hashAt(int level, int index) {

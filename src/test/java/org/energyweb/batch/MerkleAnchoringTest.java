@@ -9,6 +9,7 @@ import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.ledger.LedgerStatus;
 import org.energyweb.proof.InclusionProof;
 import org.energyweb.proof.Proof;
+import org.energyweb.proof.ProofJson;
 import org.energyweb.proof.ProofVerifier;
 import org.energyweb.proof.Verification;
 import org.junit.jupiter.api.Test;
@@ -16,11 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Readings anchored in Merkle batches on a real anvil, and their proofs checked against the chain. */
 class MerkleAnchoringTest extends OnDevChain {
@@ -94,5 +98,77 @@ class MerkleAnchoringTest extends OnDevChain {
                     .isInstanceOf(NotAnchoredException.class)
                     .hasMessage("reading meter-0#0 is not in a batch yet");
         }
+    }
+
+    private static List<String> proofsOfEveryThirteenth(BatchProver prover, List<LedgerEntry> entries) {
+        List<String> proofs = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i += 13) {
+            proofs.add(ProofJson.write(prover.prove(entries.get(i).meter(), entries.get(i).seq(), null)));
+        }
+        return proofs;
+    }
+
+    @Test
+    void aProofFromTheStoredTreeTopIsTheProofFromTheWholeTree() throws Exception {
+        Path data = dir.resolve("data");
+        List<LedgerEntry> entries;
+        try (MerkleGateway gateway = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(600), null)) {
+            entries = gateway.append(100, 6);
+            gateway.awaitAllConfirmed();
+        }
+        BatchProver prover = new BatchProver(data);
+        List<String> fromTop = proofsOfEveryThirteenth(prover, entries);
+        try (var tops = Files.list(data.resolve("trees"))) {
+            for (Path top : tops.toList()) {
+                Files.delete(top);
+            }
+        }
+
+        assertThat(proofsOfEveryThirteenth(prover, entries)).isEqualTo(fromTop);
+        assertThat(data.resolve("trees")).isNotEmptyDirectory();
+    }
+
+    @Test
+    void aDamagedTreeTopIsPassedOverAndEveryProofStillLeadsToTheAnchoredRoot() throws Exception {
+        Path data = dir.resolve("data");
+        List<LedgerEntry> entries;
+        try (MerkleGateway gateway = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(600), null)) {
+            entries = gateway.append(120, 5);
+            gateway.awaitAllConfirmed();
+        }
+        try (var tops = Files.list(data.resolve("trees"))) {
+            Path top = tops.findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(top);
+            // The header is 14 bytes; then the root of block 1 (leaves 256-511).
+            Arrays.fill(bytes, 14 + 32, 14 + 64, (byte) 0x5a);
+            Files.write(top, bytes);
+        }
+        BatchProver prover = new BatchProver(data);
+        ProofVerifier verifier = ProofVerifier.hashesOnly();
+        for (LedgerEntry entry : List.of(entries.get(0), entries.get(300), entries.get(599))) {
+            Verification verification = verifier.verify(prover.prove(entry.meter(), entry.seq(), null));
+            assertThat(verification.valid()).as(verification.reason()).isTrue();
+        }
+    }
+
+    @Test
+    void aBatchWhoseAnchorTransactionRevertsIsDeadWithTheRevertReasonAndSoAreItsReadings() throws Exception {
+        try (MerkleGateway first = new MerkleGateway(dir.resolve("first"), chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(4), null)) {
+            first.append(4, 1);
+            first.awaitAllConfirmed();
+        }
+        int eventsBefore = anchorEvents().size();
+        Path data = dir.resolve("second");
+        // The same four readings in another ledger give the same root, which the contract refuses to anchor twice.
+        try (MerkleGateway second = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(4), null)) {
+            second.append(4, 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.ledger.batches().countByState().containsKey(BatchHop.DEAD));
+
+            BatchRecord dead = second.ledger.batches().byId(1).orElseThrow();
+            assertThat(dead.detail()).contains("root already anchored");
+            assertThat(second.ledger.hops().state(2, BatchHop.HOP).orElseThrow().state()).isEqualTo(BatchHop.DEAD);
+        }
+        assertThat(LedgerStatus.read(data).total().hops().get(BatchHop.HOP)).containsEntry(BatchHop.DEAD, 4L);
+        assertThat(anchorEvents()).hasSize(eventsBefore);
     }
 }

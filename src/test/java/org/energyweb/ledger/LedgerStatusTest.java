@@ -71,11 +71,13 @@ class LedgerStatusTest {
     }
 
     @Test
-    void theLastAnchoredBlockIsTheHighestBlockMinedOrConfirmedOnTheChainOrAnchorHop() {
+    void theLastAnchoredBlockIsTheHighestBlockOfAMinedOrConfirmedReadingOrAConfirmedBatch() {
         try (Ledger ledger = Ledger.open(data)) {
             List<LedgerEntry> entries = append(ledger, "m1", 5);
             ledger.hops().recordAndWait(entries.get(0).position(), "chain", "confirmed", "{\"nonce\":0,\"block\":12}");
-            ledger.hops().recordAndWait(entries.get(1).position(), "anchor", "mined", "{\"batch\":1,\"block\":15}");
+            long batched = entries.get(1).position();
+            ledger.batches().form(new BatchRecord(1, batched, batched, 1, "document-sha256", new byte[32], "formed", null, null)).join();
+            ledger.batches().advance(1, Batches.CONFIRMED, null, "{\"tx\":\"0x01\",\"block\":15}").join();
             // A sent transaction has no block yet, and a detail that is not JSON is not read as one.
             ledger.hops().recordAndWait(entries.get(2).position(), "chain", "sent", "{\"block\":99}");
             ledger.hops().recordAndWait(entries.get(3).position(), "chain", "mined", "not json");

@@ -142,4 +142,20 @@ class LedgerTest {
             });
         }
     }
+
+    @Test
+    void aLedgerOfSchemaOneDropsItsStoredPerReadingBatchStatesSinceItsBatchesNowGiveThem() throws Exception {
+        try (Ledger ledger = Ledger.open(data)) {
+            long position = ledger.appendAndWait(Measurement.of("m1", T0, 1000, "test")).position();
+            ledger.batches().form(new BatchRecord(1, position, position, 1, "document-sha256", new byte[32], "formed", null, null)).join();
+            ledger.hops().recordAndWait(position, Batches.READING_HOP, "stale", "{}");
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = 1");
+        }
+        try (Ledger ledger = Ledger.open(data)) {
+            assertThat(ledger.hops().countByState(Batches.READING_HOP)).containsExactly(java.util.Map.entry(Batches.BATCHED, 1L));
+        }
+    }
 }
