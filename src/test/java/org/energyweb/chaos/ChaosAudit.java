@@ -15,6 +15,7 @@ import org.energyweb.ledger.VerifyReport;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,12 @@ final class ChaosAudit {
 
     /** Every (meter, seq) the ledger holds now, with its document's SHA-256: what a restart must never lose or change. */
     static Map<String, String> acknowledged(ChaosRig rig) {
-        try (Ledger ledger = Ledger.open(rig.data)) {
+        return acknowledged(rig.data);
+    }
+
+    /** Every (meter, seq) the ledger of {@code data} holds now, with its document's SHA-256. */
+    static Map<String, String> acknowledged(Path data) {
+        try (Ledger ledger = Ledger.open(data)) {
             Map<String, String> readings = new HashMap<>();
             ledger.forEachByMeter(entry -> readings.put(key(entry), entry.document().sha256Hex()));
             return readings;

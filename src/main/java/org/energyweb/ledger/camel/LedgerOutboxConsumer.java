@@ -76,7 +76,8 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
 
     /** Everything up to the cursor is finished on this hop, so the pending query starts after it. */
     private long cursor() {
-        Long lowest = unfinished.isEmpty() ? null : unfinished.first();
+        // ceiling, not isEmpty() then first(): a reading finishing in between would empty the set.
+        Long lowest = unfinished.ceiling(Long.MIN_VALUE);
         return lowest != null ? lowest - 1 : highestEmitted;
     }
 
