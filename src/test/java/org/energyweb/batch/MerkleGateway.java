@@ -54,7 +54,11 @@ final class MerkleGateway implements AutoCloseable {
 
     /** Waits until every reading is in a confirmed batch; returns the batches. */
     List<BatchRecord> awaitAllConfirmed() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        return awaitAllConfirmed(Duration.ofSeconds(60));
+    }
+
+    List<BatchRecord> awaitAllConfirmed(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             // Batched first, then unfinished: read the other way round, a batch formed between the two
             // reads would pass as finished while it is still being anchored.
@@ -68,7 +72,7 @@ final class MerkleGateway implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("readings not all anchored within 60 s: " + ledger.batches().countByState());
+        throw new AssertionError("readings not all anchored within " + within + ": " + ledger.batches().countByState());
     }
 
     @Override
