@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,7 @@ public final class RemoteBreaker {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(isOutage)
                 .build());
-        breaker.getEventPublisher().onStateTransition(this::log);
+        breaker.getEventPublisher().onStateTransition(this::onTransition);
     }
 
     /** A breaker whose refused calls fail with {@link CircuitOpenException}. */
@@ -136,7 +137,7 @@ public final class RemoteBreaker {
         breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
     }
 
-    private void log(CircuitBreakerOnStateTransitionEvent event) {
+    private void onTransition(CircuitBreakerOnStateTransitionEvent event) {
         long now = System.nanoTime();
         switch (event.getStateTransition()) {
             case CLOSED_TO_OPEN -> {
@@ -171,6 +172,6 @@ public final class RemoteBreaker {
 
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+        return millis % 1000 == 0 ? millis / 1000 + "s" : String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 }
