@@ -4,6 +4,8 @@ import org.energyweb.reading.ChainHead;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.Reading;
 import org.energyweb.reading.ReadingDocument;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +37,8 @@ public final class Ledger implements AutoCloseable {
 
     /** Appends that may wait for the writer before {@link #append} blocks the caller. */
     static final int QUEUE_CAPACITY = 100_000;
+    /** How long a reader waits for a ledger a gateway is creating (its first moments) before it says so. */
+    private static final Duration CREATION_GRACE = Duration.ofSeconds(3);
 
     private final Path dataDir;
     private final FileChannel lockChannel;
@@ -363,16 +368,44 @@ public final class Ledger implements AutoCloseable {
         if (!Files.isRegularFile(dataDir.resolve(Database.FILE_NAME))) {
             throw new LedgerException("no ledger in " + dataDir.toAbsolutePath() + " (" + Database.FILE_NAME + " is missing)");
         }
-        try (Connection connection = Database.openReader(dataDir)) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("no such column") || message.contains("no such table")) {
-                throw new LedgerException("the ledger in " + dataDir + " was written by an earlier Energyweb and lacks "
-                        + "the dead-letter and status columns; open it once for writing (energyweb run, demo or dlq replay) to add them", e);
+        long deadline = System.nanoTime() + CREATION_GRACE.toNanos();
+        while (true) {
+            try (Connection connection = Database.openReader(dataDir)) {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (!beingCreated(e)) {
+                    throw unreadable(dataDir, e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new LedgerException("the ledger in " + dataDir + " is not ready to be read yet: a gateway is still creating it;"
+                            + " try again in a moment (SQLite: " + e.getMessage() + ")", e);
+                }
             }
-            throw new LedgerException("cannot read the ledger in " + dataDir + ": " + e.getMessage(), e);
+            try {
+                Thread.sleep(CREATION_GRACE.toMillis() / 20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException("interrupted while waiting for the ledger in " + dataDir + " to be created", e);
+            }
         }
+    }
+
+    /**
+     * A ledger in its first moments: the writer has created the file but not switched it to WAL yet
+     * (a read-only connection cannot do that for it: SQLITE_READONLY), or not committed its tables.
+     */
+    private static boolean beingCreated(SQLException e) {
+        return e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_READONLY.code
+                || String.valueOf(e.getMessage()).contains("no such table: reading");
+    }
+
+    private static LedgerException unreadable(Path dataDir, SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("no such column") || message.contains("no such table")) {
+            return new LedgerException("the ledger in " + dataDir + " was written by an earlier Energyweb and lacks "
+                    + "the dead-letter and status columns; open it once for writing (energyweb run, demo or dlq replay) to add them", e);
+        }
+        return new LedgerException("cannot read the ledger in " + dataDir + ": " + e.getMessage(), e);
     }
 
     public long size() {

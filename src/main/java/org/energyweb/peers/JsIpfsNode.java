@@ -101,10 +101,10 @@ public final class JsIpfsNode implements AutoCloseable {
 
     private void awaitApi() {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        IpfsClient client = client();
         while (true) {
             try {
-                client.id();
+                // A fresh client each try: one client's circuit breaker would stop asking a node that is still starting.
+                client().id();
                 return;
             } catch (IpfsException notYet) {
                 if (System.nanoTime() > deadline) {

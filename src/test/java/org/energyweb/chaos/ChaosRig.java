@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -32,11 +33,12 @@ import java.util.Properties;
  * One chaos scenario's world, all on loopback in one folder: an anvil chain (state kept across
  * restarts) with our contracts and one Origin asset per simulated meter, a js-ipfs node, the
  * gateway's keystore and config, and the real gateway process running
- * {@code routes/examples/full-gateway.camel.yaml} on a data folder.
+ * {@code routes/examples/full-gateway.camel.yaml} (plus the route of each Modbus meter added) on a data folder.
  */
 final class ChaosRig implements AutoCloseable {
 
     static final Path ROUTE = GatewayProcess.PROJECT.resolve("routes/examples/full-gateway.camel.yaml");
+    private static final String METER_ROUTE_PREFIX = "chaos-meter-";
 
     final Path root;
     final Path data;
@@ -50,6 +52,9 @@ final class ChaosRig implements AutoCloseable {
     private final Path config;
     private final Path drainConfig;
     private final Path log;
+    private String gateway;
+    /** The route file, or a folder holding it and the routes of meters the rig added. */
+    private Path routes = ROUTE;
 
     private ChaosRig(Path root, AnvilPeer anvil, JsIpfsNode ipfs) {
         this.root = root;
@@ -93,7 +98,7 @@ final class ChaosRig implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String gateway = Keystore.create(keystore, "chaos-password".toCharArray(), Keystore.Strength.LIGHT);
+        gateway = Keystore.create(keystore, "chaos-password".toCharArray(), Keystore.Strength.LIGHT);
         eth.rpc().callAndWait("anvil_setBalance", gateway, "0x3635C9ADC5DEA00000");
         Properties settings = new Properties();
         settings.setProperty("energyweb.data", data.toString());
@@ -113,8 +118,50 @@ final class ChaosRig implements AutoCloseable {
         }
         write(config, settings);
         // The same gateway without its meters: only the outbox routes run, so the hops can catch up.
-        settings.setProperty("camel.main.routeFilterExcludePattern", "full-gateway-meters");
+        settings.setProperty("camel.main.routeFilterExcludePattern", "full-gateway-meters," + METER_ROUTE_PREFIX + "*");
         write(drainConfig, settings);
+    }
+
+    /**
+     * Adds a Modbus TCP meter at {@code port} on loopback, read by the gateway through the
+     * modbus-meter-source kamelet with {@code options} (period, breaker...), ledgered and anchored on
+     * an asset of its own like the simulated meters.
+     */
+    void addModbusMeter(String meterId, int port, Map<String, String> options) {
+        BigInteger asset = admin.onboard(Registry.PRODUCING, producing, gateway, AnvilPeer.ACCOUNT_0.getAddress());
+        assets.put(meterId, asset);
+        for (Path file : List.of(config, drainConfig)) {
+            Properties settings = read(file);
+            settings.setProperty("energyweb.asset." + meterId, asset.toString());
+            write(file, settings);
+        }
+        StringBuilder parameters = new StringBuilder();
+        options.forEach((name, value) -> parameters.append("\n        ").append(name).append(": \"").append(value).append('"'));
+        String route = """
+                - route:
+                    id: %s%s
+                    from:
+                      uri: "kamelet:modbus-meter-source"
+                      parameters:
+                        meterId: "%s"
+                        host: "127.0.0.1"
+                        port: %d%s
+                      steps:
+                        - to:
+                            uri: "kamelet:ledger-append-action"
+                            parameters:
+                              dataDir: "{{energyweb.data}}"
+                """.formatted(METER_ROUTE_PREFIX, meterId, meterId, port, parameters);
+        try {
+            Path folder = Files.createDirectories(root.resolve("routes"));
+            if (!Files.exists(folder.resolve(ROUTE.getFileName()))) {
+                Files.copy(ROUTE, folder.resolve(ROUTE.getFileName()));
+            }
+            Files.writeString(folder.resolve(METER_ROUTE_PREFIX + meterId + ".camel.yaml"), route, StandardCharsets.UTF_8);
+            routes = folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts the gateway on the rig's data folder and waits until it ledgers readings. */
@@ -123,22 +170,17 @@ final class ChaosRig implements AutoCloseable {
         try (Ledger ledger = Ledger.open(data)) {
             before = ledger.size();
         }
-        return GatewayProcess.launch(log, "run", "--routes", ROUTE.toString(), "--config", config.toString(), "--data", data.toString())
+        return GatewayProcess.launch(log, "run", "--routes", routes.toString(), "--config", config.toString(), "--data", data.toString())
                 .awaitReady(() -> readings() > before, Duration.ofSeconds(60));
     }
 
     /** Runs the gateway with the rig's config minus {@code setting}, and returns at once. */
     GatewayProcess launchGatewayWithout(String setting) {
-        Properties settings = new Properties();
-        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-            settings.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties settings = read(config);
         settings.remove(setting);
         Path broken = root.resolve("without-" + setting + ".properties");
         write(broken, settings);
-        return GatewayProcess.launch(log, "run", "--routes", ROUTE.toString(), "--config", broken.toString(), "--data", data.toString());
+        return GatewayProcess.launch(log, "run", "--routes", routes.toString(), "--config", broken.toString(), "--data", data.toString());
     }
 
     /**
@@ -146,7 +188,7 @@ final class ChaosRig implements AutoCloseable {
      * {@code within} passed), then stops it with SIGTERM.
      */
     void drain(Duration within) {
-        GatewayProcess gateway = GatewayProcess.launch(log, "run", "--routes", ROUTE.toString(), "--config", drainConfig.toString(),
+        GatewayProcess gateway = GatewayProcess.launch(log, "run", "--routes", routes.toString(), "--config", drainConfig.toString(),
                 "--data", data.toString());
         try {
             gateway.awaitReady(this::drained, within);
@@ -176,12 +218,23 @@ final class ChaosRig implements AutoCloseable {
         return running().map(total -> total.readings()).orElse(0L);
     }
 
+    /** Readings of each meter in the running gateway's ledger (none until it has opened the ledger). */
+    Map<String, Long> readingsByMeter() {
+        Map<String, Long> readings = new LinkedHashMap<>();
+        status().ifPresent(status -> status.meters().forEach((meter, counts) -> readings.put(meter, counts.readings())));
+        return readings;
+    }
+
+    private Optional<LedgerStatus.Counts> running() {
+        return status().map(LedgerStatus::total);
+    }
+
     /**
-     * The ledger's counts, read beside the running gateway without locking it out; empty until the
+     * The ledger's status, read beside the running gateway without locking it out; empty until the
      * gateway has opened the ledger in WAL mode (a reader cannot open it before).
      */
-    private Optional<LedgerStatus.Counts> running() {
-        return Files.exists(data.resolve("ledger.db-shm")) ? Optional.of(LedgerStatus.read(data).total()) : Optional.empty();
+    private Optional<LedgerStatus> status() {
+        return Files.exists(data.resolve("ledger.db-shm")) ? Optional.of(LedgerStatus.read(data)) : Optional.empty();
     }
 
     private static long count(LedgerStatus.Counts counts, String hop, String state) {
@@ -200,6 +253,16 @@ final class ChaosRig implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    private static Properties read(Path file) {
+        Properties settings = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            settings.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return settings;
     }
 
     private static void write(Path file, Properties settings) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -161,6 +162,39 @@ class OpsCommandsTest {
         CliTestSupport.Result result = CliTestSupport.run("status", "--data", dir.resolve("none").toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("no ledger in").doesNotContain("\tat ");
+    }
+
+    @Test
+    void statusOfALedgerAGatewayIsStillCreatingWaitsUntilItCanBeRead() throws Exception {
+        Files.createFile(dir.resolve("ledger.db"));
+        // The file exists, the gateway only gets to its schema a little later.
+        Thread gateway = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            try (Ledger ledger = Ledger.open(dir)) {
+                ledger.appendAndWait(Measurement.of("m1", Instant.parse("2026-11-24T12:00:00Z"), 5, "test"));
+            }
+        });
+        gateway.start();
+
+        CliTestSupport.Result result = CliTestSupport.run("status", "--data", dir.toString());
+        gateway.join();
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("meter m1: 1 readings");
+    }
+
+    @Test
+    void statusOfALedgerThatStaysUnfinishedSaysItIsBeingCreatedAndExits2() throws Exception {
+        Files.createFile(dir.resolve("ledger.db"));
+
+        CliTestSupport.Result result = CliTestSupport.run("status", "--data", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("a gateway is still creating it; try again in a moment").doesNotContain("\tat ");
     }
 
     private long record(String meter, String payload) {

@@ -4,6 +4,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.energyweb.chain.rpc.JsonRpcClient;
+import org.energyweb.remote.BreakerSettings;
 
 import java.time.Duration;
 
@@ -26,12 +27,22 @@ public class ContractConnection {
     @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for the node to answer one request")
     private long rpcTimeout = 10_000;
 
+    @UriParam(label = "advanced", defaultValue = "5", description = "Consecutive requests that find the node unreachable (no"
+            + " connection, no answer, not JSON-RPC) before its circuit opens: requests then fail at once, without touching the"
+            + " network, until breakerOpenDuration has passed and a trial request gets through")
+    private int breakerFailureThreshold = BreakerSettings.DEFAULT_FAILURE_THRESHOLD;
+
+    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds an open circuit fails requests at once"
+            + " before it lets one trial request through; the circuit closes when that request succeeds")
+    private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
+
     /** A client for the node; refuses plain http to another machine unless allowed. */
     JsonRpcClient connect() {
         if (rpcUrl == null || contract == null) {
             throw new IllegalArgumentException("rpcUrl and contract are required");
         }
-        return JsonRpcClient.connect(rpcUrl, allowPlainHttp, Duration.ofMillis(rpcTimeout));
+        return JsonRpcClient.connect(rpcUrl, allowPlainHttp, Duration.ofMillis(rpcTimeout),
+                BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration));
     }
 
     public String getRpcUrl() {
@@ -64,5 +75,21 @@ public class ContractConnection {
 
     public void setRpcTimeout(long rpcTimeout) {
         this.rpcTimeout = rpcTimeout;
+    }
+
+    public int getBreakerFailureThreshold() {
+        return breakerFailureThreshold;
+    }
+
+    public void setBreakerFailureThreshold(int breakerFailureThreshold) {
+        this.breakerFailureThreshold = breakerFailureThreshold;
+    }
+
+    public long getBreakerOpenDuration() {
+        return breakerOpenDuration;
+    }
+
+    public void setBreakerOpenDuration(long breakerOpenDuration) {
+        this.breakerOpenDuration = breakerOpenDuration;
     }
 }

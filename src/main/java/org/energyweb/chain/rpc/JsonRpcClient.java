@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.energyweb.remote.BreakerSettings;
+import org.energyweb.remote.RemoteBreaker;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * An Ethereum JSON-RPC client over HTTP that is asynchronous end to end and sends batches.
  * web3j's own transport runs each asynchronous call as a blocking call on a small pool; a batch
  * of a few hundred calls in one request is what lets one key push hundreds of transactions a second.
+ * Every request goes through the node's circuit breaker: once the node could not be reached a number
+ * of times in a row, requests fail at once (an {@link RpcUnreachableException} saying the circuit is
+ * open) until a trial request gets through.
  */
 public final class JsonRpcClient {
 
@@ -34,14 +39,18 @@ public final class JsonRpcClient {
     private final HttpClient http;
     private final Duration timeout;
     private final AtomicLong ids = new AtomicLong();
+    private final RemoteBreaker breaker;
 
-    private JsonRpcClient(URI uri, Duration timeout) {
+    private JsonRpcClient(URI uri, Duration timeout, BreakerSettings breaker) {
         this.uri = uri;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .build();
+        // An error the node answered with (a revert, "nonce too low") is the node working: only unreachability counts.
+        this.breaker = new RemoteBreaker("RPC node " + uri, breaker, failure -> failure instanceof RpcUnreachableException,
+                message -> new RpcUnreachableException(message, null));
     }
 
     /**
@@ -50,6 +59,11 @@ public final class JsonRpcClient {
      * {@code allowPlainHttp} says the operator accepts that risk.
      */
     public static JsonRpcClient connect(String url, boolean allowPlainHttp, Duration timeout) {
+        return connect(url, allowPlainHttp, timeout, BreakerSettings.DEFAULT);
+    }
+
+    /** As {@link #connect(String, boolean, Duration)}, with the node's circuit breaker set to {@code breaker}. */
+    public static JsonRpcClient connect(String url, boolean allowPlainHttp, Duration timeout, BreakerSettings breaker) {
         URI uri = URI.create(url);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -59,7 +73,7 @@ public final class JsonRpcClient {
             throw new IllegalArgumentException("RPC URL " + url + " is not on this machine and not https; "
                     + "use https, or allow plain http explicitly");
         }
-        return new JsonRpcClient(uri, timeout);
+        return new JsonRpcClient(uri, timeout, breaker);
     }
 
     static boolean isLoopback(String host) {
@@ -115,14 +129,14 @@ public final class JsonRpcClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(toBytes(body)))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return breaker.callAsync(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                         throw new RpcUnreachableException("RPC node " + uri + " unreachable: " + describe(cause), cause);
                     }
                     return replies(response, indexById, calls.size());
-                });
+                }));
     }
 
     public List<RpcReply> batchAndWait(List<RpcCall> calls) {

@@ -7,6 +7,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.energyweb.ipfs.cid.UnixFsOptions;
 import org.energyweb.ipfs.rpc.IpfsClientConfig;
+import org.energyweb.remote.BreakerSettings;
 
 /** The options of an {@code ipfs:} endpoint; the component holds defaults that each endpoint copies. */
 @UriParams
@@ -53,6 +54,15 @@ public class IpfsConfiguration implements Cloneable {
             + " Documents and the credential then cross the network unencrypted")
     private boolean allowInsecure;
 
+    @UriParam(label = "advanced", defaultValue = "5", description = "Consecutive calls that find the node unreachable (no"
+            + " connection, no answer) before its circuit opens: calls then fail at once with CIRCUIT_OPEN, without touching"
+            + " the network, until breakerOpenDuration has passed and a trial call gets through")
+    private int breakerFailureThreshold = BreakerSettings.DEFAULT_FAILURE_THRESHOLD;
+
+    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds an open circuit fails calls at once before"
+            + " it lets one trial call through; the circuit closes when that call succeeds")
+    private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
+
     public IpfsConfiguration copy() {
         try {
             return (IpfsConfiguration) clone();
@@ -65,6 +75,10 @@ public class IpfsConfiguration implements Cloneable {
     public IpfsClientConfig toClientConfig() {
         return new IpfsClientConfig(URI.create(apiUrl), Duration.ofMillis(connectTimeout), Duration.ofMillis(timeout), authHeaderName,
                 authHeader, allowInsecure, maxSize);
+    }
+
+    public BreakerSettings toBreakerSettings() {
+        return BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration);
     }
 
     public UnixFsOptions toUnixFsOptions() {
@@ -157,5 +171,21 @@ public class IpfsConfiguration implements Cloneable {
 
     public void setAllowInsecure(boolean allowInsecure) {
         this.allowInsecure = allowInsecure;
+    }
+
+    public int getBreakerFailureThreshold() {
+        return breakerFailureThreshold;
+    }
+
+    public void setBreakerFailureThreshold(int breakerFailureThreshold) {
+        this.breakerFailureThreshold = breakerFailureThreshold;
+    }
+
+    public long getBreakerOpenDuration() {
+        return breakerOpenDuration;
+    }
+
+    public void setBreakerOpenDuration(long breakerOpenDuration) {
+        this.breakerOpenDuration = breakerOpenDuration;
     }
 }

@@ -28,10 +28,14 @@ import org.energyweb.ipfs.cid.Cid;
 import org.energyweb.ipfs.cid.UnixFs;
 import org.energyweb.ipfs.cid.UnixFsOptions;
 import org.energyweb.ipfs.rpc.IpfsException.Reason;
+import org.energyweb.remote.BreakerSettings;
+import org.energyweb.remote.RemoteBreaker;
 
 /**
  * A client of the Kubo HTTP RPC API (Kubo, js-ipfs). Every call is a POST. Adds are checked: the CID
- * is computed locally first and the node's answer must equal it.
+ * is computed locally first and the node's answer must equal it. Every call goes through the node's
+ * circuit breaker: once the node could not be reached a number of times in a row, calls fail at once
+ * with {@link Reason#CIRCUIT_OPEN} until a trial call gets through.
  */
 public final class IpfsClient {
 
@@ -40,10 +44,20 @@ public final class IpfsClient {
 
     private final IpfsClientConfig config;
     private final HttpClient http;
+    private final RemoteBreaker breaker;
 
+    /** A client with the default circuit breaker. */
     public IpfsClient(IpfsClientConfig config) {
+        this(config, BreakerSettings.DEFAULT);
+    }
+
+    public IpfsClient(IpfsClientConfig config, BreakerSettings breaker) {
         this.config = config;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        // Only a node that cannot be reached or does not answer counts: an HTTP error is the node answering.
+        this.breaker = new RemoteBreaker("IPFS node " + config.apiUrl(), breaker,
+                failure -> failure instanceof IpfsException e && e.getCause() instanceof IOException,
+                message -> new IpfsException(Reason.CIRCUIT_OPEN, message));
     }
 
     public IpfsClientConfig config() {
@@ -228,19 +242,22 @@ public final class IpfsClient {
             request.header("Content-Type", contentType);
         }
         config.auth().ifPresent(value -> request.header(config.authHeaderName(), value));
-        HttpResponse<InputStream> response;
+        HttpResponse<InputStream> response = breaker.call(() -> send(command, request.build()));
+        if (response.statusCode() != 200) {
+            throw httpError(command, response);
+        }
+        return response;
+    }
+
+    private HttpResponse<InputStream> send(String command, HttpRequest request) {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw failure(command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IpfsException(Reason.TIMEOUT, "interrupted while calling " + command + " on " + config.apiUrl(), e);
         }
-        if (response.statusCode() != 200) {
-            throw httpError(command, response);
-        }
-        return response;
     }
 
     private URI commandUri(String command, Map<String, String> parameters) {

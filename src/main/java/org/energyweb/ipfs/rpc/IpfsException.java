@@ -11,6 +11,8 @@ public class IpfsException extends RuntimeException {
         UNREACHABLE(true),
         /** The node did not answer in time, or answered that its own timeout expired. */
         TIMEOUT(true),
+        /** The node could not be reached several times in a row; calls fail at once until a trial call succeeds. */
+        CIRCUIT_OPEN(true),
         /** The node answered with an HTTP error status. */
         HTTP_ERROR(true),
         /** The answer is not what the RPC API promises (not JSON, no Hash...): the node or a proxy misbehaves. */

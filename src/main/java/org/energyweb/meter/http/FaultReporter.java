@@ -15,4 +15,9 @@ public record FaultReporter(String meter, String source, Clock clock) {
     public MeterFaultException fault(String reason, byte[] payload, Throwable cause) {
         return new MeterFaultException(new MeterFault(meter, clock.instant(), source, reason, payload), cause);
     }
+
+    /** The API could not be reached at all (no connection, no answer), which the meter's circuit breaker counts. */
+    public MeterFaultException unreachable(String reason, Throwable cause) {
+        return MeterFaultException.unreachable(new MeterFault(meter, clock.instant(), source, reason, null), cause);
+    }
 }

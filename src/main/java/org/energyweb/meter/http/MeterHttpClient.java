@@ -53,13 +53,13 @@ public final class MeterHttpClient {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
-            throw faults.fault("timeout: no connection to " + origin(uri) + " within " + settings.connectTimeout(), null, e);
+            throw faults.unreachable("timeout: no connection to " + origin(uri) + " within " + settings.connectTimeout(), e);
         } catch (HttpTimeoutException e) {
-            throw faults.fault("timeout: no response from " + uri + " within " + settings.requestTimeout(), null, e);
+            throw faults.unreachable("timeout: no response from " + uri + " within " + settings.requestTimeout(), e);
         } catch (ConnectException e) {
-            throw faults.fault("connection refused by " + origin(uri) + " (" + e + ")", null, e);
+            throw faults.unreachable("connection refused by " + origin(uri) + " (" + e + ")", e);
         } catch (IOException e) {
-            throw faults.fault("HTTP request to " + uri + " failed: " + e, null, e);
+            throw faults.unreachable("HTTP request to " + uri + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw faults.fault("interrupted while reading " + uri, null, e);

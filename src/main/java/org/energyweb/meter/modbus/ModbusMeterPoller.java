@@ -49,7 +49,8 @@ public final class ModbusMeterPoller implements AutoCloseable {
         try {
             values = meter.read();
         } catch (ModbusReadException e) {
-            throw fault(clock.instant(), e.getMessage(), e.payload(), e);
+            MeterFault fault = new MeterFault(meterId(), clock.instant(), source(), e.getMessage(), e.payload());
+            throw e.unreachable() ? MeterFaultException.unreachable(fault, e) : new MeterFaultException(fault, e);
         }
         Instant time = clock.instant();
         Measurement measurement;

@@ -8,6 +8,7 @@ package org.energyweb.meter.modbus;
 public class ModbusReadException extends Exception {
 
     private final boolean illegalAddress;
+    private final boolean unreachable;
     private final transient int[] registers;
 
     public ModbusReadException(String reason) {
@@ -19,9 +20,24 @@ public class ModbusReadException extends Exception {
     }
 
     public ModbusReadException(String reason, boolean illegalAddress, int[] registers, Throwable cause) {
+        this(reason, illegalAddress, false, registers, cause);
+    }
+
+    private ModbusReadException(String reason, boolean illegalAddress, boolean unreachable, int[] registers, Throwable cause) {
         super(reason, cause);
         this.illegalAddress = illegalAddress;
+        this.unreachable = unreachable;
         this.registers = registers;
+    }
+
+    /** The device could not be reached: no connection, no answer in time, or the link dropped. */
+    public static ModbusReadException unreachable(String reason, Throwable cause) {
+        return new ModbusReadException(reason, false, true, null, cause);
+    }
+
+    /** True when the device did not answer at all, as opposed to answering with an error or unusable registers. */
+    public boolean unreachable() {
+        return unreachable;
     }
 
     /** True when the device answered with Modbus exception 2: there is nothing at that address. */

@@ -69,7 +69,7 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
             }
             String reason = connectionLost() ? lostWhile(what) : "reading " + what + " failed: " + describe(e.getCause());
             disconnect();
-            throw new ModbusReadException(reason, false, null, e.getCause());
+            throw ModbusReadException.unreachable(reason, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModbusReadException("interrupted while reading " + what);
@@ -81,8 +81,8 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
         boolean lost = connectionLost();
         // A device that stopped answering may have dropped its side of the link: start afresh.
         disconnect();
-        return new ModbusReadException(lost ? lostWhile(what)
-                : "no answer to reading " + what + " within " + address.timeout().toMillis() + " ms", false, null, cause);
+        return ModbusReadException.unreachable(lost ? lostWhile(what)
+                : "no answer to reading " + what + " within " + address.timeout().toMillis() + " ms", cause);
     }
 
     private boolean connectionLost() {
@@ -97,7 +97,7 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
         if (response == null || !response.getTagNames().contains(TAG)) {
             // What camel-plc4x turns into an empty map: the connection went away under the request.
             disconnect();
-            throw new ModbusReadException("empty response to reading " + what + " (connection lost)");
+            throw ModbusReadException.unreachable("empty response to reading " + what + " (connection lost)", null);
         }
         PlcResponseCode code = response.getResponseCode(TAG);
         if (code == PlcResponseCode.INVALID_ADDRESS) {
@@ -110,7 +110,8 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
         List<Integer> values = new ArrayList<>(response.getAllIntegers(TAG));
         if (values.size() != count) {
             disconnect();
-            throw new ModbusReadException("reading " + what + " returned " + values.size() + " of " + count + " registers (connection lost?)");
+            throw ModbusReadException.unreachable("reading " + what + " returned " + values.size() + " of " + count
+                    + " registers (connection lost?)", null);
         }
         int[] registers = new int[count];
         for (int i = 0; i < count; i++) {
@@ -133,7 +134,7 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
             connection = connections.getConnection(url);
             return connection;
         } catch (PlcConnectionException | RuntimeException e) {
-            throw new ModbusReadException("cannot connect to " + address.host() + ":" + address.port() + wasLost + ": " + describe(e), false, null, e);
+            throw ModbusReadException.unreachable("cannot connect to " + address.host() + ":" + address.port() + wasLost + ": " + describe(e), e);
         }
     }
 
@@ -145,7 +146,7 @@ public final class Plc4xRegisterReader implements RegisterReader, AutoCloseable 
         try (Socket probe = new Socket()) {
             probe.connect(new InetSocketAddress(address.host(), address.port()), (int) address.timeout().toMillis());
         } catch (IOException e) {
-            throw new ModbusReadException("cannot connect to " + address.host() + ":" + address.port() + wasLost + ": " + e.getMessage(), false, null, e);
+            throw ModbusReadException.unreachable("cannot connect to " + address.host() + ":" + address.port() + wasLost + ": " + e.getMessage(), e);
         }
     }
 

@@ -38,6 +38,15 @@ final class LoopbackHttpServer implements AutoCloseable {
         exchange.close();
     }
 
+    /** Keeps a request unanswered, as a node that accepted the connection and hangs. */
+    static void hang(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -6,12 +6,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Accepts TCP connections on a loopback port and never answers, like a device whose Modbus stack hangs. */
 public final class SilentTcpServer implements AutoCloseable {
 
     private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final List<Socket> accepted = new ArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
 
     public SilentTcpServer() throws IOException {
         Thread acceptor = new Thread(this::acceptForever, "silent-modbus-" + socket.getLocalPort());
@@ -23,10 +25,16 @@ public final class SilentTcpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** How many connections clients have opened so far. */
+    public int connections() {
+        return connections.get();
+    }
+
     private void acceptForever() {
         try {
             while (!socket.isClosed()) {
                 Socket client = socket.accept();
+                connections.incrementAndGet();
                 synchronized (accepted) {
                     accepted.add(client);
                 }

@@ -2,10 +2,12 @@ package org.energyweb.meter.http.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.energyweb.meter.MeterCircuit;
 import org.energyweb.meter.http.Credentials;
 import org.energyweb.meter.http.HttpSourceSettings;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
+import org.energyweb.remote.BreakerSettings;
 
 import java.net.URI;
 import java.time.Clock;
@@ -20,7 +22,8 @@ import java.util.Optional;
  * {@link org.energyweb.reading.MeterFault} as body and the {@link MeterFaultException} as the caught
  * exception ({@link Exchange#EXCEPTION_CAUGHT}), exactly as after a doCatch: the exchange goes on to
  * the ledger, which dead-letters the fault and marks the meter down. A poll that found nothing new
- * stops the exchange, so no reading (and never 0 Wh) is made up.
+ * stops the exchange, so no reading (and never 0 Wh) is made up. So does a poll the meter's circuit
+ * breaker holds back while the API is unreachable ({@link MeterCircuit}).
  *
  * <p>The properties are set by the kamelet; the source behind them is built on the first poll and
  * keeps its state (windows, running totals, last readings) for the life of the route.
@@ -36,8 +39,11 @@ public abstract class HttpMeterPoller implements Processor {
     private boolean allowInsecure;
     private long resumeEnergyWh = -1;
     private String resumeTime = "";
+    private int breakerFailureThreshold = BreakerSettings.DEFAULT_FAILURE_THRESHOLD;
+    private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
     private Clock clock = Clock.systemUTC();
     private MeterPoll source;
+    private MeterCircuit circuit;
 
     /** One meter's source: a reading, nothing new, or a {@link MeterFaultException}. */
     @FunctionalInterface
@@ -56,7 +62,8 @@ public abstract class HttpMeterPoller implements Processor {
     @Override
     public void process(Exchange exchange) {
         try {
-            Optional<Measurement> reading = source().poll();
+            MeterPoll source = source();
+            Optional<Measurement> reading = circuit.poll(source::poll).flatMap(polled -> polled);
             if (reading.isPresent()) {
                 exchange.getMessage().setBody(reading.get());
             } else {
@@ -76,6 +83,7 @@ public abstract class HttpMeterPoller implements Processor {
             HttpSourceSettings settings = new HttpSourceSettings(URI.create(required(baseUrl, "baseUrl")), credentials(),
                     Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout), allowInsecure);
             source = createSource(settings, required(meterId, "meterId"), resume(), clock);
+            circuit = new MeterCircuit(meterId, baseUrl, BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration));
         }
         return source;
     }
@@ -148,6 +156,14 @@ public abstract class HttpMeterPoller implements Processor {
 
     public void setResumeTime(String resumeTime) {
         this.resumeTime = resumeTime;
+    }
+
+    public void setBreakerFailureThreshold(int breakerFailureThreshold) {
+        this.breakerFailureThreshold = breakerFailureThreshold;
+    }
+
+    public void setBreakerOpenDuration(long millis) {
+        this.breakerOpenDuration = millis;
     }
 
     /** For tests and embedding applications that run on another clock. */

@@ -3,10 +3,13 @@ package org.energyweb.meter.modbus.camel;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.energyweb.meter.MeterCircuit;
 import org.energyweb.meter.modbus.ModbusMeterPoller;
+import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +25,7 @@ public final class ModbusMeterConsumer extends ScheduledPollConsumer {
 
     private final ModbusMeterEndpoint endpoint;
     private ModbusMeterPoller poller;
+    private MeterCircuit circuit;
 
     ModbusMeterConsumer(ModbusMeterEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -36,6 +40,7 @@ public final class ModbusMeterConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         poller = new ModbusMeterPoller(endpoint.settings(), Clock.systemUTC());
+        circuit = new MeterCircuit(poller.meterId(), poller.source(), endpoint.breakerSettings());
         super.doStart();
     }
 
@@ -50,11 +55,23 @@ public final class ModbusMeterConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        Optional<Measurement> measurement;
+        MeterFaultException fault = null;
+        try {
+            measurement = circuit.poll(poller::poll);
+        } catch (MeterFaultException e) {
+            measurement = Optional.empty();
+            fault = e;
+        }
+        if (measurement.isEmpty() && fault == null) {
+            // The circuit is open: the meter was left alone, and its outage is already on record.
+            return 0;
+        }
         Exchange exchange = createExchange(false);
         try {
-            try {
-                exchange.getMessage().setBody(poller.poll());
-            } catch (MeterFaultException fault) {
+            if (fault == null) {
+                exchange.getMessage().setBody(measurement.get());
+            } else {
                 // Delivered as the body, as after a doCatch, never turned into a value: a source kamelet's
                 // route is outside the using route's onException, so a thrown fault would only be logged.
                 // ledger:append turns it into a dead letter and a down reading.

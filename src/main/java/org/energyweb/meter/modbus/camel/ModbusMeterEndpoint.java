@@ -1,28 +1,55 @@
 package org.energyweb.meter.modbus.camel;
 
+import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.energyweb.meter.modbus.ModbusAddress;
 import org.energyweb.meter.modbus.ModbusMeterSettings;
 import org.energyweb.meter.modbus.RegisterMap;
+import org.energyweb.remote.BreakerSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** One meter's polling settings; see {@link ModbusMeterComponent} for the URI. */
+@UriEndpoint(firstVersion = "0.1.0", scheme = ModbusMeterComponent.SCHEME, title = "Modbus TCP meter",
+        syntax = "modbus-meter:meterId", consumerOnly = true, category = {Category.IOT})
 public final class ModbusMeterEndpoint extends DefaultEndpoint {
 
+    @UriPath(description = "The id of the meter's hash chain (1-64 letters, digits, '.', '-' or '_')")
+    @Metadata(required = true)
     private final String meterId;
+    @UriParam(description = "Host name or IP address of the meter, or of the Modbus TCP gateway in front of it")
+    @Metadata(required = true)
     private String host;
+    @UriParam(defaultValue = "502", description = "Modbus TCP port")
     private int port = ModbusAddress.DEFAULT_PORT;
+    @UriParam(defaultValue = "1", description = "Modbus unit id (slave id) of the meter; matters behind a Modbus TCP gateway")
     private int unitId = 1;
+    @UriParam(defaultValue = "1000", description = "Milliseconds between the starts of two polls")
     private long period = 1000;
+    @UriParam(defaultValue = "2000", description = "Milliseconds one Modbus request may take before the meter counts as not answering")
     private long readTimeout = ModbusAddress.DEFAULT_TIMEOUT.toMillis();
+    @UriParam(description = "Path of a YAML register map; without one the meter is discovered as a SunSpec device")
     private String map;
+    @UriParam(defaultValue = "false", description = "For a meter installed the other way round: swaps import and export and negates power")
     private boolean invert;
+    @UriParam(description = "The most the meter can measure, in W; a counter jump larger than this power allows is a fault")
     private Long ratedPowerW;
+    @UriParam(label = "advanced", defaultValue = "5", description = "Polls in a row that find the meter unreachable (no"
+            + " connection, no answer, link lost) before its circuit opens. The fault that opens it is delivered with a note"
+            + " saying so; while open the meter is not polled and nothing is delivered")
+    private int breakerFailureThreshold = BreakerSettings.DEFAULT_FAILURE_THRESHOLD;
+    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds an open circuit leaves the meter alone"
+            + " before one trial poll; a trial that reaches the meter closes the circuit and readings resume, one that does"
+            + " not delivers nothing and opens it again")
+    private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
 
     ModbusMeterEndpoint(String uri, ModbusMeterComponent component, String meterId) {
         super(uri, component);
@@ -54,6 +81,10 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
         return new ModbusMeterSettings(meterId, address, registerMap, invert, ratedPowerW);
     }
 
+    BreakerSettings breakerSettings() {
+        return BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration);
+    }
+
     public String getMeterId() {
         return meterId;
     }
@@ -62,7 +93,6 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
         return host;
     }
 
-    /** Host name or IP address of the meter or Modbus TCP gateway. */
     public void setHost(String host) {
         this.host = host;
     }
@@ -87,7 +117,6 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
         return period;
     }
 
-    /** Milliseconds between the starts of two polls. */
     public void setPeriod(long period) {
         this.period = period;
     }
@@ -96,7 +125,6 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
         return readTimeout;
     }
 
-    /** Milliseconds one Modbus request may take before the meter counts as not answering. */
     public void setReadTimeout(long readTimeout) {
         this.readTimeout = readTimeout;
     }
@@ -105,7 +133,6 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
         return map;
     }
 
-    /** Path of a YAML register map; without one the meter is discovered as a SunSpec device. */
     public void setMap(String map) {
         this.map = map;
     }
@@ -124,5 +151,21 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
 
     public void setRatedPowerW(Long ratedPowerW) {
         this.ratedPowerW = ratedPowerW;
+    }
+
+    public int getBreakerFailureThreshold() {
+        return breakerFailureThreshold;
+    }
+
+    public void setBreakerFailureThreshold(int breakerFailureThreshold) {
+        this.breakerFailureThreshold = breakerFailureThreshold;
+    }
+
+    public long getBreakerOpenDuration() {
+        return breakerOpenDuration;
+    }
+
+    public void setBreakerOpenDuration(long breakerOpenDuration) {
+        this.breakerOpenDuration = breakerOpenDuration;
     }
 }

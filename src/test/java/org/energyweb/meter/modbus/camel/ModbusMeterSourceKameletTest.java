@@ -150,6 +150,39 @@ class ModbusMeterSourceKameletTest extends CamelTestSupport {
     }
 
     @Test
+    void aMeterWhoseCircuitOpenedIsNeitherConnectedToNorFaultedAgainWhileItStaysOpen() throws Exception {
+        SilentTcpServer hung = new SilentTcpServer();
+        peers.add(hung);
+        start(kamelet("hung", hung.port()) + "&breakerFailureThreshold=3&breakerOpenDuration=600000");
+
+        awaitThat(() -> deadLettersOf("hung").size() >= 3);
+        int connections = hung.connections();
+        Thread.sleep(2_000);
+
+        assertThat(hung.connections()).as("connections after the circuit opened").isEqualTo(connections);
+        String noAnswer = "no answer to reading holding registers 40000..40001 within 400 ms";
+        assertThat(reasonsOf("hung")).containsExactlyInAnyOrder(noAnswer, noAnswer, noAnswer + "; circuit open, next try in 600s");
+    }
+
+    @Test
+    void aMeterThatComesBackWhileItsCircuitIsOpenIsReadAgainAfterOneTrialPoll() throws Exception {
+        ModbusTestServer meter = server(SunSpecImages.model203(3_000, 0, 0, 0, 0));
+        start(kamelet("away", meter.port()) + "&breakerFailureThreshold=2&breakerOpenDuration=300");
+        awaitThat(() -> !readingsOf("away").isEmpty());
+
+        meter.stop();
+        awaitThat(() -> reasonsOf("away").stream().anyMatch(reason -> reason.contains("; circuit open, next try in")));
+        // Several trial polls find the meter still away; none of them is a fault of its own.
+        Thread.sleep(1_500);
+        assertThat(deadLettersOf("away")).hasSize(2);
+        meter.set(SunSpecImages.METER + 46, 0, 3_500);
+        meter.restart();
+
+        awaitThat(() -> readingsOf("away").stream().anyMatch(m -> m.energyWh() == 3_500L));
+        assertThat(deadLettersOf("away")).hasSize(2);
+    }
+
+    @Test
     void anUnusableRegisterMapKeepsTheRouteFromStartingAndNamesTheMap() throws Exception {
         Path map = Files.createTempFile("meter", ".yaml");
         Files.writeString(map, "points:\n  energyImport: {address: 1, type: uint32, unit: Wh}\n");
