@@ -25,6 +25,8 @@ public final class Batches {
     public static final String CONFIRMED = "confirmed";
     /** Batch state, and the state of its readings: the anchor transaction was refused. */
     public static final String DEAD = "dead";
+    /** SQL: the state on {@link #READING_HOP} of the readings of batch {@code b}. */
+    static final String READING_STATE = "CASE WHEN b.state IN ('" + CONFIRMED + "', '" + DEAD + "') THEN b.state ELSE '" + BATCHED + "' END";
 
     private static final String COLUMNS = "id, first_position, last_position, size, leaf_kind, root, state, manifest_cid, detail";
 

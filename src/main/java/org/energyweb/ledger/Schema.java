@@ -102,12 +102,11 @@ final class Schema {
         CREATE VIEW reading_hop (hop, position, state, detail, updated_at) AS
           SELECT hop, position, state, detail, updated_at FROM hop
           UNION ALL
-          SELECT '%s', r.position,
-                 CASE WHEN b.state IN ('%s', '%s') THEN b.state ELSE '%s' END,
+          SELECT '%s', r.position, %s,
                  json_set(COALESCE(b.detail, '{}'), '$.batch', b.id, '$.root', lower(hex(b.root))),
                  b.updated_at
           FROM batch b JOIN reading r ON r.position BETWEEN b.first_position AND b.last_position""".formatted(
-            Batches.READING_HOP, Batches.CONFIRMED, Batches.DEAD, Batches.BATCHED);
+            Batches.READING_HOP, Batches.READING_STATE);
 
     private static final String[] TRIGGERS = {
         """

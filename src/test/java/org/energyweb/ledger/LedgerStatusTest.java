@@ -121,6 +121,25 @@ class LedgerStatusTest {
         assertThatThrownBy(() -> LedgerStatus.read(data.resolve("none"))).isInstanceOf(LedgerException.class).hasMessageContaining("no ledger in");
     }
 
+    @Test
+    void readingsOfAMerkleBatchHaveItsStateOnTheAnchorHopAndTheFirstReadingAfterTheLastBatchIsTheOldestPending() {
+        try (Ledger ledger = Ledger.open(data)) {
+            append(ledger, "m1", 3);
+            append(ledger, "m2", 2);
+            ledger.batches().form(new BatchRecord(1, 1, 2, 2, "document-sha256", new byte[32], "formed", null, null)).join();
+            ledger.batches().advance(1, Batches.CONFIRMED, null, "{\"block\":7}").join();
+            ledger.batches().form(new BatchRecord(2, 3, 4, 2, "document-sha256", new byte[] {1}, "formed", null, null)).join();
+        }
+        LedgerStatus status = LedgerStatus.read(data);
+
+        assertThat(status.total().hops().get(Batches.READING_HOP))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(Batches.CONFIRMED, 2L, Batches.BATCHED, 2L, LedgerStatus.PENDING, 1L));
+        assertThat(status.meters().get("m1").hops().get(Batches.READING_HOP)).containsEntry(Batches.CONFIRMED, 2L).containsEntry(Batches.BATCHED, 1L);
+        assertThat(status.meters().get("m2").hops().get(Batches.READING_HOP)).containsEntry(Batches.BATCHED, 1L).containsEntry(LedgerStatus.PENDING, 1L);
+        assertThat(status.oldestPending().get(Batches.READING_HOP).position()).isEqualTo(5);
+        assertThat(status.lastAnchoredBlock()).isEqualTo(7);
+    }
+
     private static List<LedgerEntry> append(Ledger ledger, String meter, int count) {
         List<LedgerEntry> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
