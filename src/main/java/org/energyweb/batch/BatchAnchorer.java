@@ -12,7 +12,6 @@ import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.ReadingDigest;
 import org.energyweb.proof.LeafKind;
 import org.energyweb.proof.MerkleTree;
-import org.energyweb.proof.MerkleTreeTop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.abi.FunctionEncoder;
@@ -20,7 +19,6 @@ import org.web3j.abi.FunctionEncoder;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -189,14 +187,14 @@ public final class BatchAnchorer implements AutoCloseable {
         if (waiting >= options.batchSize()) {
             return true;
         }
-        OptionalLong oldest = batches.firstAppendedAtAfter(after);
-        return oldest.isPresent() && System.currentTimeMillis() - oldest.getAsLong() >= options.batchInterval().toMillis();
+        List<ReadingDigest> oldest = batches.digestsAfter(after, 1);
+        return !oldest.isEmpty() && System.currentTimeMillis() - oldest.get(0).appendedAtMillis() >= options.batchInterval().toMillis();
     }
 
     /** Keeps the tree's top for proofs; only a cache, so failing to write it does not hold anchoring up. */
     private void keepTop(MerkleTree tree) {
         try {
-            treeTops.store(MerkleTreeTop.of(tree, MerkleTreeTop.DEFAULT_HEIGHT));
+            treeTops.keep(tree);
         } catch (UncheckedIOException e) {
             LOG.warn("{}; proofs of this batch will rebuild its tree", e.getMessage());
         }

@@ -12,7 +12,6 @@ import org.energyweb.proof.FieldProof;
 import org.energyweb.proof.InclusionProof;
 import org.energyweb.proof.LeafKind;
 import org.energyweb.proof.MerkleTree;
-import org.energyweb.proof.MerkleTreeTop;
 import org.energyweb.proof.Proof;
 import org.energyweb.proof.SaltSeed;
 
@@ -112,7 +111,7 @@ public final class BatchProver {
                     + "run energyweb verify");
         }
         try {
-            treeTops.store(MerkleTreeTop.of(tree, MerkleTreeTop.DEFAULT_HEIGHT));
+            treeTops.keep(tree);
         } catch (UncheckedIOException e) {
             // A read-only data folder still gives proofs, each rebuilding the tree.
         }

@@ -1,5 +1,6 @@
 package org.energyweb.batch;
 
+import org.energyweb.proof.MerkleTree;
 import org.energyweb.proof.MerkleTreeTop;
 
 import java.io.IOException;
@@ -26,7 +27,9 @@ final class TreeTopStore {
         this.folder = dataDir.resolve("trees");
     }
 
-    void store(MerkleTreeTop top) {
+    /** Keeps the top of {@code tree}, with blocks of the default height. */
+    void keep(MerkleTree tree) {
+        MerkleTreeTop top = MerkleTreeTop.of(tree, MerkleTreeTop.DEFAULT_HEIGHT);
         Path file = file(top.root());
         try {
             Files.createDirectories(folder);

@@ -66,19 +66,6 @@ public final class Batches {
         });
     }
 
-    /** When the first reading after {@code afterPosition} was appended, in epoch milliseconds; empty when there is none. */
-    public java.util.OptionalLong firstAppendedAtAfter(long afterPosition) {
-        return read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT appended_at FROM reading WHERE position > ? ORDER BY position LIMIT 1")) {
-                select.setLong(1, afterPosition);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
-                }
-            }
-        });
-    }
-
     /** Readings after {@code afterPosition} in ledger order, up to {@code limit}, with their stored digests. */
     public List<ReadingDigest> digestsAfter(long afterPosition, int limit) {
         return digests("SELECT position, meter, seq, sha256, appended_at FROM reading WHERE position > ? ORDER BY position LIMIT ?",

@@ -65,11 +65,38 @@ final class ChaosRig implements AutoCloseable {
         this.log = root.resolve("gateway.log");
         this.anvil = anvil;
         this.ipfs = ipfs;
-        this.eth = new Eth(JsonRpcClient.connect(anvil.url(), false, Duration.ofSeconds(10)));
-        OriginAdmin admin = new OriginAdmin(eth, new DirectTransactor(eth, new Signer(AnvilPeer.ACCOUNT_0, eth.chainId()),
-                GasPolicy.DEFAULT, Duration.ofMillis(20), Duration.ofSeconds(30)), AnvilPeer.ACCOUNT_0.getAddress());
+        this.eth = eth(anvil);
+        this.admin = admin(eth);
         this.producing = admin.deploy().producing();
-        this.admin = admin;
+    }
+
+    /** A client of the test chain. */
+    static Eth eth(AnvilPeer anvil) {
+        return new Eth(JsonRpcClient.connect(anvil.url(), false, Duration.ofSeconds(10)));
+    }
+
+    /** The operator who deploys the contracts and onboards assets: anvil's first account. */
+    static OriginAdmin admin(Eth eth) {
+        return new OriginAdmin(eth, new DirectTransactor(eth, new Signer(AnvilPeer.ACCOUNT_0, eth.chainId()),
+                GasPolicy.DEFAULT, Duration.ofMillis(20), Duration.ofSeconds(30)), AnvilPeer.ACCOUNT_0.getAddress());
+    }
+
+    /** The gateway's signing key: a keystore and its password file in a test folder, and its funded address. */
+    record GatewayKey(Path keystore, Path passwordFile, String address) {
+
+        /** Creates the key in {@code root} and funds its account on the chain. */
+        static GatewayKey create(Path root, Eth eth) {
+            Path keystore = root.resolve("gateway-key.json");
+            Path passwordFile = root.resolve("gateway-key.password");
+            try {
+                Files.writeString(passwordFile, "chaos-password\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String address = Keystore.create(keystore, "chaos-password".toCharArray(), Keystore.Strength.LIGHT);
+            eth.rpc().callAndWait("anvil_setBalance", address, "0x3635C9ADC5DEA00000");
+            return new GatewayKey(keystore, passwordFile, address);
+        }
     }
 
     /** Starts the peers and prepares key, assets and config for {@code meters} meters read every {@code period}. */
@@ -90,16 +117,13 @@ final class ChaosRig implements AutoCloseable {
     }
 
     private void configure(int meters, Duration period) {
-        Path keystore = root.resolve("gateway-key.json");
-        Path passwordFile = root.resolve("gateway-key.password");
         try {
             Files.createDirectories(inbox);
-            Files.writeString(passwordFile, "chaos-password\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        gateway = Keystore.create(keystore, "chaos-password".toCharArray(), Keystore.Strength.LIGHT);
-        eth.rpc().callAndWait("anvil_setBalance", gateway, "0x3635C9ADC5DEA00000");
+        GatewayKey key = GatewayKey.create(root, eth);
+        gateway = key.address();
         Properties settings = new Properties();
         settings.setProperty("energyweb.data", data.toString());
         settings.setProperty("energyweb.simulator.meters", Integer.toString(meters));
@@ -109,8 +133,8 @@ final class ChaosRig implements AutoCloseable {
         settings.setProperty("energyweb.ipfs.api", ipfs.apiUrl());
         settings.setProperty("energyweb.chain.rpc", anvil.url());
         settings.setProperty("energyweb.origin.producing", producing);
-        settings.setProperty("energyweb.origin.keystore", keystore.toString());
-        settings.setProperty("energyweb.origin.passwordFile", passwordFile.toString());
+        settings.setProperty("energyweb.origin.keystore", key.keystore().toString());
+        settings.setProperty("energyweb.origin.passwordFile", key.passwordFile().toString());
         for (int i = 1; i <= meters; i++) {
             BigInteger asset = admin.onboard(Registry.PRODUCING, producing, gateway, AnvilPeer.ACCOUNT_0.getAddress());
             assets.put("sim-" + i, asset);
@@ -265,7 +289,7 @@ final class ChaosRig implements AutoCloseable {
         return settings;
     }
 
-    private static void write(Path file, Properties settings) {
+    static void write(Path file, Properties settings) {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             settings.store(writer, "chaos test gateway");
         } catch (IOException e) {

@@ -3,15 +3,9 @@ package org.energyweb.chaos;
 import org.energyweb.batch.BatchHop;
 import org.energyweb.batch.BatchProver;
 import org.energyweb.batch.ChainAnchorCheck;
-import org.energyweb.chain.keys.Keystore;
-import org.energyweb.chain.origin.OriginAdmin;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Eth;
-import org.energyweb.chain.rpc.JsonRpcClient;
 import org.energyweb.chain.rpc.Log;
-import org.energyweb.chain.tx.DirectTransactor;
-import org.energyweb.chain.tx.GasPolicy;
-import org.energyweb.chain.tx.Signer;
 import org.energyweb.ledger.BatchRecord;
 import org.energyweb.ledger.Batches;
 import org.energyweb.ledger.LedgerStatus;
@@ -23,9 +17,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,16 +47,16 @@ class MerkleSigkillChaosIT {
     Path root;
 
     @Test
-    void killingTheMerkleGatewayAtRandomMomentsAnchorsEveryReadingInExactlyOneBatchOnce() throws IOException {
+    void killingTheMerkleGatewayAtRandomMomentsAnchorsEveryReadingInExactlyOneBatchOnce() {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path data = root.resolve("data");
         Path log = root.resolve("gateway.log");
         try (AnvilPeer anvil = AnvilPeer.automine()) {
-            Eth eth = new Eth(JsonRpcClient.connect(anvil.url(), false, Duration.ofSeconds(10)));
-            String contract = new OriginAdmin(eth, new DirectTransactor(eth, new Signer(AnvilPeer.ACCOUNT_0, eth.chainId()),
-                    GasPolicy.DEFAULT, Duration.ofMillis(20), Duration.ofSeconds(30)), AnvilPeer.ACCOUNT_0.getAddress()).deploy().anchor();
-            Path config = config(anvil, eth, contract, data, Duration.ofMillis(50));
+            Eth eth = ChaosRig.eth(anvil);
+            String contract = ChaosRig.admin(eth).deploy().anchor();
+            ChaosRig.GatewayKey key = ChaosRig.GatewayKey.create(root, eth);
+            Path config = config(anvil, key, contract, data, Duration.ofMillis(50));
             Map<String, String> acknowledged = new HashMap<>();
             int unfinishedAtKills = 0;
             for (int kill = 1; kill <= KILLS; kill++) {
@@ -80,7 +71,7 @@ class MerkleSigkillChaosIT {
                         .containsAllEntriesOf(acknowledged);
                 acknowledged.putAll(afterKill);
             }
-            drain(log, config(anvil, eth, contract, data, Duration.ofHours(1)), data);
+            drain(log, config(anvil, key, contract, data, Duration.ofHours(1)), data);
 
             assertThat(LedgerVerifier.verify(data).problems()).as("the ledger verifies").isEmpty();
             assertThat(ChaosAudit.acknowledged(data)).as("every acknowledged reading once, unchanged")
@@ -94,30 +85,21 @@ class MerkleSigkillChaosIT {
         }
     }
 
-    private Path config(AnvilPeer anvil, Eth eth, String contract, Path data, Duration period) throws IOException {
-        Path keystore = root.resolve("gateway-key.json");
-        Path passwordFile = root.resolve("gateway-key.password");
-        if (!Files.exists(keystore)) {
-            Files.writeString(passwordFile, "chaos-password\n", StandardCharsets.UTF_8);
-            String gateway = Keystore.create(keystore, "chaos-password".toCharArray(), Keystore.Strength.LIGHT);
-            eth.rpc().callAndWait("anvil_setBalance", gateway, "0x3635C9ADC5DEA00000");
-        }
+    private Path config(AnvilPeer anvil, ChaosRig.GatewayKey key, String contract, Path data, Duration period) {
         Properties settings = new Properties();
         settings.setProperty("energyweb.data", data.toString());
         settings.setProperty("energyweb.simulator.meters", "8");
         settings.setProperty("energyweb.simulator.period", Long.toString(period.toMillis()));
         settings.setProperty("energyweb.simulator.profile", "household");
         settings.setProperty("energyweb.chain.rpcUrl", anvil.url());
-        settings.setProperty("energyweb.chain.keystore", keystore.toString());
-        settings.setProperty("energyweb.chain.passwordFile", passwordFile.toString());
+        settings.setProperty("energyweb.chain.keystore", key.keystore().toString());
+        settings.setProperty("energyweb.chain.passwordFile", key.passwordFile().toString());
         settings.setProperty("energyweb.merkle.contract", contract);
         // Small, frequent batches: a kill lands in every step of some batch's life.
         settings.setProperty("energyweb.merkle.batchSize", "300");
         settings.setProperty("energyweb.merkle.batchInterval", "700");
         Path file = root.resolve("merkle-" + period.toMillis() + ".properties");
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            settings.store(writer, "merkle chaos gateway");
-        }
+        ChaosRig.write(file, settings);
         return file;
     }
 
