@@ -52,7 +52,8 @@ class MerkleSigkillChaosIT {
         Random random = new Random(seed);
         Path data = root.resolve("data");
         Path log = root.resolve("gateway.log");
-        try (AnvilPeer anvil = AnvilPeer.automine()) {
+        // One-second blocks keep each batch's transaction in flight for a while, so kills land mid-batch.
+        try (AnvilPeer anvil = AnvilPeer.blockTime(1)) {
             Eth eth = ChaosRig.eth(anvil);
             String contract = ChaosRig.admin(eth).deploy().anchor();
             ChaosRig.GatewayKey key = ChaosRig.GatewayKey.create(root, eth);
