@@ -27,8 +27,10 @@ import static org.energyweb.chain.tx.TransactionPipelineTest.fundedKey;
 /** A node that mines only when told (anvil --no-mining): what the pipeline does while nothing is mined. */
 class ReplacementTest {
 
+    // Two seconds between resends: with less, a loaded machine saw a third transaction replace the second
+    // (dropping it from the pool) before the test had looked at it.
     private static final TransactionPipeline.Options QUICK_RESEND = TransactionPipeline.Options.DEFAULT
-            .withPollInterval(Duration.ofMillis(50)).withResendAfter(Duration.ofMillis(500));
+            .withPollInterval(Duration.ofMillis(50)).withResendAfter(Duration.ofSeconds(2));
 
     @TempDir
     Path data;
