@@ -46,7 +46,10 @@ public final class Ledger implements AutoCloseable {
     private final Connection writerConnection;
     private final Writer writer;
     private final Thread writerThread;
+    /** Each meter's newest appended reading, committed or not: the next append chains onto it. */
     private final Map<String, ChainHead> heads = new ConcurrentHashMap<>();
+    /** Each meter's newest committed reading: what {@link #head} shows readers. */
+    private final Map<String, ChainHead> committedHeads = new ConcurrentHashMap<>();
     private final Map<String, Object> meterLocks = new ConcurrentHashMap<>();
     private final AtomicLong nextPosition;
     private final DeadLetters deadLetters;
@@ -150,6 +153,7 @@ public final class Ledger implements AutoCloseable {
             while (rs.next()) {
                 ReadingDocument head = ReadingDocument.parse(rs.getBytes(1));
                 heads.put(head.reading().meter(), head.asHead());
+                committedHeads.put(head.reading().meter(), head.asHead());
             }
         }
         try (Statement statement = writerConnection.createStatement();
@@ -241,6 +245,8 @@ public final class Ledger implements AutoCloseable {
 
         @Override
         public void committed() {
+            // A meter's appends commit in chain order, so the newest commit is the committed head.
+            committedHeads.put(document.reading().meter(), document.asHead());
             result.complete(new LedgerEntry(position, document));
         }
 
@@ -287,12 +293,17 @@ public final class Ledger implements AutoCloseable {
         return done;
     }
 
+    /**
+     * The meter's newest committed reading. A reading whose append has not committed yet is not
+     * shown, so whatever {@code head} returns can be read back with {@link #find} at once.
+     */
     public Optional<ChainHead> head(String meter) {
-        return Optional.ofNullable(heads.get(meter));
+        return Optional.ofNullable(committedHeads.get(meter));
     }
 
+    /** Every meter's newest committed reading, as {@link #head} defines it. */
     public Map<String, ChainHead> heads() {
-        return Map.copyOf(heads);
+        return Map.copyOf(committedHeads);
     }
 
     public Optional<LedgerEntry> find(String meter, long seq) {
