@@ -125,6 +125,19 @@ public final class MerkleTree {
     }
 
     /**
+     * This tree's complete subtrees, for proofs between any of its prefixes ({@link MerkleProofs}): a
+     * level's node is a complete subtree unless it is the right edge carried up without a sibling.
+     */
+    public SubtreeHashes subtreeHashes() {
+        return (level, index) -> {
+            if (level < 0 || level >= levels.length || index < 0 || (index + 1) << level > size) {
+                throw new IllegalArgumentException("no complete subtree " + index + " at level " + level + " in a tree of " + size);
+            }
+            return hashAt(level, (int) index);
+        };
+    }
+
+    /**
      * Levels {@code height} and up; a tree lower than that has its root alone as level {@code height},
      * since a node of that height there would cover all its leaves.
      */
