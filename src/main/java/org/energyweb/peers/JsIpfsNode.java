@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A js-ipfs node (the project's npm peer) run offline on a loopback port, with its repository in a
@@ -142,18 +141,7 @@ public final class JsIpfsNode implements AutoCloseable {
         command.addAll(arguments);
         Files.createDirectories(logDir);
         Path log = logDir.toAbsolutePath().resolve("js-ipfs-" + arguments.get(0) + ".log");
-        Process process = new ProcessBuilder(command).directory(PeerProcess.peersDir().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!process.waitFor(READY_WITHIN.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("js-ipfs " + arguments + " failed: " + Files.readString(log));
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during js-ipfs " + arguments, e);
-        }
+        PeerProcess.runToCompletion("js-ipfs " + arguments, command, PeerProcess.peersDir(), log, READY_WITHIN);
     }
 
     private static Path cli() {

@@ -77,6 +77,26 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a one-off command (a peer's setup step: formatting a folder, creating a cluster) to its end,
+     * its output in {@code log}; fails with that output unless it exits with 0 within {@code within}.
+     */
+    public static void runToCompletion(String what, List<String> command, Path workDir, Path log, Duration within) {
+        try {
+            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(what + " failed: " + Files.readString(log));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + what + ": " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + what, e);
+        }
+    }
+
     private void awaitListening(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
@@ -111,6 +131,29 @@ public final class PeerProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /**
+     * Sends a signal by name ({@code STOP}, {@code CONT}, {@code INT}...), which {@link Process} cannot:
+     * the chaos tests pause a process past a timeout and resume it, and some peers stop cleanly only on SIGINT.
+     */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed for " + this.name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal " + this.name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + this.name, e);
+        }
+    }
+
+    /** Waits up to {@code timeout} for the process to end; true when it has. */
+    public boolean awaitExit(Duration timeout) {
+        return waitFor(timeout);
     }
 
     /** SIGKILL, as a crash would; for tests of what survives it. */
