@@ -3,16 +3,13 @@ package org.energyweb.meter.modbus.camel;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
-import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.energyweb.meter.camel.MeterSourceEndpoint;
 import org.energyweb.meter.modbus.ModbusAddress;
 import org.energyweb.meter.modbus.ModbusMeterSettings;
 import org.energyweb.meter.modbus.RegisterMap;
-import org.energyweb.remote.BreakerSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +17,8 @@ import java.time.Duration;
 /** One meter's polling settings; see {@link ModbusMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = "0.1.0", scheme = ModbusMeterComponent.SCHEME, title = "Modbus TCP meter",
         syntax = "modbus-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class ModbusMeterEndpoint extends DefaultEndpoint {
+public final class ModbusMeterEndpoint extends MeterSourceEndpoint {
 
-    @UriPath(description = "The id of the meter's hash chain (1-64 letters, digits, '.', '-' or '_')")
-    @Metadata(required = true)
-    private final String meterId;
     @UriParam(description = "Host name or IP address of the meter, or of the Modbus TCP gateway in front of it")
     @Metadata(required = true)
     private String host;
@@ -42,18 +36,9 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
     private boolean invert;
     @UriParam(description = "The most the meter can measure, in W; a counter jump larger than this power allows is a fault")
     private Long ratedPowerW;
-    @UriParam(label = "advanced", defaultValue = "5", description = "Polls in a row that find the meter unreachable (no"
-            + " connection, no answer, link lost) before its circuit opens. The fault that opens it is delivered with a note"
-            + " saying so; while open the meter is not polled and nothing is delivered")
-    private int breakerFailureThreshold = BreakerSettings.DEFAULT_FAILURE_THRESHOLD;
-    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds an open circuit leaves the meter alone"
-            + " before one trial poll; a trial that reaches the meter closes the circuit and readings resume, one that does"
-            + " not delivers nothing and opens it again")
-    private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
 
     ModbusMeterEndpoint(String uri, ModbusMeterComponent component, String meterId) {
-        super(uri, component);
-        this.meterId = meterId;
+        super(uri, component, meterId);
     }
 
     @Override
@@ -61,11 +46,6 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
         ModbusMeterConsumer consumer = new ModbusMeterConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
-    }
-
-    @Override
-    public Producer createProducer() {
-        throw new UnsupportedOperationException(ModbusMeterComponent.SCHEME + " only reads meters: use it in from()");
     }
 
     /** Checked when the consumer starts, so a bad map or address stops the route with a clear error. */
@@ -78,15 +58,7 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
         }
         ModbusAddress address = new ModbusAddress(host, port, unitId, Duration.ofMillis(readTimeout));
         RegisterMap registerMap = map == null || map.isBlank() ? null : RegisterMap.load(Path.of(map));
-        return new ModbusMeterSettings(meterId, address, registerMap, invert, ratedPowerW);
-    }
-
-    BreakerSettings breakerSettings() {
-        return BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration);
-    }
-
-    public String getMeterId() {
-        return meterId;
+        return new ModbusMeterSettings(getMeterId(), address, registerMap, invert, ratedPowerW);
     }
 
     public String getHost() {
@@ -153,19 +125,4 @@ public final class ModbusMeterEndpoint extends DefaultEndpoint {
         this.ratedPowerW = ratedPowerW;
     }
 
-    public int getBreakerFailureThreshold() {
-        return breakerFailureThreshold;
-    }
-
-    public void setBreakerFailureThreshold(int breakerFailureThreshold) {
-        this.breakerFailureThreshold = breakerFailureThreshold;
-    }
-
-    public long getBreakerOpenDuration() {
-        return breakerOpenDuration;
-    }
-
-    public void setBreakerOpenDuration(long breakerOpenDuration) {
-        this.breakerOpenDuration = breakerOpenDuration;
-    }
 }

@@ -1,0 +1,128 @@
+package org.energyweb.meter.dsmr;
+
+import org.energyweb.meter.Plausibility;
+import org.energyweb.reading.Measurement;
+import org.energyweb.reading.MeterFault;
+import org.energyweb.reading.MeterFaultException;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One P1 port read over TCP: each call waits for the next telegram and turns it into the electricity
+ * meter's measurement (and the gas meter's, when its own timestamp moved on). A telegram with a bad
+ * CRC, a missing register or a value that is not plausible is a fault carrying the telegram; a bridge
+ * that refuses the connection, stays silent or hangs up is an unreachable fault (the circuit breaker
+ * counts those) and the next call connects again.
+ *
+ * <p>Used from one thread at a time.
+ */
+public final class DsmrSource implements AutoCloseable {
+
+    private final DsmrSettings settings;
+    private final Clock clock;
+    private final Plausibility plausibility;
+    private Socket socket;
+    private TelegramFramer framer;
+    private Instant lastGasTime;
+
+    public DsmrSource(DsmrSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.plausibility = new Plausibility(clock);
+    }
+
+    /**
+     * The measurements of the next telegram: the electricity meter's, then the gas meter's when it is read and has a new value.
+     *
+     * @throws MeterFaultException when the telegram or the bridge gives no trustworthy reading
+     */
+    public List<Measurement> next() {
+        byte[] raw = nextTelegram();
+        try {
+            DsmrSample sample = DsmrSampleReader.read(DsmrTelegramParser.parse(raw));
+            List<Measurement> readings = new ArrayList<>(2);
+            readings.add(plausibility.check(new Measurement(settings.meterId(), sample.time(), sample.importWh(), false,
+                    settings.source(), sample.exportWh(), sample.powerW())));
+            gas(sample).ifPresent(readings::add);
+            return readings;
+        } catch (DsmrFormatException e) {
+            throw fault(settings.meterId(), e.getMessage(), raw);
+        } catch (MeterFaultException e) {
+            throw fault(e.fault().meter(), e.fault().reason(), raw);
+        }
+    }
+
+    private Optional<Measurement> gas(DsmrSample sample) {
+        if (settings.gasMeterId() == null || sample.gas().isEmpty() || sample.gas().get().time().equals(lastGasTime)) {
+            return Optional.empty();
+        }
+        DsmrSample.Gas gas = sample.gas().get();
+        // Rounded down: the ledger keeps whole Wh, and a register never claims energy not yet delivered.
+        long wattHours = gas.cubicMetres().multiply(BigDecimal.valueOf(settings.gasWhPerM3())).setScale(0, RoundingMode.FLOOR).longValueExact();
+        lastGasTime = gas.time();
+        return Optional.of(plausibility.check(Measurement.of(settings.gasMeterId(), gas.time(), wattHours, settings.source() + "/gas")));
+    }
+
+    private byte[] nextTelegram() {
+        try {
+            if (framer == null) {
+                connect();
+            }
+            return framer.next();
+        } catch (DsmrFormatException e) {
+            throw fault(settings.meterId(), e.getMessage(), null);
+        } catch (SocketTimeoutException e) {
+            close();
+            throw unreachable("no telegram from the P1 bridge within " + settings.readTimeout().toMillis() + " ms", e);
+        } catch (IOException e) {
+            close();
+            throw unreachable("P1 bridge unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private void connect() throws IOException {
+        Socket connected = new Socket();
+        try {
+            int timeout = Math.toIntExact(settings.readTimeout().toMillis());
+            connected.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
+            connected.setSoTimeout(timeout);
+            framer = new TelegramFramer(new BufferedInputStream(connected.getInputStream()));
+            socket = connected;
+        } catch (IOException e) {
+            connected.close();
+            throw e;
+        }
+    }
+
+    private MeterFaultException fault(String meter, String reason, byte[] payload) {
+        return new MeterFaultException(new MeterFault(meter, clock.instant(), settings.source(), reason, payload));
+    }
+
+    private MeterFaultException unreachable(String reason, Throwable cause) {
+        return MeterFaultException.unreachable(new MeterFault(settings.meterId(), clock.instant(), settings.source(), reason, null), cause);
+    }
+
+    @Override
+    public void close() {
+        framer = null;
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // Closing a socket that failed: nothing is left to release.
+            }
+            socket = null;
+        }
+    }
+}

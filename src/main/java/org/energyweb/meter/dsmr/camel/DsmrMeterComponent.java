@@ -1,0 +1,24 @@
+package org.energyweb.meter.dsmr.camel;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+import java.util.Map;
+
+/**
+ * {@code dsmr-meter:METER_ID?host=...&port=...&gasMeterId=...&gasWhPerM3=...}: reads the telegrams a DSMR P1
+ * port sends through a TCP bridge (ser2net, P1-to-Wi-Fi dongles) and emits a
+ * {@link org.energyweb.reading.Measurement} per telegram, or an exchange carrying the
+ * {@link org.energyweb.reading.MeterFault}.
+ */
+public final class DsmrMeterComponent extends DefaultComponent {
+
+    public static final String SCHEME = "dsmr-meter";
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        DsmrMeterEndpoint endpoint = new DsmrMeterEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+}

@@ -1,0 +1,102 @@
+package org.energyweb.meter.dsmr.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.energyweb.meter.MeterCircuit;
+import org.energyweb.meter.dsmr.DsmrSource;
+import org.energyweb.reading.Measurement;
+import org.energyweb.reading.MeterFaultException;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The meter pushes a telegram every 1 s (DSMR 5) or 10 s (DSMR 4), so this consumer keeps one connection
+ * open and reads on its own thread instead of polling on a schedule. Faults reach the route as the body
+ * with the exception caught, as the other meter sources deliver them.
+ */
+public final class DsmrMeterConsumer extends DefaultConsumer {
+
+    private final DsmrMeterEndpoint endpoint;
+    private ExecutorService thread;
+    private volatile DsmrSource source;
+
+    DsmrMeterConsumer(DsmrMeterEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        source = new DsmrSource(endpoint.settings(), Clock.systemUTC());
+        MeterCircuit circuit = new MeterCircuit(endpoint.getMeterId(), endpoint.settings().source(), endpoint.breakerSettings());
+        thread = endpoint.getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "dsmr-" + endpoint.getMeterId());
+        DsmrSource running = source;
+        thread.submit(() -> readUntilStopped(running, circuit));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        DsmrSource running = source;
+        source = null;
+        if (running != null) {
+            // Closing the socket ends a blocked read at once.
+            running.close();
+        }
+        if (thread != null) {
+            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(thread);
+            thread = null;
+        }
+        super.doStop();
+    }
+
+    private void readUntilStopped(DsmrSource running, MeterCircuit circuit) {
+        while (source == running && !Thread.currentThread().isInterrupted()) {
+            try {
+                Optional<List<Measurement>> readings = circuit.poll(running::next);
+                if (readings.isEmpty()) {
+                    // The circuit is open, or its trial found the bridge still away: the outage is on record.
+                    pause();
+                }
+                readings.ifPresent(list -> list.forEach(this::deliver));
+            } catch (MeterFaultException fault) {
+                if (source != running) {
+                    return;
+                }
+                deliver(fault);
+                if (fault.unreachable()) {
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void deliver(Object body) {
+        Exchange exchange = createExchange(false);
+        try {
+            if (body instanceof MeterFaultException fault) {
+                exchange.getMessage().setBody(fault.fault());
+                exchange.setProperty(Exchange.EXCEPTION_CAUGHT, fault);
+            } else {
+                exchange.getMessage().setBody(body);
+            }
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            getExceptionHandler().handleException("DSMR meter " + endpoint.getMeterId(), exchange, e);
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(endpoint.reconnectDelay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.energyweb.meter.dsmr.camel;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.dsmr.DsmrSettings;
+
+import java.time.Duration;
+
+/** One P1 port's settings; see {@link DsmrMeterComponent} for the URI. */
+@UriEndpoint(firstVersion = "0.1.0", scheme = DsmrMeterComponent.SCHEME, title = "DSMR P1 meter",
+        syntax = "dsmr-meter:meterId", consumerOnly = true, category = {Category.IOT})
+public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
+
+    @UriParam(description = "Host of the TCP bridge in front of the P1 port (ser2net, P1 dongle)")
+    @Metadata(required = true)
+    private String host;
+    @UriParam(defaultValue = "2000", description = "TCP port of the bridge")
+    private int port = 2000;
+    @UriParam(description = "The id of the gas meter's hash chain; empty to leave the gas meter out")
+    private String gasMeterId;
+    @UriParam(defaultValue = "0", description = "Calorific value the gas register is converted with, in Wh per m3 (required with gasMeterId)")
+    private long gasWhPerM3;
+    @UriParam(defaultValue = "30000", description = "Milliseconds without a telegram before the bridge counts as not answering (DSMR 4 sends every 10 s, DSMR 5 every second)")
+    private long readTimeout = 30_000;
+    @UriParam(defaultValue = "1000", description = "Milliseconds to wait before connecting again after the bridge was unreachable")
+    private long reconnectDelay = 1000;
+
+    DsmrMeterEndpoint(String uri, DsmrMeterComponent component, String meterId) {
+        super(uri, component, meterId);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        DsmrMeterConsumer consumer = new DsmrMeterConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    DsmrSettings settings() {
+        return new DsmrSettings(getMeterId(), host, port, gasMeterId, gasWhPerM3, Duration.ofMillis(readTimeout));
+    }
+
+    long reconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public String getGasMeterId() {
+        return gasMeterId;
+    }
+
+    public void setGasMeterId(String gasMeterId) {
+        this.gasMeterId = gasMeterId;
+    }
+
+    public long getGasWhPerM3() {
+        return gasWhPerM3;
+    }
+
+    public void setGasWhPerM3(long gasWhPerM3) {
+        this.gasWhPerM3 = gasWhPerM3;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public long getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public void setReconnectDelay(long reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+}
