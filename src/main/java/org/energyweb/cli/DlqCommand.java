@@ -69,7 +69,9 @@ class DlqCommand implements Callable<Integer> {
                             .put("source", letter.source())
                             .put("reason", letter.reason())
                             .put("payloadSize", letter.payloadSize())
-                            .put("payload", letter.payload());
+                            .put("payload", letter.payload())
+                            .put("hop", letter.hop())
+                            .put("position", letter.position());
                     if (letter.replayed() == null) {
                         node.putNull("replayed");
                     } else {

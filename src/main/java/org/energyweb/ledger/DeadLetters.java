@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -25,7 +26,7 @@ import java.util.concurrent.CompletionException;
 public final class DeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
-    private static final String COLUMNS = "id, recorded_at, meter, source, reason, payload, replayed_at, replayed_meter, replayed_seq";
+    private static final String COLUMNS = "id, recorded_at, meter, source, reason, payload, replayed_at, replayed_meter, replayed_seq, hop, position";
     /** Unreplayed letters read and appended per round of a full replay. */
     private static final int REPLAY_PAGE = 1_000;
 
@@ -45,12 +46,53 @@ public final class DeadLetters {
      * @throws LedgerException when the store is at its limit and holds no replayed letter to prune
      */
     public DeadLetter record(String meter, String source, String reason, byte[] payload) {
+        Letter letter = new Letter(meter, payload, null, null);
+        return record(source, reason, statements -> letter);
+    }
+
+    /**
+     * Records that {@code hop} gave up on the reading at ledger {@code position} (no asset mapping,
+     * a revert, a document the contract refuses): the hop's {@code state} with {@code detail} and a
+     * dead letter holding the reading's meter and document, in one commit, so a reading is never
+     * given up on without its dead letter. {@link #replay(long)} sends the reading to the hop again.
+     * When there is no reading at {@code position} (a hop keyed otherwise, such as a Merkle batch's
+     * transaction) the letter has neither payload nor hop and cannot be replayed.
+     */
+    public DeadLetter recordUndelivered(long position, String hop, String state, String detail, String source, String reason) {
+        return record(source, reason, statements -> {
+            Hops.upsert(statements, position, hop, state, detail);
+            return readingAt(statements.connection, position)
+                    .map(reading -> new Letter(reading.meter(), reading.payload(), hop, position))
+                    .orElse(new Letter(null, null, null, null));
+        });
+    }
+
+    /** What a dead letter holds besides its source and reason. */
+    private record Letter(String meter, byte[] payload, String hop, Long position) {
+    }
+
+    /** Work done in the dead letter's transaction before it is inserted, telling what the letter holds. */
+    private interface BeforeInsert {
+        Letter apply(Writer.Statements statements) throws SQLException;
+    }
+
+    private static Optional<Letter> readingAt(Connection connection, long position) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT meter, document FROM reading WHERE position = ?")) {
+            select.setLong(1, position);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(new Letter(rs.getString(1), rs.getBytes(2), null, null)) : Optional.empty();
+            }
+        }
+    }
+
+    private DeadLetter record(String source, String reason, BeforeInsert before) {
         Instant now = Instant.now();
         CompletableFuture<DeadLetter> done = new CompletableFuture<>();
         ledger.submit(new WriteJob() {
             long id;
             long rows;
             String refused;
+            Letter letter;
 
             @Override
             public void apply(Writer.Statements statements) throws SQLException {
@@ -64,12 +106,15 @@ public final class DeadLetters {
                         return;
                     }
                 }
+                letter = before.apply(statements);
                 PreparedStatement insert = statements.insertDeadLetter;
                 insert.setLong(1, now.toEpochMilli());
-                insert.setString(2, meter);
+                insert.setString(2, letter.meter());
                 insert.setString(3, source);
                 insert.setString(4, reason);
-                insert.setBytes(5, payload);
+                insert.setBytes(5, letter.payload());
+                insert.setString(6, letter.hop());
+                insert.setObject(7, letter.position());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -81,11 +126,11 @@ public final class DeadLetters {
             @Override
             public void committed() {
                 if (refused != null) {
-                    done.completeExceptionally(new LedgerException(refused + " (refused: meter " + meter + ", " + source + ": " + reason + ")"));
+                    done.completeExceptionally(new LedgerException(refused + " (refused: " + source + ": " + reason + ")"));
                     return;
                 }
                 warnWhenFilling(rows);
-                done.complete(new DeadLetter(id, now, meter, source, reason, payload, null));
+                done.complete(new DeadLetter(id, now, letter.meter(), source, reason, letter.payload(), null, letter.hop(), letter.position()));
             }
 
             @Override
@@ -154,8 +199,10 @@ public final class DeadLetters {
                 long replayedAt = rs.getLong(7);
                 DeadLetter.Replayed replayed = rs.wasNull() ? null
                         : new DeadLetter.Replayed(Instant.ofEpochMilli(replayedAt), rs.getString(8), rs.getLong(9));
+                long position = rs.getLong(11);
+                Long hopPosition = rs.wasNull() ? null : position;
                 letters.add(new DeadLetter(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBytes(6), replayed));
+                        rs.getString(4), rs.getString(5), rs.getBytes(6), replayed, rs.getString(10), hopPosition));
             }
         }
         return letters;
@@ -169,7 +216,10 @@ public final class DeadLetters {
     public record Replay(long id, Outcome outcome, String meter, Long seq, String reason) {
 
         public enum Outcome {
-            /** Appended now as reading {@code seq} of {@code meter}. */
+            /**
+             * Appended now as reading {@code seq} of {@code meter}; or, for a reading a hop gave up on,
+             * that reading handed to the hop again.
+             */
             REPLAYED,
             /** Appended by an earlier replay; nothing appended again. */
             ALREADY_REPLAYED,
@@ -234,6 +284,9 @@ public final class DeadLetters {
     }
 
     private CompletableFuture<Replay> start(DeadLetter letter) {
+        if (letter.hop() != null) {
+            return requeue(letter);
+        }
         Measurement measurement;
         try {
             if (letter.payload() == null) {
@@ -245,23 +298,69 @@ public final class DeadLetters {
         }
         Instant now = Instant.now();
         try {
-            return ledger.append(measurement, (statements, entry) -> markReplayed(statements.connection, letter.id(), now, entry))
+            return ledger.append(measurement, (statements, entry) -> markReplayed(statements.connection, letter.id(), now, entry.meter(), entry.seq()))
                     .thenApply(entry -> new Replay(letter.id(), Replay.Outcome.REPLAYED, entry.meter(), entry.seq(), null));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(notReplayable(letter, e));
         }
     }
 
+    /**
+     * Forgets the hop's "dead" outcome of the letter's reading, so the hop's outbox sends it again
+     * (after the cause, such as a missing asset mapping, was fixed), and marks the letter replayed
+     * as that reading, in one commit. A reading the hop has meanwhile taken up again is left alone.
+     */
+    private CompletableFuture<Replay> requeue(DeadLetter letter) {
+        Instant now = Instant.now();
+        CompletableFuture<Replay> done = new CompletableFuture<>();
+        ledger.submit(new WriteJob() {
+            long seq;
+
+            @Override
+            public void apply(Writer.Statements statements) throws SQLException {
+                try (PreparedStatement delete = statements.connection.prepareStatement(
+                        "DELETE FROM hop WHERE hop = ? AND position = ? AND state = ?")) {
+                    delete.setString(1, letter.hop());
+                    delete.setLong(2, letter.position());
+                    delete.setString(3, Hops.DEAD);
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement select = statements.connection.prepareStatement("SELECT seq FROM reading WHERE position = ?")) {
+                    select.setLong(1, letter.position());
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new SQLException("dead letter " + letter.id() + " names ledger position " + letter.position()
+                                    + ", which holds no reading");
+                        }
+                        seq = rs.getLong(1);
+                    }
+                }
+                markReplayed(statements.connection, letter.id(), now, letter.meter(), seq);
+            }
+
+            @Override
+            public void committed() {
+                done.complete(new Replay(letter.id(), Replay.Outcome.REPLAYED, letter.meter(), seq, null));
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                done.completeExceptionally(cause);
+            }
+        });
+        return done;
+    }
+
     private static Replay notReplayable(DeadLetter letter, IllegalArgumentException e) {
         return new Replay(letter.id(), Replay.Outcome.NOT_REPLAYABLE, letter.meter(), null, "cannot become a reading: " + e.getMessage());
     }
 
-    private static void markReplayed(Connection connection, long id, Instant at, LedgerEntry entry) throws SQLException {
+    private static void markReplayed(Connection connection, long id, Instant at, String meter, long seq) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE dead_letter SET replayed_at = ?, replayed_meter = ?, replayed_seq = ? WHERE id = ? AND replayed_at IS NULL")) {
             update.setLong(1, at.toEpochMilli());
-            update.setString(2, entry.meter());
-            update.setLong(3, entry.seq());
+            update.setString(2, meter);
+            update.setLong(3, seq);
             update.setLong(4, id);
             if (update.executeUpdate() != 1) {
                 // Only one process owns the folder and replays are serialised, so this is a broken invariant.

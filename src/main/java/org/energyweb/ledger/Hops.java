@@ -19,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Hops {
 
+    /** The state of a reading a hop gave up on; its dead letter can send it to the hop again. */
+    public static final String DEAD = "dead";
+
     private final Ledger ledger;
 
     Hops(Ledger ledger) {

@@ -40,7 +40,9 @@ final class Schema {
           payload BLOB,
           replayed_at INTEGER,
           replayed_meter TEXT,
-          replayed_seq INTEGER)""",
+          replayed_seq INTEGER,
+          hop TEXT,
+          position INTEGER)""",
         // Row counts kept by triggers in the writing transaction: exact, and O(1) to read at every insert.
         """
         CREATE TABLE IF NOT EXISTS row_count (
@@ -80,6 +82,9 @@ final class Schema {
         {"dead_letter", "replayed_at", "INTEGER"},
         {"dead_letter", "replayed_meter", "TEXT"},
         {"dead_letter", "replayed_seq", "INTEGER"},
+        // A reading in the ledger that a later hop gave up on: the hop and the reading's position.
+        {"dead_letter", "hop", "TEXT"},
+        {"dead_letter", "position", "INTEGER"},
     };
 
     private static final String[] INDEXES = {

@@ -36,7 +36,7 @@ final class Writer implements Runnable {
                             + "ON CONFLICT (hop, position) DO UPDATE SET state = excluded.state, "
                             + "detail = excluded.detail, updated_at = excluded.updated_at");
             insertDeadLetter = connection.prepareStatement(
-                    "INSERT INTO dead_letter (recorded_at, meter, source, reason, payload) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO dead_letter (recorded_at, meter, source, reason, payload, hop, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS);
             upsertSetting = connection.prepareStatement(
                     "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value");

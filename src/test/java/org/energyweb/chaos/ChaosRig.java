@@ -188,6 +188,35 @@ final class ChaosRig implements AutoCloseable {
         }
     }
 
+    /** Takes {@code meter}'s asset mapping out of the gateway's config: as a meter added without one. */
+    void unmap(String meter) {
+        for (Path file : List.of(config, drainConfig)) {
+            Properties settings = read(file);
+            settings.remove("energyweb.asset." + meter);
+            write(file, settings);
+        }
+    }
+
+    /** Puts {@code meter}'s asset mapping (back) into the gateway's config. */
+    void map(String meter) {
+        for (Path file : List.of(config, drainConfig)) {
+            Properties settings = read(file);
+            settings.setProperty("energyweb.asset." + meter, assets.get(meter).toString());
+            write(file, settings);
+        }
+    }
+
+    /** Runs {@code energyweb dlq replay --all} on the stopped gateway's data folder; returns its exit code. */
+    int replayDeadLetters() {
+        GatewayProcess replay = GatewayProcess.launch(log, "dlq", "replay", "--all", "--data", data.toString());
+        Integer exit = replay.awaitExit(Duration.ofSeconds(60));
+        if (exit == null) {
+            replay.kill();
+            throw new IllegalStateException("dlq replay did not end within a minute:\n" + replay.output());
+        }
+        return exit;
+    }
+
     /** Starts the gateway on the rig's data folder and waits until it ledgers readings. */
     GatewayProcess startGateway() {
         long before;
@@ -240,6 +269,11 @@ final class ChaosRig implements AutoCloseable {
     /** Readings in the running gateway's ledger. */
     long readings() {
         return running().map(total -> total.readings()).orElse(0L);
+    }
+
+    /** Readings of {@code meter} in {@code state} on the chain hop, as the running gateway's ledger records it. */
+    long onChain(String meter, String state) {
+        return status().map(status -> status.meters().get(meter)).map(counts -> count(counts, "chain", state)).orElse(0L);
     }
 
     /** Readings of each meter in the running gateway's ledger (none until it has opened the ledger). */

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +36,52 @@ class DeadLettersTest {
             assertThat(ledger.find("m1", 1)).get().satisfies(entry -> assertThat(entry.document().reading().energyWh()).isEqualTo(1234));
             assertThat(ledger.deadLetters().list(1)).singleElement()
                     .satisfies(letter -> assertThat(letter.replayed()).isNotNull().extracting(DeadLetter.Replayed::seq).isEqualTo(1L));
+        }
+    }
+
+    @Test
+    void aReadingAHopGaveUpOnIsHandedToThatHopAgainByReplayNotAppendedTwice() {
+        try (Ledger ledger = Ledger.open(data)) {
+            LedgerEntry sent = ledger.appendAndWait(Measurement.of("m1", Instant.parse("2026-11-24T11:00:00Z"), 1000, "api"));
+            LedgerEntry unmapped = ledger.appendAndWait(Measurement.of("m2", Instant.parse("2026-11-24T11:00:00Z"), 2000, "api"));
+            ledger.hops().recordAndWait(sent.position(), "chain", "confirmed", null);
+
+            DeadLetter letter = ledger.deadLetters().recordUndelivered(unmapped.position(), "chain", Hops.DEAD, "{\"reason\":\"no asset\"}",
+                    "chain:0xabc", "meter m2 has no Origin asset");
+
+            assertThat(letter.meter()).isEqualTo("m2");
+            assertThat(letter.payload()).isEqualTo(unmapped.document().bytes());
+            assertThat(letter.hop()).isEqualTo("chain");
+            assertThat(letter.position()).isEqualTo(unmapped.position());
+            assertThat(ledger.hops().pending("chain", List.of("confirmed", Hops.DEAD), 0, 10))
+                    .as("the hop is done with it: it no longer holds up the readings after it").isEmpty();
+
+            DeadLetters.Replay replay = ledger.deadLetters().replay(letter.id());
+
+            assertThat(replay.outcome()).isEqualTo(DeadLetters.Replay.Outcome.REPLAYED);
+            assertThat(replay.meter()).isEqualTo("m2");
+            assertThat(replay.seq()).isEqualTo(unmapped.seq());
+            assertThat(ledger.size()).as("nothing appended").isEqualTo(2);
+            assertThat(ledger.hops().state(unmapped.position(), "chain")).as("its dead state is forgotten").isEmpty();
+            assertThat(ledger.hops().pending("chain", List.of("confirmed", Hops.DEAD), 0, 10))
+                    .extracting(LedgerEntry::position).containsExactly(unmapped.position());
+            assertThat(ledger.deadLetters().replay(letter.id()).outcome()).isEqualTo(DeadLetters.Replay.Outcome.ALREADY_REPLAYED);
+        }
+        try (Ledger ledger = Ledger.open(data)) {
+            assertThat(ledger.deadLetters().list(1)).singleElement()
+                    .satisfies(kept -> assertThat(kept.position()).isEqualTo(2L))
+                    .satisfies(kept -> assertThat(kept.replayed().meter()).isEqualTo("m2"));
+        }
+    }
+
+    @Test
+    void aHopGivingUpOnSomethingThatIsNotAReadingLeavesALetterThatCannotBeReplayed() {
+        try (Ledger ledger = Ledger.open(data)) {
+            DeadLetter letter = ledger.deadLetters().recordUndelivered(-3, "anchor-tx", Hops.DEAD, null, "chain:0xabc", "batch reverted");
+
+            assertThat(letter.hop()).isNull();
+            assertThat(letter.payload()).isNull();
+            assertThat(ledger.deadLetters().replay(letter.id()).outcome()).isEqualTo(DeadLetters.Replay.Outcome.NOT_REPLAYABLE);
         }
     }
 

@@ -12,6 +12,7 @@ import org.energyweb.reading.ReadingDocument;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -37,29 +38,59 @@ public class OriginProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            LedgerEntry entry = entry(exchange.getMessage());
-            Long headerAsset = exchange.getMessage().getHeader(OriginConstants.ASSET_ID, Long.class);
-            Long assetId = headerAsset != null ? headerAsset : endpoint.getConfiguration().getAssetId();
-            if (assetId == null) {
-                throw new IllegalArgumentException("no asset for this reading: set the endpoint's assetId or the "
-                        + OriginConstants.ASSET_ID + " header (one asset per meter)");
-            }
-            BigInteger asset = BigInteger.valueOf(assetId);
-            pipeline.submit(entry.position(), endpoint.getRegistry().meterRead(endpoint.getConfiguration().getContract(), asset, entry.document()))
-                    .whenComplete((anchored, failure) -> {
-                        if (failure != null) {
-                            exchange.setException(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
-                        } else {
-                            setHeaders(exchange.getMessage(), anchored);
-                        }
-                        callback.done(false);
-                    });
-            return false;
+            CompletableFuture<Anchored> anchoring = anchor(exchange.getMessage(), entry(exchange.getMessage()));
+            boolean sync = anchoring.isDone();
+            anchoring.whenComplete((anchored, failure) -> {
+                if (failure != null) {
+                    exchange.setException(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+                } else {
+                    setHeaders(exchange.getMessage(), anchored);
+                }
+                callback.done(sync);
+            });
+            return sync;
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
+    }
+
+    private CompletableFuture<Anchored> anchor(Message message, LedgerEntry entry) {
+        String contract = endpoint.getConfiguration().getContract();
+        BigInteger asset;
+        try {
+            asset = asset(message, entry);
+        } catch (IllegalArgumentException unsendable) {
+            // Dead-lettered rather than failed for a retry: retried forever, a reading that can never
+            // be sent would hold up the ordered hop for every meter.
+            return pipeline.refuse(entry.position(), contract, unsendable.getMessage());
+        }
+        return pipeline.submit(entry.position(), endpoint.getRegistry().meterRead(contract, asset, entry.document()));
+    }
+
+    /**
+     * The reading's Origin asset: the {@value OriginConstants#ASSET_ID} header, else the endpoint's
+     * assetId. An empty header counts as none, so a route can map meters with a property lookup
+     * that has an empty default ({@code ${properties:energyweb.asset.${header.EnergywebMeter}:}}).
+     *
+     * @throws IllegalArgumentException when there is none or it is not a number: the reading cannot be sent
+     */
+    private BigInteger asset(Message message, LedgerEntry entry) {
+        String header = message.getHeader(OriginConstants.ASSET_ID, String.class);
+        if (header != null && !header.isBlank()) {
+            try {
+                return new BigInteger(header.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the asset id '" + header + "' of meter " + entry.meter() + " is not a number");
+            }
+        }
+        Long configured = endpoint.getConfiguration().getAssetId();
+        if (configured == null) {
+            throw new IllegalArgumentException("meter " + entry.meter() + " has no Origin asset: map it (energyweb.asset." + entry.meter()
+                    + "=<asset id> in the gateway's config), or set the endpoint's assetId or the " + OriginConstants.ASSET_ID + " header");
+        }
+        return BigInteger.valueOf(configured);
     }
 
     /** The reading to anchor: a ledger entry, a reading document (or its bytes) found in the ledger, or a position header. */

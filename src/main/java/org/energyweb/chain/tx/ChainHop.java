@@ -1,5 +1,7 @@
 package org.energyweb.chain.tx;
 
+import org.energyweb.ledger.Hops;
+
 import java.util.List;
 
 /** The reading's outbox hop for its anchoring transaction, and the states it goes through. */
@@ -16,7 +18,7 @@ public final class ChainHop {
     /** In a block with the configured number of confirmations. */
     public static final String CONFIRMED = "confirmed";
     /** Will not be anchored; detail: the reason (a revert reason, a gas cap). */
-    public static final String DEAD = "dead";
+    public static final String DEAD = Hops.DEAD;
 
     /** States from which a restart carries on. */
     public static final List<String> IN_FLIGHT = List.of(NONCE_ALLOCATED, SENT, MINED);

@@ -9,9 +9,9 @@ import org.energyweb.chain.rpc.RpcCall;
 import org.energyweb.chain.rpc.RpcException;
 import org.energyweb.chain.rpc.RpcReply;
 import org.energyweb.chain.rpc.RpcUnreachableException;
+import org.energyweb.ledger.DeadLetter;
 import org.energyweb.ledger.HopState;
 import org.energyweb.ledger.Ledger;
-import org.energyweb.ledger.LedgerEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
@@ -583,14 +583,48 @@ public final class TransactionPipeline implements AutoCloseable {
 
     // ---------------------------------------------------------------- outcomes
 
+    /**
+     * Gives up on a reading that can never be sent, such as one of a meter without an asset mapping,
+     * before any nonce is taken for it: recorded dead with a dead letter, as a revert is, so the
+     * hop moves on and {@code energyweb dlq replay} sends it once the cause is fixed. A reading
+     * already in flight or with an outcome is not touched; its own outcome is returned.
+     *
+     * @param contract the contract the reading was to be anchored on, named in the dead letter
+     */
+    public CompletableFuture<Anchored> refuse(long position, String contract, String reason) {
+        Flight existing = flights.get(position);
+        if (existing != null) {
+            return existing.result;
+        }
+        Optional<HopState> recorded = ledger.hops().state(position, options.hop());
+        if (recorded.isPresent()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("reading @" + position + " is already "
+                    + recorded.get().state() + " on hop " + options.hop() + "; not refused: " + reason));
+        }
+        giveUp(position, contract, reason);
+        return CompletableFuture.failedFuture(new TransactionRejectedException(position, reason));
+    }
+
     /** The reading will not be anchored: recorded dead with the reason and as a dead letter. */
     private void reject(Flight flight, String reason) {
-        LOG.warn("reading @{} not anchored: {}", flight.position, reason);
-        ledger.hops().recordAndWait(flight.position, options.hop(), ChainHop.DEAD, Flight.deadDetail(reason));
-        Optional<LedgerEntry> entry = ledger.at(flight.position);
-        ledger.deadLetters().record(entry.map(LedgerEntry::meter).orElse(null), "chain:" + flight.call.to(),
-                "reading @" + flight.position + " not anchored: " + reason, entry.map(e -> e.document().bytes()).orElse(null));
+        giveUp(flight.position, flight.call.to(), reason);
         completer.execute(() -> finish(flight, new TransactionRejectedException(flight.position, reason)));
+    }
+
+    /**
+     * Records the reading dead with its dead letter in one commit and names its meter in the log.
+     * Never called between taking a nonce and a transaction using it on chain (a refused estimate
+     * or gas cap comes before allocation, a revert after mining), so giving up leaves no nonce gap.
+     */
+    private void giveUp(long position, String contract, String reason) {
+        DeadLetter letter = ledger.deadLetters().recordUndelivered(position, options.hop(), ChainHop.DEAD, Flight.deadDetail(reason),
+                "chain:" + contract, "reading @" + position + " not anchored: " + reason);
+        if (letter.hop() != null) {
+            LOG.warn("reading @{} of meter {} not anchored: {}; the other readings go on. Dead letter {}: fix the cause, then "
+                    + "energyweb dlq replay --id {} sends it again", position, letter.meter(), reason, letter.id(), letter.id());
+        } else {
+            LOG.warn("@{} not anchored: {} (dead letter {})", position, reason, letter.id());
+        }
     }
 
     private void finish(Flight flight, Throwable failure) {

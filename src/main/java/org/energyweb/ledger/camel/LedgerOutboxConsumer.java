@@ -102,7 +102,13 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
     private void finished(Ledger ledger, LedgerEntry entry, Exchange exchange) {
         LedgerEndpoint endpoint = getEndpoint();
         if (exchange.getException() != null) {
-            backOff(entry, exchange.getException());
+            if (givenUp(ledger, entry)) {
+                // The hop recorded a final state itself (a reading it can never send is dead-lettered):
+                // it is done, and the readings after it go on without a backoff.
+                unfinished.remove(entry.position());
+            } else {
+                backOff(entry, exchange.getException());
+            }
             return;
         }
         if (endpoint.isRecordState()) {
@@ -117,6 +123,15 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
         }
         unfinished.remove(entry.position());
         recovered();
+    }
+
+    private boolean givenUp(Ledger ledger, LedgerEntry entry) {
+        try {
+            return ledger.hops().state(entry.position(), getEndpoint().getHop())
+                    .filter(state -> getEndpoint().finalStateList().contains(state.state())).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void backOff(LedgerEntry entry, Exception cause) {

@@ -12,6 +12,8 @@ import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.tx.ChainHop;
 import org.energyweb.chain.tx.TransactionRejectedException;
+import org.energyweb.ledger.DeadLetter;
+import org.energyweb.ledger.HopState;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.reading.Measurement;
@@ -24,7 +26,10 @@ import org.web3j.crypto.Keys;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -114,6 +119,60 @@ class OriginComponentTest extends OnDevChain {
                 .hasRootCauseMessage("reading @1 not anchored: asset is not active");
         assertThat(ledger.deadLetters().count()).isEqualTo(1);
         assertThat(ledger.deadLetters().list(1).get(0).reason()).contains("asset is not active");
+    }
+
+    @Test
+    void aReadingOfAMeterWithoutAnAssetIsDeadLetteredWhileTheOtherMetersReadingsAreAnchoredAndReplaySendsItOnceMapped() throws Exception {
+        Meter meter = onboardedMeter(true);
+        ledger = Ledger.open(dir.resolve("data"));
+        LedgerEntry first = ledger.appendAndWait(Measurement.of("mapped", T0, 1, "test"));
+        LedgerEntry unmapped = ledger.appendAndWait(Measurement.of("unmapped", T0, 2, "test"));
+        LedgerEntry last = ledger.appendAndWait(Measurement.of("mapped", T0.plusSeconds(60), 3, "test"));
+        Properties assets = new Properties();
+        assets.setProperty("energyweb.asset.mapped", meter.asset().toString());
+
+        runOutbox(meter, assets, () -> state(last).equals(ChainHop.CONFIRMED) && state(unmapped).equals(ChainHop.DEAD));
+
+        assertThat(state(first)).isEqualTo(ChainHop.CONFIRMED);
+        DeadLetter letter = ledger.deadLetters().list(1).get(0);
+        assertThat(letter.meter()).isEqualTo("unmapped");
+        assertThat(letter.reason()).contains("meter unmapped has no Origin asset", "energyweb.asset.unmapped");
+        assertThat(letter.payload()).isEqualTo(unmapped.document().bytes());
+
+        // The operator onboards and maps the meter, replays its dead letter, and the gateway starts again.
+        BigInteger asset = chain.onboard(Registry.PRODUCING, meter.key());
+        assets.setProperty("energyweb.asset.unmapped", asset.toString());
+        assertThat(ledger.deadLetters().replay(letter.id()).seq()).isEqualTo(unmapped.seq());
+        runOutbox(meter, assets, () -> state(unmapped).equals(ChainHop.CONFIRMED));
+
+        assertThat(chain.admin.lastFileHash(chain.contracts.producing(), asset)).isEqualTo(unmapped.document().sha256());
+        assertThat(ledger.size()).as("replay appended nothing").isEqualTo(3);
+    }
+
+    /** The chain hop of full-gateway.camel.yaml with {@code assets} as its properties, run until {@code done}. */
+    private void runOutbox(Meter meter, Properties assets, BooleanSupplier done) throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getRegistry().bind("ledger", ledger);
+            context.getPropertiesComponent().setInitialProperties(assets);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("ledger:outbox?hop=chain&recordState=false&finalStates=nonce-allocated,sent,mined,confirmed,dead&delay=20")
+                            .setHeader(OriginConstants.ASSET_ID, simple("${properties:energyweb.asset.${header.EnergywebMeter}:}"))
+                            .to(uri(meter).replace("assetId=" + meter.asset() + "&", ""));
+                }
+            });
+            context.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!done.getAsBoolean()) {
+                assertThat(System.nanoTime()).as("the outbox got there within a minute").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private String state(LedgerEntry entry) {
+        return ledger.hops().state(entry.position(), ChainHop.HOP).map(HopState::state).orElse("pending");
     }
 
     @Test
