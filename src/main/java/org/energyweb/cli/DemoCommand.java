@@ -67,13 +67,21 @@ class DemoCommand implements Callable<Integer> {
             throw new CliError("--meters must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Demo demo = Demo.start(data, meters, period, !noChain, mode, line -> {
-            out.println(line);
-            out.flush();
-        })) {
-            showProgress(demo, "reading", duration, () -> false);
+        try (StopSignals signals = StopSignals.onStop(signal -> { });
+             Demo demo = Demo.start(data, meters, period, !noChain, mode, line -> {
+                 out.println(line);
+                 out.flush();
+             })) {
+            showProgress(demo, "reading", duration, signals::received);
             demo.stopMeters();
-            showProgress(demo, "draining", Duration.ofSeconds(120), demo::drained);
+            showProgress(demo, "draining", Duration.ofSeconds(120), () -> demo.drained() || signals.received());
+            if (signals.received()) {
+                // Stopped early: what is ledgered is kept (closing the demo commits it); the hops go on at the next start.
+                out.println("stopped by " + signals.signal() + ": " + demo.progress() + "; a next demo on " + data
+                        + " continues from here");
+                out.flush();
+                return EnergywebCommand.OK;
+            }
             DemoReport report = demo.finish();
             report.print(out);
             out.flush();

@@ -56,7 +56,12 @@ class RunCommand implements Callable<Integer> {
             main.addOverrideProperty("camel.main.durationMaxSeconds", Long.toString(Math.max(1, maxDuration.toSeconds())));
         }
         // One ledger per process and data folder: every component (ledger:, origin:, ...) finds this bean.
-        try (Ledger ledger = Ledger.open(data != null ? data : Path.of(properties.getProperty("energyweb.data", "data")))) {
+        try (Ledger ledger = Ledger.open(data != null ? data : Path.of(properties.getProperty("energyweb.data", "data")));
+             StopSignals signals = StopSignals.onStop(signal -> {
+                 spec.commandLine().getErr().println("energyweb run: " + signal
+                         + ": stopping the routes, then committing and closing the ledger (a second signal stops at once)");
+                 main.completed();
+             })) {
             main.bind("ledger", ledger);
             main.run();
         }

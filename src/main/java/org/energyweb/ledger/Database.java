@@ -4,7 +4,9 @@ import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** Connections to a data folder's SQLite file, configured for durability (WAL, full sync). */
 final class Database {
@@ -27,6 +29,24 @@ final class Database {
         SQLiteConfig config = common();
         config.setReadOnly(true);
         return config.createConnection(url(dataDir));
+    }
+
+    /**
+     * Copies every commit from the WAL into the database file and empties the WAL, waiting (up to
+     * the busy timeout) for readers of other processes to let go. After it, {@code ledger.db} alone
+     * holds the whole ledger: a backup of that file, or a -wal file lost after the stop, loses
+     * nothing. SQLite does this by itself only when the last connection to the file closes, which a
+     * reader beside the gateway (a {@code status}) prevents.
+     *
+     * @return false when a reader kept part of the WAL from being copied (it stays in the -wal file)
+     */
+    static boolean checkpoint(Connection connection) throws SQLException {
+        // In autocommit mode: SQLite refuses to checkpoint from inside a transaction.
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            return result.next() && result.getInt(1) == 0;
+        }
     }
 
     private static SQLiteConfig common() {

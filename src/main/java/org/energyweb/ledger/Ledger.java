@@ -4,6 +4,8 @@ import org.energyweb.reading.ChainHead;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.Reading;
 import org.energyweb.reading.ReadingDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -34,6 +36,8 @@ import java.util.function.Consumer;
  * many threads are grouped into shared transactions. One process owns a data folder at a time.
  */
 public final class Ledger implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
     /** Appends that may wait for the writer before {@link #append} blocks the caller. */
     static final int QUEUE_CAPACITY = 100_000;
@@ -454,7 +458,7 @@ public final class Ledger implements AutoCloseable {
         writer.requireHealthy();
     }
 
-    /** Commits what is queued, then releases the data folder. */
+    /** Commits what is queued, checkpoints the WAL into the database file, then releases the data folder. */
     @Override
     public void close() {
         if (closed) {
@@ -469,6 +473,10 @@ public final class Ledger implements AutoCloseable {
         }
         writer.failRemaining();
         try {
+            if (!Database.checkpoint(writerConnection)) {
+                LOG.warn("a reader of {} kept the ledger's last commits in {}-wal at close; they are safe there and move into "
+                        + "the database at the next start", dataDir.resolve(Database.FILE_NAME), Database.FILE_NAME);
+            }
             writerConnection.close();
             lock.release();
             lockChannel.close();

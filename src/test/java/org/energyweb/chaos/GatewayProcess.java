@@ -1,5 +1,7 @@
 package org.energyweb.chaos;
 
+import org.energyweb.cli.EnergywebCommand;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,12 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The packaged gateway ({@code java -jar target/energyweb.jar run ...}) as a child process of the
- * test, its output in a log file: started, killed with SIGKILL or stopped with SIGTERM like in production.
+ * The gateway ({@code java -jar target/energyweb.jar run ...}, or the same main class on the test's
+ * classpath) as a child process of the test, its output in a log file: started, killed with SIGKILL
+ * or stopped with SIGTERM like in production.
  */
-final class GatewayProcess {
+public final class GatewayProcess {
 
-    static final Path PROJECT = Path.of(System.getProperty("energyweb.project.dir", ".")).toAbsolutePath();
+    public static final Path PROJECT = Path.of(System.getProperty("energyweb.project.dir", ".")).toAbsolutePath();
     static final Path JAR = PROJECT.resolve("target/energyweb.jar");
 
     private final Process process;
@@ -29,13 +32,25 @@ final class GatewayProcess {
         this.logged = logged;
     }
 
-    /** Runs {@code energyweb ARGS} and returns at once. */
+    /** Runs {@code energyweb ARGS} from the packaged jar and returns at once. */
     static GatewayProcess launch(Path log, String... arguments) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the chaos tests run after `mvn package` (mvn -B verify)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString()));
+        return start(log, List.of("-jar", JAR.toString()), arguments);
+    }
+
+    /**
+     * Runs {@code energyweb ARGS} from the test's own classpath (the compiled classes, before any
+     * jar is packaged) and returns at once: the same main class in its own JVM.
+     */
+    public static GatewayProcess launchFromClasses(Path log, String... arguments) {
+        return start(log, List.of("-cp", System.getProperty("java.class.path"), EnergywebCommand.class.getName()), arguments);
+    }
+
+    private static GatewayProcess start(Path log, List<String> javaArguments, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(javaArguments);
         command.addAll(List.of(arguments));
         try {
             Files.createDirectories(log.getParent());
@@ -52,7 +67,7 @@ final class GatewayProcess {
      * Waits until {@code ready} holds while the process runs (its routes show an effect, e.g. readings
      * being ledgered); fails with the process's output if it ends or {@code within} passes first.
      */
-    GatewayProcess awaitReady(BooleanSupplier ready, Duration within) {
+    public GatewayProcess awaitReady(BooleanSupplier ready, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -69,17 +84,37 @@ final class GatewayProcess {
     }
 
     /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(30));
     }
 
-    /** SIGTERM, as an operator stops it: Camel shuts the routes down cleanly. */
-    void stop() {
-        process.destroy();
-        if (awaitExit(Duration.ofSeconds(60)) == null) {
+    /**
+     * SIGTERM, as an operator or a service manager stops it; the exit code, or null if it did not
+     * end within a minute (it is then killed).
+     */
+    public Integer stop() {
+        return stopWith("TERM");
+    }
+
+    /** Sends {@code signal} (TERM, INT for Ctrl-C, HUP) and returns the exit code as {@link #stop} does. */
+    public Integer stopWith(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -s " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling the gateway", e);
+        }
+        Integer exit = awaitExit(Duration.ofSeconds(60));
+        if (exit == null) {
             kill();
         }
+        return exit;
     }
 
     /** The exit code once the process has ended by itself within {@code timeout}, else null. */
@@ -93,7 +128,7 @@ final class GatewayProcess {
     }
 
     /** What this process wrote (the log file may hold earlier runs too). */
-    String output() {
+    public String output() {
         return output(logged);
     }
 
