@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +55,10 @@ public final class Ledger implements AutoCloseable {
     private final Map<String, ChainHead> heads = new ConcurrentHashMap<>();
     /** Each meter's newest committed reading: what {@link #head} shows readers. */
     private final Map<String, ChainHead> committedHeads = new ConcurrentHashMap<>();
+    /** Each meter's newest append, completing once committed: what a repeated delivery of it gets back. */
+    private final Map<String, CompletableFuture<LedgerEntry>> lastAppends = new ConcurrentHashMap<>();
     private final Map<String, Object> meterLocks = new ConcurrentHashMap<>();
+    private final LedgerLimits limits;
     private final AtomicLong nextPosition;
     private final DeadLetters deadLetters;
     private final Hops hops;
@@ -69,6 +73,7 @@ public final class Ledger implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.writerConnection = writerConnection;
+        this.limits = limits;
         this.nextPosition = new AtomicLong(loadHeads() + 1);
         this.writer = new Writer(writerConnection, QUEUE_CAPACITY,
                 new SizeWarning(dataDir.resolve(Database.FILE_NAME), limits.sizeWarningBytes()));
@@ -152,12 +157,13 @@ public final class Ledger implements AutoCloseable {
     private long loadHeads() throws SQLException {
         try (Statement statement = writerConnection.createStatement();
              ResultSet rs = statement.executeQuery(
-                     "SELECT r.document FROM reading r JOIN (SELECT meter, MAX(seq) AS seq FROM reading GROUP BY meter) h "
+                     "SELECT r.position, r.document FROM reading r JOIN (SELECT meter, MAX(seq) AS seq FROM reading GROUP BY meter) h "
                              + "ON r.meter = h.meter AND r.seq = h.seq")) {
             while (rs.next()) {
-                ReadingDocument head = ReadingDocument.parse(rs.getBytes(1));
+                ReadingDocument head = ReadingDocument.parse(rs.getBytes(2));
                 heads.put(head.reading().meter(), head.asHead());
                 committedHeads.put(head.reading().meter(), head.asHead());
+                lastAppends.put(head.reading().meter(), CompletableFuture.completedFuture(new LedgerEntry(rs.getLong(1), head)));
             }
         }
         try (Statement statement = writerConnection.createStatement();
@@ -191,11 +197,43 @@ public final class Ledger implements AutoCloseable {
         String meter = measurement.meter();
         // Per-meter lock: a meter's readings enter the write queue in chain order.
         synchronized (meterLocks.computeIfAbsent(meter, m -> new Object())) {
-            ReadingDocument document = ReadingDocument.of(Reading.next(measurement, heads.get(meter)));
+            ChainHead head = heads.get(meter);
+            if (isRepeatOf(measurement, head)) {
+                return again(lastAppends.get(meter), with);
+            }
+            requireNotFarAhead(measurement);
+            ReadingDocument document = ReadingDocument.of(Reading.next(measurement, head));
             AppendJob job = new AppendJob(document, with);
             writer.submit(job);
             heads.put(meter, document.asHead());
+            lastAppends.put(meter, job.result);
             return job.result;
+        }
+    }
+
+    /**
+     * The same measurement delivered again (a retried upload, a file dropped twice): same meter, time
+     * and value as the meter's newest reading. It is that reading, not a second one.
+     */
+    private static boolean isRepeatOf(Measurement measurement, ChainHead head) {
+        return head != null && measurement.time().equals(head.time())
+                && measurement.energyWh() != null && measurement.energyWh() == head.energyWh();
+    }
+
+    /** The reading a repeat stands for; {@code with} still runs, in a transaction of its own after that one's. */
+    private CompletableFuture<LedgerEntry> again(CompletableFuture<LedgerEntry> original, WithAppend with) {
+        if (with == null) {
+            return original;
+        }
+        return original.thenCompose(entry -> write(statements -> with.apply(statements, entry)).thenApply(done -> entry));
+    }
+
+    private void requireNotFarAhead(Measurement measurement) {
+        Instant latest = Instant.now().plus(limits.futureTolerance());
+        if (measurement.time().isAfter(latest)) {
+            throw new IllegalArgumentException("time of meter " + measurement.meter() + " is in the future: " + measurement.time()
+                    + " is more than " + limits.futureTolerance().toSeconds() + " s ahead of this machine's clock;"
+                    + " the reading is refused (a meter clock that far ahead would block every later reading)");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.energyweb.reading;
 
-/** The newest reading of a meter: what the next reading of that meter links to. */
-public record ChainHead(String meter, long seq, byte[] sha256, long energyWh) {
+import java.time.Instant;
+
+/** The newest reading of a meter: what the next reading of that meter links to, and must come after in time. */
+public record ChainHead(String meter, long seq, byte[] sha256, long energyWh, Instant time) {
 }

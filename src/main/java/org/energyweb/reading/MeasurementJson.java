@@ -43,7 +43,7 @@ public final class MeasurementJson {
             }
         });
         return new Measurement(text(node, "meter"), time(node), integer(node, "energyWh"),
-                node.path("down").asBoolean(false), text(node, "source"), integer(node, "exportWh"), integer(node, "powerW"));
+                bool(node, "down"), text(node, "source"), integer(node, "exportWh"), integer(node, "powerW"));
     }
 
     private static String text(JsonNode node, String name) {
@@ -52,6 +52,18 @@ public final class MeasurementJson {
             throw new IllegalArgumentException("measurement needs '" + name + "' as a string");
         }
         return value.textValue();
+    }
+
+    /** Only JSON true/false: a lenient reading would take "yes" or 1 for false and hide a down meter. */
+    private static boolean bool(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException("measurement '" + name + "' must be true or false: " + value);
+        }
+        return value.booleanValue();
     }
 
     private static Long integer(JsonNode node, String name) {

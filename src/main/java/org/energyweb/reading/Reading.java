@@ -76,6 +76,12 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
             }
             return of(measurement, 0, null, measurement.energyWh());
         }
+        // A meter's chain runs forward in time: a late or out-of-order delivery cannot be slotted in behind it.
+        if (!measurement.time().isAfter(previous.time())) {
+            throw new IllegalArgumentException("time of meter " + measurement.meter() + " went backwards: "
+                    + UtcTime.format(measurement.time()) + " is not after its newest reading's " + UtcTime.format(previous.time())
+                    + " (seq " + previous.seq() + "); the reading is refused as out of order");
+        }
         long energy = measurement.energyWh() != null ? measurement.energyWh() : previous.energyWh();
         // The last line of defence for every source, across restarts: a cumulative register never falls.
         if (energy < previous.energyWh()) {

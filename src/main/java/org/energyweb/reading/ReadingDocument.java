@@ -164,7 +164,7 @@ public final class ReadingDocument {
     }
 
     public ChainHead asHead() {
-        return new ChainHead(reading.meter(), reading.seq(), sha256, reading.energyWh());
+        return new ChainHead(reading.meter(), reading.seq(), sha256, reading.energyWh(), reading.time());
     }
 
     @Override

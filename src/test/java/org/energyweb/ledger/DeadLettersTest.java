@@ -139,7 +139,7 @@ class DeadLettersTest {
     void replayAllAppendsInTheOrderTheLettersWereRecorded() {
         try (Ledger ledger = Ledger.open(data)) {
             for (int i = 0; i < 2_500; i++) {
-                ledger.deadLetters().record("m1", "api", "late", json("{\"meter\":\"m1\",\"time\":\"2026-11-24T12:00:00Z\",\"energyWh\":"
+                ledger.deadLetters().record("m1", "api", "late", json("{\"meter\":\"m1\",\"time\":\"" + Instant.parse("2026-11-24T12:00:00Z").plusSeconds(i) + "\",\"energyWh\":"
                         + (1000 + i) + ",\"source\":\"api\"}"));
             }
             ledger.deadLetters().record(null, "config", "bad config", null);

@@ -25,6 +25,9 @@ public class LedgerComponent extends DefaultComponent {
     private long deadLetterMaxRows = LedgerLimits.DEFAULT_DEAD_LETTER_MAX_ROWS;
     @Metadata(defaultValue = "34359738368", description = "Log a warning once when the ledger's files pass this many bytes (0: never)")
     private long sizeWarningBytes = LedgerLimits.DEFAULT_SIZE_WARNING_BYTES;
+    @Metadata(defaultValue = "900", description = "A measurement timed more than this many seconds after the gateway's clock is refused"
+            + " (a dead letter): a meter clock that far ahead would block every later reading of the meter")
+    private long futureToleranceSeconds = LedgerLimits.DEFAULT_FUTURE_TOLERANCE.toSeconds();
     @Metadata(autowired = true, description = "An already open ledger to use (when Energyweb is embedded); its data folder wins. Default: the single Ledger bean of the registry, if any")
     private Ledger ledger;
 
@@ -51,7 +54,8 @@ public class LedgerComponent extends DefaultComponent {
             return ledger;
         }
         Path path = Path.of(dataDir).toAbsolutePath().normalize();
-        return opened.computeIfAbsent(path, folder -> Ledger.open(folder, new LedgerLimits(deadLetterMaxRows, sizeWarningBytes)));
+        return opened.computeIfAbsent(path, folder -> Ledger.open(folder, new LedgerLimits(deadLetterMaxRows, sizeWarningBytes,
+                java.time.Duration.ofSeconds(futureToleranceSeconds))));
     }
 
     /** The application's one Ledger bean, or null: how every Energyweb component finds the shared ledger. */
@@ -88,6 +92,14 @@ public class LedgerComponent extends DefaultComponent {
 
     public void setSizeWarningBytes(long sizeWarningBytes) {
         this.sizeWarningBytes = sizeWarningBytes;
+    }
+
+    public long getFutureToleranceSeconds() {
+        return futureToleranceSeconds;
+    }
+
+    public void setFutureToleranceSeconds(long futureToleranceSeconds) {
+        this.futureToleranceSeconds = futureToleranceSeconds;
     }
 
     public Ledger getLedger() {

@@ -27,6 +27,9 @@ public class LedgerEndpoint extends ScheduledPollEndpoint {
     private final LedgerOperation operation;
     @UriParam(defaultValue = "data", description = "The data folder holding the ledger (SQLite, WAL)")
     private String dataDir;
+    @UriParam(label = "producer", defaultValue = "1048576", description = "Input larger than this many bytes (a file, bytes or text) is"
+            + " refused before it is read, as one dead letter with its size; a reading document is a few hundred bytes")
+    private long maxInputBytes = InputBody.DEFAULT_MAX_BYTES;
     @UriParam(label = "consumer", description = "The hop whose pending readings the outbox emits, e.g. ipfs or chain")
     private String hop;
     @UriParam(label = "consumer", defaultValue = "done", description = "Comma-separated states that finish a reading on the hop; the rest is pending")
@@ -84,6 +87,14 @@ public class LedgerEndpoint extends ScheduledPollEndpoint {
 
     public void setDataDir(String dataDir) {
         this.dataDir = dataDir;
+    }
+
+    public long getMaxInputBytes() {
+        return maxInputBytes;
+    }
+
+    public void setMaxInputBytes(long maxInputBytes) {
+        this.maxInputBytes = maxInputBytes;
     }
 
     public String getHop() {

@@ -15,7 +15,6 @@ import org.energyweb.reading.MeterFaultException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -55,10 +54,18 @@ public class LedgerProducer extends DefaultProducer {
             }
             measurement = Measurement.down(fault.meter(), fault.time() != null ? fault.time() : Instant.now(), fault.source());
         } else {
+            long size = InputBody.size(exchange.getMessage());
+            if (size > getEndpoint().getMaxInputBytes()) {
+                deadLetter(exchange, ledger, null, getEndpoint().getEndpointUri(), "input of " + size + " bytes is larger than maxInputBytes ("
+                        + getEndpoint().getMaxInputBytes() + "); refused without reading it" + InputBody.setAside(exchange.getMessage()), null);
+                exchange.setRouteStop(true);
+                return;
+            }
             try {
+                InputBody.readFile(exchange.getMessage());
                 measurement = measurementOf(exchange.getMessage());
             } catch (IllegalArgumentException e) {
-                deadLetter(exchange, ledger, null, getEndpoint().getEndpointUri(), e.getMessage(), payloadOf(exchange.getMessage()));
+                deadLetter(exchange, ledger, null, getEndpoint().getEndpointUri(), e.getMessage(), InputBody.bytes(exchange.getMessage()));
                 exchange.setRouteStop(true);
                 return;
             }
@@ -68,7 +75,7 @@ public class LedgerProducer extends DefaultProducer {
             entry = ledger.appendAndWait(measurement);
         } catch (IllegalArgumentException e) {
             // Refused input that arrived as JSON is kept as it came, so it can be inspected and replayed.
-            byte[] payload = exchange.getMessage().getBody() instanceof Measurement ? null : payloadOf(exchange.getMessage());
+            byte[] payload = exchange.getMessage().getBody() instanceof Measurement ? null : InputBody.bytes(exchange.getMessage());
             deadLetter(exchange, ledger, measurement.meter(), measurement.source(), e.getMessage(), payload);
             exchange.setRouteStop(true);
             return;
@@ -102,23 +109,16 @@ public class LedgerProducer extends DefaultProducer {
             return MeasurementJson.parse(node);
         }
         if (body instanceof byte[] || body instanceof String) {
-            return MeasurementJson.parse(payloadOf(message));
+            return MeasurementJson.parse(InputBody.bytes(message));
         }
         throw new IllegalArgumentException("cannot append a " + (body == null ? "missing body" : body.getClass().getName())
                 + ": expected a Measurement, a MeterFault or measurement JSON");
     }
 
-    private static byte[] payloadOf(Message message) {
-        Object body = message.getBody();
-        if (body instanceof byte[] bytes) {
-            return bytes;
-        }
-        return body == null ? null : String.valueOf(body).getBytes(StandardCharsets.UTF_8);
-    }
-
+    /** Records a dead letter; input that came from a file is named in the reason, so the operator can find it. */
     private static void deadLetter(Exchange exchange, Ledger ledger, String meter, String source, String reason, byte[] payload) {
-        DeadLetter letter = ledger.deadLetters().record(meter, source, reason, payload);
-        LOG.warn("dead letter {}: meter {} ({}): {}", letter.id(), meter, source, reason);
+        DeadLetter letter = ledger.deadLetters().record(meter, source, InputBody.fileOf(exchange) + reason, payload);
+        LOG.warn("dead letter {}: {}({}): {}", letter.id(), meter == null ? "" : "meter " + meter + " ", source, letter.reason());
         exchange.getMessage().setHeader(LedgerConstants.DEAD_LETTER_ID, letter.id());
     }
 }
