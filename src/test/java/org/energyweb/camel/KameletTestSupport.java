@@ -13,6 +13,22 @@ public abstract class KameletTestSupport extends CamelTestSupport {
         return Path.of(System.getProperty("energyweb.project.dir", ".")).toAbsolutePath();
     }
 
+    /** The settings of a gateway route with four simulated solar meters read every 50 ms, ledgered into {@code data}. */
+    protected static java.util.Properties simulatedGatewayProperties(Path data) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.put("energyweb.data", data.toString());
+        properties.put("energyweb.simulator.meters", "4");
+        properties.put("energyweb.simulator.period", "50");
+        properties.put("energyweb.simulator.profile", "solar");
+        return properties;
+    }
+
+    /** Loads a YAML route file of the project (e.g. {@code routes/examples/x.camel.yaml}) into {@code context}, as users run it. */
+    protected static void loadProjectRoutes(CamelContext context, String file) throws Exception {
+        org.apache.camel.support.PluginHelper.getRoutesLoader(context).loadRoutes(
+                org.apache.camel.support.ResourceHelper.resolveResource(context, "file:" + projectDir().resolve(file)));
+    }
+
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();

@@ -1,8 +1,6 @@
 package org.energyweb.batch.camel;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.energyweb.batch.BatchHop;
 import org.energyweb.batch.BatchProver;
 import org.energyweb.batch.ChainAnchorCheck;
@@ -53,11 +51,7 @@ class MerkleGatewayRouteTest extends KameletTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = new Properties();
-        properties.put("energyweb.data", dir.resolve("data").toString());
-        properties.put("energyweb.simulator.meters", "4");
-        properties.put("energyweb.simulator.period", "50");
-        properties.put("energyweb.simulator.profile", "solar");
+        Properties properties = simulatedGatewayProperties(dir.resolve("data"));
         properties.put("energyweb.chain.rpcUrl", anvil.url());
         properties.put("energyweb.chain.keystore", keystore.toString());
         properties.put("energyweb.chain.passwordFile", passwordFile.toString());
@@ -70,8 +64,7 @@ class MerkleGatewayRouteTest extends KameletTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.resolveResource(context, "file:" + projectDir().resolve("routes/examples/merkle-gateway.camel.yaml")));
+        loadProjectRoutes(context, "routes/examples/merkle-gateway.camel.yaml");
         return context;
     }
 

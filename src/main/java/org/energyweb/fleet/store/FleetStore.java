@@ -1,0 +1,349 @@
+package org.energyweb.fleet.store;
+
+import org.energyweb.fleet.service.InboundReading;
+import org.energyweb.fleet.service.MeterHead;
+import org.energyweb.proof.LeafKind;
+import org.energyweb.proof.MerkleTree;
+import org.energyweb.reading.ReadingDocument;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The anchor service's state in PostgreSQL: per partition its owner's epoch and the next offset to
+ * read, the accepted readings with their meters' chain heads, the dead letters and the Merkle batches.
+ * Every write for a partition happens in one transaction that first locks the partition's row and
+ * checks the writer's epoch, so the readings, the dead letters and the consumed offset move together
+ * (a crash or a redelivery neither loses nor repeats a reading) and a worker that lost the partition
+ * writes nothing. One store (one connection) per worker thread.
+ */
+public final class FleetStore implements AutoCloseable {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS fleet_gateway (id text PRIMARY KEY);
+            CREATE TABLE IF NOT EXISTS fleet_partition (
+                topic text NOT NULL, partition int NOT NULL, epoch bigint NOT NULL, owner text NOT NULL,
+                next_offset bigint NOT NULL DEFAULT 0, PRIMARY KEY (topic, partition));
+            CREATE TABLE IF NOT EXISTS fleet_meter (
+                meter text PRIMARY KEY, gateway text NOT NULL, seq bigint NOT NULL, sha256 text NOT NULL);
+            CREATE TABLE IF NOT EXISTS fleet_batch (
+                id bigserial PRIMARY KEY, topic text NOT NULL, partition int NOT NULL, root bytea NOT NULL,
+                size int NOT NULL, state text NOT NULL, formed_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE IF NOT EXISTS fleet_reading (
+                sha256 text PRIMARY KEY, meter text NOT NULL, seq bigint NOT NULL, gateway text NOT NULL,
+                document bytea NOT NULL, topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL,
+                batch_id bigint REFERENCES fleet_batch (id), leaf_index int, UNIQUE (meter, seq));
+            CREATE INDEX IF NOT EXISTS fleet_reading_unbatched ON fleet_reading (topic, partition, record_offset) WHERE batch_id IS NULL;
+            CREATE TABLE IF NOT EXISTS fleet_dead_letter (
+                id bigserial PRIMARY KEY, topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL,
+                gateway text, meter text, seq text, reason text NOT NULL, document bytea, at timestamptz NOT NULL DEFAULT now());
+            """;
+
+    /** A reading the check accepted, with where it was read. */
+    public record Accepted(InboundReading in, ReadingDocument document) {
+    }
+
+    /** A reading the check refused, with the reason. */
+    public record Refused(InboundReading in, String reason) {
+    }
+
+    /** A dead letter as stored. */
+    public record DeadLetter(int partition, long offset, String gateway, String meter, String seq, String reason) {
+    }
+
+    private final Connection connection;
+
+    public FleetStore(String jdbcUrl) {
+        try {
+            connection = DriverManager.getConnection(jdbcUrl);
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                // one schema creation at a time: workers starting together would race on CREATE TABLE IF NOT EXISTS
+                statement.execute("SELECT pg_advisory_xact_lock(4242)");
+                statement.execute(SCHEMA);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the anchor service's database: " + e.getMessage(), e);
+        }
+    }
+
+    public void addGateway(String id) {
+        inTransaction(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fleet_gateway VALUES (?) ON CONFLICT DO NOTHING")) {
+                insert.setString(1, id);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Set<String> gateways() {
+        return inTransaction(() -> {
+            Set<String> ids = new HashSet<>();
+            try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery("SELECT id FROM fleet_gateway")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Takes the partition for {@code worker}: a new epoch, which fences every earlier owner. */
+    public PartitionClaim claim(String topic, int partition, String worker) {
+        return inTransaction(() -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO fleet_partition (topic, partition, epoch, owner) "
+                    + "VALUES (?, ?, 1, ?) ON CONFLICT (topic, partition) DO UPDATE SET epoch = fleet_partition.epoch + 1, owner = EXCLUDED.owner "
+                    + "RETURNING epoch, next_offset")) {
+                upsert.setString(1, topic);
+                upsert.setInt(2, partition);
+                upsert.setString(3, worker);
+                try (ResultSet rs = upsert.executeQuery()) {
+                    rs.next();
+                    return new PartitionClaim(topic, partition, worker, rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
+    }
+
+    public Optional<MeterHead> head(String meter) {
+        return inTransaction(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT gateway, seq, sha256 FROM fleet_meter WHERE meter = ?")) {
+                select.setString(1, meter);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(new MeterHead(meter, rs.getString(1), rs.getLong(2), rs.getString(3))) : Optional.<MeterHead>empty();
+                }
+            }
+        });
+    }
+
+    public Optional<String> digest(String meter, long seq) {
+        return inTransaction(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT sha256 FROM fleet_reading WHERE meter = ? AND seq = ?")) {
+                select.setString(1, meter);
+                select.setLong(2, seq);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Stores what was read from a partition up to {@code nextOffset} (exclusive) in one transaction:
+     * the accepted readings and their meters' new heads, the dead letters, and the offset.
+     *
+     * @throws FencedException when the partition was claimed by another worker since {@code claim}; nothing is written
+     */
+    public void commit(PartitionClaim claim, List<Accepted> accepted, List<Refused> refused, long nextOffset) {
+        inTransaction(() -> {
+            lockAsOwner(claim);
+            try (PreparedStatement reading = connection.prepareStatement("INSERT INTO fleet_reading "
+                    + "(sha256, meter, seq, gateway, document, topic, partition, record_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement head = connection.prepareStatement("INSERT INTO fleet_meter VALUES (?, ?, ?, ?) "
+                         + "ON CONFLICT (meter) DO UPDATE SET seq = EXCLUDED.seq, sha256 = EXCLUDED.sha256")) {
+                for (Accepted a : accepted) {
+                    reading.setString(1, a.document().sha256Hex());
+                    reading.setString(2, a.document().reading().meter());
+                    reading.setLong(3, a.document().reading().seq());
+                    reading.setString(4, a.in().gateway());
+                    reading.setBytes(5, a.document().bytes());
+                    reading.setString(6, a.in().topic());
+                    reading.setInt(7, a.in().partition());
+                    reading.setLong(8, a.in().offset());
+                    reading.addBatch();
+                    head.setString(1, a.document().reading().meter());
+                    head.setString(2, a.in().gateway());
+                    head.setLong(3, a.document().reading().seq());
+                    head.setString(4, a.document().sha256Hex());
+                    head.addBatch();
+                }
+                reading.executeBatch();
+                head.executeBatch();
+            }
+            try (PreparedStatement dead = connection.prepareStatement("INSERT INTO fleet_dead_letter "
+                    + "(topic, partition, record_offset, gateway, meter, seq, reason, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Refused r : refused) {
+                    dead.setString(1, r.in().topic());
+                    dead.setInt(2, r.in().partition());
+                    dead.setLong(3, r.in().offset());
+                    dead.setString(4, r.in().gateway());
+                    dead.setString(5, r.in().meter());
+                    dead.setString(6, r.in().seq());
+                    dead.setString(7, r.reason());
+                    dead.setBytes(8, r.in().document());
+                    dead.addBatch();
+                }
+                dead.executeBatch();
+            }
+            try (PreparedStatement offset = connection.prepareStatement(
+                    "UPDATE fleet_partition SET next_offset = ? WHERE topic = ? AND partition = ?")) {
+                offset.setLong(1, nextOffset);
+                offset.setString(2, claim.topic());
+                offset.setInt(3, claim.partition());
+                offset.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Forms the partition's next Merkle batch from up to {@code maxSize} of its accepted, unbatched
+     * readings in offset order (leaves: the documents' SHA-256, as the gateway's batches), fenced like
+     * {@link #commit}. Returns the batch id, or empty when no reading waits.
+     */
+    public Optional<Long> formBatch(PartitionClaim claim, int maxSize) {
+        return inTransaction(() -> {
+            lockAsOwner(claim);
+            List<String> digests = new ArrayList<>();
+            List<byte[]> leaves = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT sha256, document FROM fleet_reading "
+                    + "WHERE topic = ? AND partition = ? AND batch_id IS NULL ORDER BY record_offset LIMIT ?")) {
+                select.setString(1, claim.topic());
+                select.setInt(2, claim.partition());
+                select.setInt(3, maxSize);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        digests.add(rs.getString(1));
+                        leaves.add(LeafKind.DOCUMENT_SHA256.leafInput(rs.getBytes(2), null));
+                    }
+                }
+            }
+            if (digests.isEmpty()) {
+                return Optional.<Long>empty();
+            }
+            MerkleTree tree = MerkleTree.ofLeafInputs(leaves);
+            long batchId;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO fleet_batch (topic, partition, root, size, state) VALUES (?, ?, ?, ?, 'formed') RETURNING id")) {
+                insert.setString(1, claim.topic());
+                insert.setInt(2, claim.partition());
+                insert.setBytes(3, tree.root());
+                insert.setInt(4, tree.size());
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    batchId = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE fleet_reading SET batch_id = ?, leaf_index = ? WHERE sha256 = ?")) {
+                for (int i = 0; i < digests.size(); i++) {
+                    update.setLong(1, batchId);
+                    update.setInt(2, i);
+                    update.setString(3, digests.get(i));
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return Optional.of(batchId);
+        });
+    }
+
+    /** The accepted seqs of a meter, in order. */
+    public List<Long> acceptedSeqs(String meter) {
+        return inTransaction(() -> {
+            List<Long> seqs = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT seq FROM fleet_reading WHERE meter = ? ORDER BY seq")) {
+                select.setString(1, meter);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        seqs.add(rs.getLong(1));
+                    }
+                }
+            }
+            return seqs;
+        });
+    }
+
+    /** Accepted readings not in a Merkle batch yet, over all partitions. */
+    public long unbatchedCount() {
+        return inTransaction(() -> {
+            try (Statement select = connection.createStatement();
+                 ResultSet rs = select.executeQuery("SELECT count(*) FROM fleet_reading WHERE batch_id IS NULL")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    public List<DeadLetter> deadLetters() {
+        return inTransaction(() -> {
+            List<DeadLetter> letters = new ArrayList<>();
+            try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(
+                    "SELECT partition, record_offset, gateway, meter, seq, reason FROM fleet_dead_letter ORDER BY id")) {
+                while (rs.next()) {
+                    letters.add(new DeadLetter(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+            return letters;
+        });
+    }
+
+    /** The next offset to read of a partition, as last committed. */
+    public long nextOffset(String topic, int partition) {
+        return inTransaction(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT next_offset FROM fleet_partition WHERE topic = ? AND partition = ?")) {
+                select.setString(1, topic);
+                select.setInt(2, partition);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the anchor service's database connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** Locks the partition's row for this transaction and checks the epoch: the fence. */
+    private void lockAsOwner(PartitionClaim claim) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT epoch FROM fleet_partition WHERE topic = ? AND partition = ? FOR UPDATE")) {
+            select.setString(1, claim.topic());
+            select.setInt(2, claim.partition());
+            try (ResultSet rs = select.executeQuery()) {
+                long current = rs.next() ? rs.getLong(1) : -1;
+                if (current != claim.epoch()) {
+                    throw new FencedException(claim.topic(), claim.partition(), claim.epoch(), current);
+                }
+            }
+        }
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("anchor service database: " + e.getMessage(), e);
+        }
+    }
+}

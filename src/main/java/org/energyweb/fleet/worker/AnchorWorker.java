@@ -1,0 +1,200 @@
+package org.energyweb.fleet.worker;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.energyweb.fleet.FleetRecord;
+import org.energyweb.fleet.service.InboundReading;
+import org.energyweb.fleet.store.FencedException;
+import org.energyweb.fleet.store.FleetStore;
+import org.energyweb.fleet.store.PartitionClaim;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One anchoring worker of the consumer group: reads its partitions of the readings topic, checks
+ * every record and stores the outcome with the consumed offset in one PostgreSQL transaction, then
+ * forms Merkle batches of the accepted readings. Offsets live in the database, not in Kafka: when a
+ * partition is assigned the worker claims it (a new epoch) and seeks to the stored offset, so a crash
+ * or a rebalance resumes exactly after the last stored record. A worker that lost a partition while
+ * it was paused finds its epoch stale at its next write, writes nothing and stops reading it.
+ */
+public final class AnchorWorker implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnchorWorker.class);
+
+    /**
+     * @param sessionTimeout how long the group waits for a silent worker before it gives its partitions to another
+     * @param batchSize      accepted readings that make a Merkle batch at once
+     * @param batchInterval  the longest an accepted reading waits for its batch to fill
+     */
+    public record Options(String brokers, String topic, String groupId, String workerId, String jdbcUrl,
+                          Duration sessionTimeout, int batchSize, Duration batchInterval, Map<String, String> kafkaProperties) {
+    }
+
+    private final Options options;
+    private final Map<TopicPartition, PartitionClaim> claims = new ConcurrentHashMap<>();
+    /** Per owned partition: accepted readings not in a batch yet, and since when the oldest of them waits. */
+    private final Map<TopicPartition, Integer> unbatched = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> waitingSince = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private KafkaConsumer<String, byte[]> consumer;
+    private FleetStore store;
+
+    public AnchorWorker(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public void run() {
+        store = new FleetStore(options.jdbcUrl());
+        consumer = new KafkaConsumer<>(consumerProperties());
+        try {
+            consumer.subscribe(List.of(options.topic()), new Claiming());
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                for (TopicPartition partition : records.partitions()) {
+                    store(partition, records.records(partition));
+                }
+                formDueBatches();
+            }
+        } catch (WakeupException stopping) {
+            // close() woke the poll up
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            store.close();
+        }
+    }
+
+    /** Ends the loop; the worker leaves the group, so its partitions go to the others at once. */
+    @Override
+    public void close() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+    }
+
+    private void store(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+        PartitionClaim claim = claims.get(partition);
+        if (claim == null || records.isEmpty()) {
+            return;
+        }
+        PartitionBatch batch = new PartitionBatch(store, store.gateways());
+        records.forEach(record -> batch.add(inbound(record)));
+        long next = records.get(records.size() - 1).offset() + 1;
+        try {
+            store.commit(claim, batch.accepted(), batch.refused(), next);
+        } catch (FencedException fenced) {
+            LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
+            claims.remove(partition);
+            // a later assignment claims it afresh; until then nothing of it is read
+            consumer.pause(List.of(partition));
+            return;
+        }
+        if (!batch.accepted().isEmpty()) {
+            unbatched.merge(partition, batch.accepted().size(), Integer::sum);
+            waitingSince.putIfAbsent(partition, System.nanoTime());
+        }
+        batch.refused().forEach(refused -> LOG.warn("worker {}: dead letter {}-{}@{}: {}", options.workerId(),
+                partition.topic(), partition.partition(), refused.in().offset(), refused.reason()));
+    }
+
+    /** Forms a batch of each full batchSize of waiting readings, and of what waits once the oldest waited batchInterval. */
+    private void formDueBatches() {
+        for (Map.Entry<TopicPartition, PartitionClaim> owned : claims.entrySet()) {
+            TopicPartition partition = owned.getKey();
+            int waiting = unbatched.getOrDefault(partition, 0);
+            Long since = waitingSince.get(partition);
+            boolean late = since != null && System.nanoTime() - since >= options.batchInterval().toNanos();
+            try {
+                while (waiting >= options.batchSize() || (late && waiting > 0)) {
+                    if (store.formBatch(owned.getValue(), options.batchSize()).isEmpty()) {
+                        waiting = 0;
+                        break;
+                    }
+                    waiting = Math.max(0, waiting - options.batchSize());
+                }
+                unbatched.put(partition, waiting);
+                if (waiting == 0) {
+                    waitingSince.remove(partition);
+                }
+            } catch (FencedException fenced) {
+                LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
+                claims.remove(partition);
+                consumer.pause(List.of(partition));
+            }
+        }
+    }
+
+    private static InboundReading inbound(ConsumerRecord<String, byte[]> record) {
+        return new InboundReading(record.topic(), record.partition(), record.offset(), record.key(),
+                header(record, FleetRecord.GATEWAY), header(record, FleetRecord.METER), header(record, FleetRecord.SEQ),
+                header(record, FleetRecord.SHA256), record.value());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private Properties consumerProperties() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.brokers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, options.groupId());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, options.workerId());
+        // offsets are stored with the service's state in PostgreSQL, never committed to Kafka
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(options.sessionTimeout().toMillis()));
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(100, options.sessionTimeout().toMillis() / 4)));
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.putAll(options.kafkaProperties());
+        return properties;
+    }
+
+    /** Claims each assigned partition in the database and starts it at the stored offset. */
+    private final class Claiming implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                PartitionClaim claim = store.claim(partition.topic(), partition.partition(), options.workerId());
+                claims.put(partition, claim);
+                consumer.seek(partition, claim.nextOffset());
+                // the previous owner may have left accepted readings unbatched: batch them at the next pass
+                unbatched.put(partition, Integer.MAX_VALUE / 2);
+                waitingSince.put(partition, System.nanoTime());
+                LOG.info("worker {}: owns {} from offset {} (epoch {})", options.workerId(), partition, claim.nextOffset(), claim.epoch());
+            }
+            consumer.resume(partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(claims::remove);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(claims::remove);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.energyweb.fleet.worker;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.energyweb.fleet.FleetRecord;
+import org.energyweb.fleet.store.FencedException;
+import org.energyweb.fleet.store.FleetStore;
+import org.energyweb.fleet.store.PartitionClaim;
+import org.energyweb.peers.KafkaBroker;
+import org.energyweb.peers.PostgresServer;
+import org.energyweb.reading.ChainHead;
+import org.energyweb.reading.Measurement;
+import org.energyweb.reading.Reading;
+import org.energyweb.reading.ReadingDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The anchoring worker against a real KRaft broker and a real PostgreSQL: checks, dead letters, offsets in the database, fencing. */
+class AnchorWorkerTest {
+
+    private static final String TOPIC = "readings";
+
+    @TempDir
+    static Path dir;
+    private static KafkaBroker broker;
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void startPeers() {
+        broker = KafkaBroker.start(dir.resolve("kafka"));
+        broker.createTopic(TOPIC, 2);
+        postgres = PostgresServer.create();
+        try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
+            store.addGateway("gw-1");
+        }
+    }
+
+    @AfterAll
+    static void stopPeers() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void badRecordsBecomeDeadLettersWithTheirReasonWhileTheChainsAroundThemAreAcceptedOnceInOrder() throws Exception {
+        List<ReadingDocument> m1 = chain("m-1", 6);
+        List<ReadingDocument> m2 = chain("m-2", 4);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < 3; i++) {
+                send(producer, "gw-1", m1.get(i), m1.get(i).sha256Hex());
+            }
+            send(producer, "gw-1", m1.get(2), m1.get(2).sha256Hex());                  // duplicate: dropped
+            send(producer, "gw-1", m1.get(4), m1.get(4).sha256Hex());                  // gap: 3 is missing
+            producer.send(record("gw-1", "m-1", "3", m1.get(3).sha256Hex(),
+                    "{\"meter\":\"m-1\",".getBytes(StandardCharsets.UTF_8))).get();    // broken document
+            send(producer, "gw-1", m1.get(3), "00".repeat(32));                         // wrong SHA-256 header
+            send(producer, "gw-9", m2.get(0), m2.get(0).sha256Hex());                  // unknown gateway
+            send(producer, "gw-1", m1.get(3), m1.get(3).sha256Hex());                  // the partition goes on
+            send(producer, "gw-1", m1.get(4), m1.get(4).sha256Hex());
+            send(producer, "gw-1", m1.get(5), m1.get(5).sha256Hex());
+            for (ReadingDocument document : m2) {
+                send(producer, "gw-1", document, document.sha256Hex());
+            }
+        }
+
+        AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(broker.bootstrapServers(), TOPIC, "anchors", "worker-a",
+                postgres.jdbcUrl(), Duration.ofSeconds(6), 4, Duration.ofMillis(300), Map.of()));
+        Thread thread = new Thread(worker, "worker-a");
+        thread.start();
+        try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> store.acceptedSeqs("m-1").size() == 6 && store.acceptedSeqs("m-2").size() == 4
+                    && store.unbatchedCount() == 0);
+            assertThat(store.acceptedSeqs("m-1")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+            assertThat(store.acceptedSeqs("m-2")).containsExactly(0L, 1L, 2L, 3L);
+            assertThat(store.deadLetters()).extracting(FleetStore.DeadLetter::reason).satisfiesExactlyInAnyOrder(
+                    reason -> assertThat(reason).startsWith("gap: m-1 expects seq 3, got 4"),
+                    reason -> assertThat(reason).startsWith("broken document"),
+                    reason -> assertThat(reason).startsWith("SHA-256 header 0000"),
+                    reason -> assertThat(reason).isEqualTo("unknown gateway gw-9"));
+        } finally {
+            worker.close();
+            thread.join();
+        }
+    }
+
+    @Test
+    void aWorkerWhosePartitionWasClaimedByAnotherWritesNothingMore() {
+        try (FleetStore a = new FleetStore(postgres.jdbcUrl()); FleetStore b = new FleetStore(postgres.jdbcUrl())) {
+            PartitionClaim stale = a.claim("fenced", 0, "worker-a");
+            PartitionClaim current = b.claim("fenced", 0, "worker-b");
+            assertThat(current.epoch()).isGreaterThan(stale.epoch());
+
+            assertThatThrownBy(() -> a.commit(stale, List.of(), List.of(), 42)).isInstanceOf(FencedException.class);
+            assertThatThrownBy(() -> a.formBatch(stale, 10)).isInstanceOf(FencedException.class);
+            assertThat(b.nextOffset("fenced", 0)).isZero();
+            b.commit(current, List.of(), List.of(), 7);
+            assertThat(a.nextOffset("fenced", 0)).isEqualTo(7);
+        }
+    }
+
+    private static List<ReadingDocument> chain(String meter, int length) {
+        List<ReadingDocument> documents = new ArrayList<>();
+        ChainHead head = null;
+        for (long i = 0; i < length; i++) {
+            Reading reading = Reading.next(new Measurement(meter, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * i),
+                    1000 + 10 * i, false, "test", null, null), head);
+            ReadingDocument document = ReadingDocument.of(reading);
+            documents.add(document);
+            head = document.asHead();
+        }
+        return documents;
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String gateway, ReadingDocument document, String sha256) throws Exception {
+        producer.send(record(gateway, document.reading().meter(), String.valueOf(document.reading().seq()), sha256, document.bytes())).get();
+    }
+
+    private static ProducerRecord<String, byte[]> record(String gateway, String meter, String seq, String sha256, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, meter, value);
+        record.headers().add(FleetRecord.GATEWAY, gateway.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(FleetRecord.METER, meter.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(FleetRecord.SEQ, seq.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(FleetRecord.SHA256, sha256.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+}
