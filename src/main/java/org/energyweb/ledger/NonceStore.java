@@ -2,6 +2,12 @@ package org.energyweb.ledger;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,6 +17,10 @@ import java.util.concurrent.CompletableFuture;
  * has an owner to resend it, so none is skipped, and the high-water mark means none is reused.
  */
 public final class NonceStore {
+
+    /** The chain hop's detail names the sending account and its chain (see the transaction pipeline's flights). */
+    private static final String OF_ACCOUNT = "json_valid(detail) AND json_extract(detail, '$.chainId') = ? "
+            + "AND lower(json_extract(detail, '$.from')) = ?";
 
     private final Ledger ledger;
 
@@ -41,5 +51,68 @@ public final class NonceStore {
             statements.raiseNonce.executeUpdate();
             Hops.upsert(statements, position, hop, state, detail);
         });
+    }
+
+    /**
+     * The highest nonce of {@code from} on {@code chainId} whose transaction {@code hop} recorded in
+     * one of {@code states} (mined, confirmed), if any.
+     */
+    public OptionalLong highest(String hop, long chainId, String from, Collection<String> states) {
+        return ledger.withReader(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT MAX(json_extract(detail, '$.nonce')) FROM hop "
+                    + "WHERE hop = ? AND " + OF_ACCOUNT + " AND state IN (" + String.join(",", Collections.nCopies(states.size(), "?")) + ")")) {
+                int i = bindAccount(select, hop, chainId, from);
+                for (String state : states) {
+                    select.setString(++i, state);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    long highest = rs.next() ? rs.getLong(1) : 0;
+                    return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(highest);
+                }
+            }
+        });
+    }
+
+    /**
+     * For a chain that lost transactions the ledger recorded (a dev chain restarted without its
+     * state, a reorganisation deeper than the confirmations): forgets every state but
+     * {@code keepState} that {@code hop} recorded for transactions of {@code from} with a nonce from
+     * {@code chainNonce} on, and lowers {@code account}'s next nonce to {@code chainNonce}, in one commit.
+     * Those readings are then pending again and get new nonces from where the chain really is.
+     *
+     * @return the ledger positions whose state was forgotten
+     */
+    public List<Long> rewind(String account, String hop, long chainId, String from, long chainNonce, String keepState) {
+        List<Long> positions = new ArrayList<>();
+        return Ledger.await(ledger.write(statements -> {
+            positions.clear();
+            String where = "WHERE hop = ? AND " + OF_ACCOUNT + " AND json_extract(detail, '$.nonce') >= ? AND state <> ?";
+            try (PreparedStatement select = statements.connection.prepareStatement("SELECT position FROM hop " + where);
+                 PreparedStatement delete = statements.connection.prepareStatement("DELETE FROM hop " + where)) {
+                for (PreparedStatement statement : List.of(select, delete)) {
+                    int i = bindAccount(statement, hop, chainId, from);
+                    statement.setLong(++i, chainNonce);
+                    statement.setString(++i, keepState);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        positions.add(rs.getLong(1));
+                    }
+                }
+                delete.executeUpdate();
+            }
+            try (PreparedStatement lower = statements.connection.prepareStatement("UPDATE nonce SET next = ? WHERE account = ?")) {
+                lower.setLong(1, chainNonce);
+                lower.setString(2, account);
+                lower.executeUpdate();
+            }
+        }).thenApply(committed -> List.copyOf(positions)));
+    }
+
+    private static int bindAccount(PreparedStatement statement, String hop, long chainId, String from) throws SQLException {
+        statement.setString(1, hop);
+        statement.setLong(2, chainId);
+        statement.setString(3, from.toLowerCase(Locale.ROOT));
+        return 3;
     }
 }

@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The peer processes (anvil, js-ipfs) a process started, written to a file in its data folder, so
@@ -31,7 +35,15 @@ public final class OrphanedPeers {
         }
     }
 
-    /** Kills (SIGKILL) each process recorded in {@code file} that is still the recorded one; returns how many. */
+    /** How long an orphan gets to exit after SIGTERM (anvil writes its whole chain state then) before SIGKILL. */
+    static final Duration GRACE = Duration.ofSeconds(30);
+
+    /**
+     * Stops each process recorded in {@code file} that is still the recorded one, the way an operator
+     * would: SIGTERM, and SIGKILL only if it has not exited after {@link #GRACE}. A SIGKILL would
+     * keep anvil from writing its state file, and the next chain would lack every transaction since
+     * it was started. Returns how many were stopped.
+     */
     public static int reap(Path file) {
         if (!Files.exists(file)) {
             return 0;
@@ -43,8 +55,7 @@ public final class OrphanedPeers {
                 Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(line.substring(0, tab)));
                 String identity = line.substring(tab + 1);
                 if (process.isPresent() && identity(process.get()).filter(identity::equals).isPresent()) {
-                    process.get().destroyForcibly();
-                    process.get().onExit().join();
+                    stop(process.get());
                     reaped++;
                 }
             }
@@ -53,6 +64,19 @@ public final class OrphanedPeers {
             throw new UncheckedIOException("cannot read the peer processes recorded in " + file, e);
         }
         return reaped;
+    }
+
+    private static void stop(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+            process.onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     /** Start time and command line: together they tell a process from a later one with the same PID. */

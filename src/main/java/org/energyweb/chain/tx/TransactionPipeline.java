@@ -6,7 +6,6 @@ import org.energyweb.chain.rpc.Receipt;
 import org.energyweb.chain.rpc.Revert;
 import org.energyweb.chain.rpc.RevertException;
 import org.energyweb.chain.rpc.RpcCall;
-import org.energyweb.chain.rpc.RpcException;
 import org.energyweb.chain.rpc.RpcReply;
 import org.energyweb.chain.rpc.RpcUnreachableException;
 import org.energyweb.ledger.DeadLetter;
@@ -101,6 +100,7 @@ public final class TransactionPipeline implements AutoCloseable {
     private final NonceManager nonces;
     private final FeeOracle feeOracle;
     private final Options options;
+    private final ResendPolicy resendPolicy;
     private final Map<Long, Flight> flights = new ConcurrentHashMap<>();
     private final BlockingDeque<Flight> toLaunch = new LinkedBlockingDeque<>();
     private final Queue<Flight> launched = new ConcurrentLinkedQueue<>();
@@ -122,11 +122,13 @@ public final class TransactionPipeline implements AutoCloseable {
         this.nonces = nonces;
         this.feeOracle = new FeeOracle(eth);
         this.options = options;
+        this.resendPolicy = new ResendPolicy(options.resendAfter(), options.pollInterval());
     }
 
     /** Connects, seeds the nonce manager, resumes what the ledger shows in flight for this account, and starts. */
     public static TransactionPipeline start(Eth eth, Credentials credentials, Ledger ledger, Options options) {
         Signer signer = new Signer(credentials, eth.chainId());
+        LostTransactions.reanchor(ledger, options.hop(), signer, eth.transactionCount(signer.address(), "latest"));
         long pending = eth.transactionCount(signer.address(), "pending");
         NonceManager nonces = NonceManager.seed(ledger.nonces(), signer.chainId(), signer.address(), pending);
         TransactionPipeline pipeline = new TransactionPipeline(eth, signer, ledger, nonces, options);
@@ -360,25 +362,16 @@ public final class TransactionPipeline implements AutoCloseable {
     }
 
     private void onSendReply(Flight flight, RpcReply reply, long now) {
-        RpcException error = reply.error();
-        if (error == null || error.says("already known") || error.says("known transaction") || error.says("already imported")) {
-            flight.nextAttemptAt = now + options.resendAfter().toNanos();
-            flight.bumpNext = true;
-        } else if (error.says("nonce too low") || error.says("nonce has already been used") || error.says("old nonce")) {
-            // Either one of our own signatures for this nonce was mined, or another transaction
-            // used the nonce: the tracker tells which from receipts and the account's nonce.
-            flight.nextAttemptAt = now;
-            flight.bumpNext = false;
+        SendAnswer answer = SendAnswer.of(reply.error());
+        ResendPolicy.Decision next = resendPolicy.after(answer);
+        flight.nextAttemptAt = now + next.after().toNanos();
+        flight.bumpNext = next.bump();
+        if (next.checkReceipts()) {
             receiptsDue = true;
-        } else if (error.says("underpriced")) {
-            // Another transaction with this nonce sits in the pool with higher fees than these.
-            flight.nextAttemptAt = now + options.pollInterval().toNanos();
-            flight.bumpNext = true;
-        } else {
+        }
+        if (answer == SendAnswer.REFUSED) {
             LOG.warn("node refused the transaction of reading @{} (nonce {}), sent again in {}: {}",
-                    flight.position, flight.nonce, options.resendAfter(), error.getMessage());
-            flight.nextAttemptAt = now + options.resendAfter().toNanos();
-            flight.bumpNext = false;
+                    flight.position, flight.nonce, next.after(), reply.error().getMessage());
         }
     }
 
