@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,13 +44,7 @@ class DsmrMeterSourceKameletTest extends KameletTestSupport {
     }
 
     private List<Reading> readings(String meter) {
-        List<Reading> readings = new ArrayList<>();
-        ledger().forEachByMeter(entry -> {
-            if (entry.meter().equals(meter)) {
-                readings.add(entry.document().reading());
-            }
-        });
-        return readings;
+        return LedgerContents.readings(ledger(), meter);
     }
 
     @Test

@@ -1,0 +1,87 @@
+package org.energyweb.meter.mqtt.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Message;
+import org.energyweb.meter.mqtt.DeviceMessage;
+import org.energyweb.meter.mqtt.MessageDecoder;
+import org.energyweb.meter.mqtt.MqttMeterSource;
+import org.energyweb.meter.mqtt.ShellyDecoder;
+import org.energyweb.meter.mqtt.TasmotaDecoder;
+import org.energyweb.reading.Measurement;
+import org.energyweb.reading.MeterFaultException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The bean of the {@code mqtt-meter-source} kamelet: turns each message paho-mqtt5 received into a
+ * {@link Measurement} body, or a {@link org.energyweb.reading.MeterFault} body with the
+ * {@link MeterFaultException} caught (as the other meter sources deliver faults, so the ledger dead-letters
+ * them), or stops the exchange for a message of the device that carries no register.
+ */
+public class MqttMeterDecoder implements Processor {
+
+    private String meterId;
+    private String format = "tasmota";
+    private long maxAge = 300_000;
+    private String deviceZone = "UTC";
+    private Clock clock = Clock.systemUTC();
+    private MqttMeterSource source;
+
+    @Override
+    public void process(Exchange exchange) {
+        Message in = exchange.getMessage();
+        boolean retained = in instanceof PahoMqtt5Message paho && paho.getMqttMessage() != null && paho.getMqttMessage().isRetained();
+        DeviceMessage message = new DeviceMessage(in.getHeader(PahoMqtt5Constants.MQTT_TOPIC, "", String.class),
+                in.getBody(byte[].class), retained, clock.instant());
+        try {
+            Optional<Measurement> reading = source().accept(message);
+            if (reading.isPresent()) {
+                in.setBody(reading.get());
+            } else {
+                exchange.setRouteStop(true);
+            }
+        } catch (MeterFaultException fault) {
+            in.setBody(fault.fault());
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, fault);
+        }
+    }
+
+    private synchronized MqttMeterSource source() {
+        if (source == null) {
+            MessageDecoder decoder = switch (format.trim().toLowerCase()) {
+                case "tasmota" -> new TasmotaDecoder(ZoneId.of(deviceZone));
+                case "shelly" -> new ShellyDecoder();
+                default -> throw new IllegalArgumentException("format must be tasmota or shelly, was " + format);
+            };
+            source = new MqttMeterSource(meterId, decoder, Duration.ofMillis(maxAge), clock);
+        }
+        return source;
+    }
+
+    public void setMeterId(String meterId) {
+        this.meterId = meterId;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public void setMaxAge(long millis) {
+        this.maxAge = millis;
+    }
+
+    public void setDeviceZone(String deviceZone) {
+        this.deviceZone = deviceZone;
+    }
+
+    /** For tests and embedding applications that run on another clock. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+}
