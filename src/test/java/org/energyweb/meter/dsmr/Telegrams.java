@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 
 /** The recorded telegrams of src/test/resources/dsmr, as a meter sends them (CR LF line ends). */
@@ -33,6 +37,18 @@ public final class Telegrams {
     public static String withCrc(String telegram, String crc) {
         int end = telegram.indexOf('!');
         return telegram.substring(0, end + 1) + crc + "\r\n";
+    }
+
+    /**
+     * The telegram re-dated to {@code time} (its 0-0:1.0.0, in Dutch local time with the DST flag), with the CRC
+     * of the changed text from {@link #independentCrc}: a recorded telegram as the meter would send it now.
+     */
+    public static String dated(String telegram, Instant time) throws IOException, InterruptedException {
+        ZonedDateTime local = time.atZone(ZoneId.of("Europe/Amsterdam"));
+        char flag = local.getZone().getRules().isDaylightSavings(time) ? 'S' : 'W';
+        String redated = telegram.replaceFirst("0-0:1\\.0\\.0\\(\\d{12}[SW]\\)",
+                "0-0:1.0.0(" + local.format(DateTimeFormatter.ofPattern("yyMMddHHmmss")) + flag + ")");
+        return withCrc(redated, independentCrc(redated));
     }
 
     /** The same telegram with one character of its body changed, as a noisy serial line does. */
