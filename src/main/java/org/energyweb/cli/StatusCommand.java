@@ -83,7 +83,8 @@ class StatusCommand implements Callable<Integer> {
     }
 
     private void print(LedgerStatus status, PrintWriter out) {
-        out.printf("%s: %d readings of %d meters (at %s)%n", data.toAbsolutePath(), status.total().readings(), status.meters().size(), status.time());
+        out.printf("%s: %s of %s (at %s)%n", data.toAbsolutePath(), Plural.of(status.total().readings(), "reading"),
+                Plural.of(status.meters().size(), "meter"), status.time());
         status.total().hops().forEach((hop, states) -> {
             LedgerStatus.OldestPending oldest = status.oldestPending().get(hop);
             out.printf("  hop %-8s %s%s%n", hop, states(states), oldest == null ? ""

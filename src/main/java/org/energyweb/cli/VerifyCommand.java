@@ -80,8 +80,8 @@ class VerifyCommand implements Callable<Integer> {
             for (ChainProblem problem : report.problems()) {
                 out.println("TAMPERED " + problem);
             }
-            out.printf("%s: %d documents of %d meters checked, %d problem(s)%n",
-                    report.ok() ? "OK" : "FAILED", report.documents(), report.meters(), report.problems().size());
+            out.printf("%s: %s of %s checked, %s%n", report.ok() ? "OK" : "FAILED", Plural.of(report.documents(), "document"),
+                    Plural.of(report.meters(), "meter"), Plural.of(report.problems().size(), "problem"));
             if (rpc != null) {
                 differences.forEach(difference -> out.println("CHAIN DIFFERS " + difference));
                 out.printf("%s: the chain %s%n", differences.isEmpty() ? "OK" : "FAILED",

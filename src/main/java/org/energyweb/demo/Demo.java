@@ -6,6 +6,7 @@ import org.energyweb.batch.BatchHop;
 import org.energyweb.batch.BatchProver;
 import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.chain.tx.ChainHop;
+import org.energyweb.cli.Plural;
 import org.energyweb.proof.Proof;
 import org.energyweb.proof.ProofVerifier;
 import org.energyweb.proof.Verification;
@@ -66,8 +67,8 @@ public final class Demo implements AutoCloseable {
             if (reaped > 0) {
                 log.accept("stopped " + reaped + " peer process(es) left running by a demo that was killed");
             }
-            log.accept(String.format("Energyweb demo: %d simulated meters, a reading each %d ms; ledger in %s (%d readings already)",
-                    meters, period.toMillis(), ledger.dataDir(), ledger.size()));
+            log.accept(String.format("Energyweb demo: %s, a reading each %d ms; ledger in %s (%s already)",
+                    Plural.of(meters, "simulated meter"), period.toMillis(), ledger.dataDir(), Plural.of(ledger.size(), "reading")));
             DemoIpfs ipfs = DemoIpfs.start(ledger.dataDir());
             started.add(ipfs);
             log.accept("IPFS: " + ipfs.describe());
@@ -154,8 +155,9 @@ public final class Demo implements AutoCloseable {
         VerifyReport report = LedgerVerifier.verify(dataDir);
         report.problems().forEach(problem -> lines.add("TAMPERED " + problem));
         ok &= report.ok();
-        lines.add(String.format("Ledger %s: %d documents of %d meters, %s", report.ok() ? "verified" : "FAILED verification",
-                report.documents(), report.meters(), report.ok() ? "every hash and link checks out" : report.problems().size() + " problem(s)"));
+        lines.add(String.format("Ledger %s: %s of %s, %s", report.ok() ? "verified" : "FAILED verification",
+                Plural.of(report.documents(), "document"), Plural.of(report.meters(), "meter"),
+                report.ok() ? "every hash and link checks out" : Plural.of(report.problems().size(), "problem")));
         return new DemoReport(lines, ok);
     }
 

@@ -16,7 +16,8 @@ public class MeterFaultException extends RuntimeException {
     }
 
     private MeterFaultException(MeterFault fault, boolean unreachable) {
-        super("meter " + fault.meter() + " (" + fault.source() + "): " + fault.reason());
+        // A fault of input that names no meter (a bad file) says so rather than "meter null".
+        super((fault.meter() != null ? "meter " + fault.meter() : "unknown meter") + " (" + fault.source() + "): " + fault.reason());
         this.fault = fault;
         this.unreachable = unreachable;
     }

@@ -153,7 +153,7 @@ class OpsCommandsTest {
         CliTestSupport.Result result = CliTestSupport.run("status", "--data", dir.toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("2 readings of 1 meters", "hop ipfs", "pending 1", "stored 1", "oldest pending m1#1",
+        assertThat(result.out()).contains("2 readings of 1 meter ", "hop ipfs", "pending 1", "stored 1", "oldest pending m1#1",
                 "dead letters: 0 (0 not replayed)", "last anchored block: none", "meter m1: 2 readings");
     }
 
