@@ -21,6 +21,7 @@ public class EnergywebCommand {
     public static final int ERROR = 2;
 
     public static void main(String[] args) {
+        LauncherLogging.apply();
         System.exit(commandLine().execute(args));
     }
 

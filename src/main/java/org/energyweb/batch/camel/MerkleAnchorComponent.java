@@ -5,16 +5,13 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.energyweb.batch.BatchAnchorer;
 import org.energyweb.batch.ManifestStore;
-import org.energyweb.chain.keys.Keystore;
+import org.energyweb.chain.camel.SigningConnection;
 import org.energyweb.chain.rpc.Eth;
-import org.energyweb.chain.rpc.JsonRpcClient;
 import org.energyweb.chain.tx.TransactionPipeline;
 import org.energyweb.ipfs.rpc.IpfsClient;
 import org.energyweb.ipfs.rpc.IpfsClientConfig;
 import org.energyweb.ledger.Ledger;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,44 +32,35 @@ public class MerkleAnchorComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         MerkleAnchorEndpoint endpoint = new MerkleAnchorEndpoint(uri, this, remaining);
+        setProperties(endpoint.getConnection(), parameters);
+        setProperties(endpoint.getConnection().getBreaker(), parameters);
         setProperties(endpoint, parameters);
-        if (endpoint.getRpcUrl() == null || endpoint.getKeystore() == null || !remaining.matches("0x[0-9a-fA-F]{40}")) {
+        SigningConnection connection = endpoint.getConnection();
+        if (connection.getRpcUrl() == null || connection.getKeystore() == null || !remaining.matches("0x[0-9a-fA-F]{40}")) {
             throw new IllegalArgumentException("merkle-anchor needs the anchor contract address as path and rpcUrl and keystore");
         }
         endpoint.anchorerOptions();
         // Checked now, so an insecure URL fails when the route is created, not at its first batch.
-        connect(endpoint);
+        connection.connect();
         return endpoint;
     }
 
-    private static JsonRpcClient connect(MerkleAnchorEndpoint endpoint) {
-        return JsonRpcClient.connect(endpoint.getRpcUrl(), endpoint.isAllowPlainHttp(), Duration.ofSeconds(10));
-    }
-
     synchronized Running anchoring(MerkleAnchorEndpoint endpoint) {
-        Ledger ledger = ledger(endpoint.getDataDir());
+        SigningConnection connection = endpoint.getConnection();
+        Ledger ledger = connection.ledger(getCamelContext());
         String key = ledger.dataDir() + "|" + endpoint.getContract().toLowerCase();
         Running existing = running.get(key);
         if (existing != null) {
             return existing;
         }
-        TransactionPipeline pipeline = TransactionPipeline.start(new Eth(connect(endpoint)),
-                Keystore.unlock(Path.of(endpoint.getKeystore()), endpoint.getPasswordFile(), endpoint.getPassword(), endpoint.getPasswordEnv()),
-                ledger, BatchAnchorer.pipelineOptions(TransactionPipeline.Options.DEFAULT
-                        .withConfirmations(endpoint.getConfirmations())
-                        .withPollInterval(Duration.ofMillis(endpoint.getPollInterval()))
-                        .withResendAfter(Duration.ofMillis(endpoint.getResendAfter()))));
+        TransactionPipeline pipeline = TransactionPipeline.start(new Eth(connection.connect()), connection.unlock(), ledger,
+                BatchAnchorer.pipelineOptions(connection.pipelineOptions(TransactionPipeline.Options.DEFAULT)));
         IpfsClient ipfs = endpoint.getIpfsApiUrl() == null ? null : new IpfsClient(IpfsClientConfig.of(endpoint.getIpfsApiUrl()));
         BatchAnchorer anchorer = BatchAnchorer.start(ledger, pipeline, endpoint.getContract(),
                 new ManifestStore(ledger.dataDir(), ipfs), endpoint.anchorerOptions());
         Running started = new Running(ledger, pipeline, anchorer);
         running.put(key, started);
         return started;
-    }
-
-    /** The application's Ledger bean when there is one, else the ledger component's ledger of {@code dataDir}. */
-    private Ledger ledger(String dataDir) {
-        return getCamelContext().getComponent("ledger", org.energyweb.ledger.camel.LedgerComponent.class).ledger(dataDir);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.energyweb.batch.camel;
 
+import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -12,6 +13,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import org.energyweb.batch.BatchAnchorer;
+import org.energyweb.chain.camel.SigningConnection;
 import org.energyweb.proof.LeafKind;
 
 import java.time.Duration;
@@ -22,7 +24,7 @@ import java.time.Duration;
  * ledgered, so a message here only says new readings are there and completes at once; readings
  * ledgered while the route was down are anchored too.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "merkle-anchor", title = "Energyweb Merkle anchor", syntax = "merkle-anchor:contract",
+@UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = "merkle-anchor", title = "Energyweb Merkle anchor", syntax = "merkle-anchor:contract",
         producerOnly = true, category = {Category.BLOCKCHAIN}, headersClass = MerkleAnchorConstants.class)
 public class MerkleAnchorEndpoint extends DefaultEndpoint {
 
@@ -30,39 +32,18 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
     @Metadata(required = true)
     private final String contract;
 
-    @UriParam(description = "JSON-RPC URL of the EVM node. A URL that is not on this machine must be https unless allowPlainHttp is set")
-    @Metadata(required = true)
-    private String rpcUrl;
-    @UriParam(defaultValue = "data", description = "The data folder of the ledger whose readings are anchored (when no Ledger bean is bound)")
-    private String dataDir = "data";
-    @UriParam(label = "security", description = "Path of the Ethereum V3 keystore file of the anchoring account")
-    @Metadata(required = true)
-    private String keystore;
-    @UriParam(label = "security", description = "File whose first line is the keystore password (takes precedence over password and passwordEnv)")
-    private String passwordFile;
-    @UriParam(label = "security", secret = true, description = "The keystore password, as a placeholder resolved from a secret, never plain text")
-    private String password;
-    @UriParam(label = "security", defaultValue = "ENERGYWEB_KEY_PASSWORD", description = "Environment variable holding the keystore password otherwise")
-    private String passwordEnv = "ENERGYWEB_KEY_PASSWORD";
-    @UriParam(label = "security", defaultValue = "false", description = "Accept a plain-http RPC URL to another machine")
-    private boolean allowPlainHttp;
+    @UriParam
+    private final SigningConnection connection = new SigningConnection();
     @UriParam(defaultValue = "10000", description = "Readings that make a batch at once")
     private int batchSize = 10_000;
     @UriParam(defaultValue = "10000", description = "Milliseconds the oldest unbatched reading waits before a smaller batch is anchored")
     private long batchInterval = 10_000;
-    @UriParam(defaultValue = "1", description = "Blocks (the transaction's own included) before a batch counts as confirmed")
-    private int confirmations = 1;
     @UriParam(enums = "document-sha256,field-root", defaultValue = "document-sha256",
             description = "Leaf inputs: document SHA-256 (whole-document proofs) or salted field roots (field proofs; the salt secret"
                     + " is created in the data folder, mode 0600, on first use)")
     private String leafKind = LeafKind.DOCUMENT_SHA256.manifestName();
     @UriParam(description = "Kubo RPC API URL of an IPFS node to store manifests on; without it they stay in the data folder's manifests/")
     private String ipfsApiUrl;
-    @UriParam(label = "advanced", defaultValue = "200", description = "Milliseconds between receipt polls")
-    private long pollInterval = 200;
-    @UriParam(label = "advanced", defaultValue = "60000", description = "Milliseconds before an unmined anchor transaction is re-sent with higher fees")
-    private long resendAfter = 60_000;
-
     MerkleAnchorEndpoint(String uri, MerkleAnchorComponent component, String contract) {
         super(uri, component);
         this.contract = contract;
@@ -107,64 +88,12 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
         return value == null || value.isBlank() ? null : value;
     }
 
+    public SigningConnection getConnection() {
+        return connection;
+    }
+
     public String getContract() {
         return contract;
-    }
-
-    public String getRpcUrl() {
-        return rpcUrl;
-    }
-
-    public void setRpcUrl(String rpcUrl) {
-        this.rpcUrl = rpcUrl;
-    }
-
-    public String getDataDir() {
-        return dataDir;
-    }
-
-    public void setDataDir(String dataDir) {
-        this.dataDir = dataDir;
-    }
-
-    public String getKeystore() {
-        return keystore;
-    }
-
-    public void setKeystore(String keystore) {
-        this.keystore = keystore;
-    }
-
-    public String getPasswordFile() {
-        return passwordFile;
-    }
-
-    public void setPasswordFile(String passwordFile) {
-        this.passwordFile = blankAsNone(passwordFile);
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = blankAsNone(password);
-    }
-
-    public String getPasswordEnv() {
-        return passwordEnv;
-    }
-
-    public void setPasswordEnv(String passwordEnv) {
-        this.passwordEnv = passwordEnv;
-    }
-
-    public boolean isAllowPlainHttp() {
-        return allowPlainHttp;
-    }
-
-    public void setAllowPlainHttp(boolean allowPlainHttp) {
-        this.allowPlainHttp = allowPlainHttp;
     }
 
     public int getBatchSize() {
@@ -183,14 +112,6 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
         this.batchInterval = batchInterval;
     }
 
-    public int getConfirmations() {
-        return confirmations;
-    }
-
-    public void setConfirmations(int confirmations) {
-        this.confirmations = confirmations;
-    }
-
     public String getLeafKind() {
         return leafKind;
     }
@@ -207,19 +128,4 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
         this.ipfsApiUrl = blankAsNone(ipfsApiUrl);
     }
 
-    public long getPollInterval() {
-        return pollInterval;
-    }
-
-    public void setPollInterval(long pollInterval) {
-        this.pollInterval = pollInterval;
-    }
-
-    public long getResendAfter() {
-        return resendAfter;
-    }
-
-    public void setResendAfter(long resendAfter) {
-        this.resendAfter = resendAfter;
-    }
 }

@@ -1,7 +1,7 @@
 package org.energyweb.chain.camel;
 
 import org.apache.camel.Endpoint;
-import org.energyweb.chain.keys.Keystore;
+import org.apache.camel.support.DefaultComponent;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.tx.GasPolicy;
@@ -9,7 +9,6 @@ import org.energyweb.chain.tx.TransactionPipeline;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,7 +18,7 @@ import java.util.Map;
  * keystore on the same node share one transaction pipeline, so the account has one nonce sequence.
  */
 @org.apache.camel.spi.annotations.Component("origin")
-public class OriginComponent extends LedgerComponent {
+public class OriginComponent extends DefaultComponent {
 
     private final Map<String, SharedPipeline> pipelines = new HashMap<>();
 
@@ -31,6 +30,7 @@ public class OriginComponent extends LedgerComponent {
         Registry registry = Registry.named(remaining);
         OriginConfiguration configuration = new OriginConfiguration();
         setProperties(configuration, parameters);
+        setProperties(configuration.getBreaker(), parameters);
         OriginEndpoint endpoint = new OriginEndpoint(uri, this, registry, configuration);
         setProperties(endpoint, parameters);
         requireOptions(configuration);
@@ -55,12 +55,12 @@ public class OriginComponent extends LedgerComponent {
         }
     }
 
-
     /** The pipeline of the endpoint's key on the endpoint's node, started on first use. */
     synchronized TransactionPipeline pipeline(OriginConfiguration configuration) {
-        Path keystore = Path.of(configuration.getKeystore()).toAbsolutePath().normalize();
+        Path keystore = configuration.keystorePath();
         String key = configuration.getRpcUrl() + "|" + keystore;
-        TransactionPipeline.Options options = options(configuration);
+        TransactionPipeline.Options options = configuration.pipelineOptions(TransactionPipeline.Options.DEFAULT)
+                .withGas(new GasPolicy(BigInteger.valueOf(configuration.getGasCap()), configuration.getGasMarginPercent()));
         SharedPipeline shared = pipelines.get(key);
         if (shared != null) {
             if (!shared.options().equals(options)) {
@@ -69,19 +69,10 @@ public class OriginComponent extends LedgerComponent {
             }
             return shared.pipeline();
         }
-        Eth eth = new Eth(configuration.connect());
-        TransactionPipeline pipeline = TransactionPipeline.start(eth, Keystore.unlock(keystore, configuration.getPasswordFile(),
-                configuration.getPassword(), configuration.getPasswordEnv()), ledger(), options);
+        TransactionPipeline pipeline = TransactionPipeline.start(new Eth(configuration.connect()), configuration.unlock(),
+                configuration.ledger(getCamelContext()), options);
         pipelines.put(key, new SharedPipeline(pipeline, options));
         return pipeline;
-    }
-
-    private static TransactionPipeline.Options options(OriginConfiguration configuration) {
-        return TransactionPipeline.Options.DEFAULT
-                .withConfirmations(configuration.getConfirmations())
-                .withPollInterval(Duration.ofMillis(configuration.getPollInterval()))
-                .withResendAfter(Duration.ofMillis(configuration.getResendAfter()))
-                .withGas(new GasPolicy(BigInteger.valueOf(configuration.getGasCap()), configuration.getGasMarginPercent()));
     }
 
     @Override

@@ -7,8 +7,6 @@ public final class OriginConstants {
 
     @Metadata(description = "Overrides the endpoint's asset id for this message", javaType = "Long")
     public static final String ASSET_ID = "EnergywebOriginAssetId";
-    @Metadata(description = "The ledger position of the reading, when the body is not a ledger entry or reading document", javaType = "Long")
-    public static final String LEDGER_POSITION = "EnergywebLedgerPosition";
     @Metadata(description = "Hash of the mined transaction that anchored the reading", javaType = "String")
     public static final String TRANSACTION_HASH = "EnergywebOriginTransactionHash";
     @Metadata(description = "Number of the block holding the transaction or event", javaType = "Long")

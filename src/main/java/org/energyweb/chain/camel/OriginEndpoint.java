@@ -1,5 +1,6 @@
 package org.energyweb.chain.camel;
 
+import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -15,7 +16,7 @@ import org.energyweb.chain.origin.Registry;
  * Writes each reading to an Origin release A registry as {@code saveSmartMeterRead}, signed with
  * the asset's smart-meter key, and completes the exchange once the transaction is confirmed.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "origin", title = "Energy Web Origin meter read",
+@UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = "origin", title = "Energy Web Origin meter read",
         syntax = "origin:registry", producerOnly = true, category = {Category.BLOCKCHAIN}, headersClass = OriginConstants.class)
 public class OriginEndpoint extends DefaultEndpoint {
 

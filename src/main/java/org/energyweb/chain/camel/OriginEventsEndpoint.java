@@ -1,5 +1,6 @@
 package org.energyweb.chain.camel;
 
+import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -14,6 +15,7 @@ import org.energyweb.chain.events.EventListener;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.rpc.Eth;
+import org.energyweb.ledger.camel.LedgerComponent;
 
 /**
  * Starts a route with each event of one contract, once its block has the configured number of
@@ -21,7 +23,7 @@ import org.energyweb.chain.rpc.Eth;
  * kept in the ledger, and a reorganisation or a node that goes away is survived. The body is a map
  * of the event's values by parameter name.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "origin-events", title = "Energy Web Origin events",
+@UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = "origin-events", title = "Energy Web Origin events",
         syntax = "origin-events:name", consumerOnly = true, category = {Category.BLOCKCHAIN}, headersClass = OriginConstants.class)
 public class OriginEventsEndpoint extends ScheduledPollEndpoint {
 
@@ -30,7 +32,11 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
     private final String name;
 
     @UriParam
-    private final ContractConnection connection = new ContractConnection();
+    private final RpcConnection connection = new RpcConnection();
+
+    @UriParam(description = "Address of the contract whose events are read")
+    @Metadata(required = true)
+    private String contract;
 
     @UriParam(description = "The event as an ABI signature with names, e.g. Transfer(address indexed from, address indexed to, uint256 value); "
             + "default: the preset's event")
@@ -39,6 +45,9 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
     @UriParam(enums = "producing,consuming,anchor", description = "A preset for event: LogNewMeterRead of the producing or consuming "
             + "registry, or LogBatchAnchored of the reading anchor")
     private String preset;
+
+    @UriParam(description = "The data folder of the ledger keeping the checkpoint; default: the ledger component's (a Ledger bean in the registry wins)")
+    private String dataDir;
 
     @UriParam(defaultValue = "1", description = "Blocks (its own included) an event's block needs before the event is delivered")
     private int confirmations = 1;
@@ -78,12 +87,12 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
         };
     }
 
-    ContractConnection getConnection() {
+    RpcConnection getConnection() {
         return connection;
     }
 
     EventListener listener() {
-        return new EventListener(new Eth(connection.connect()), connection.getContract(), abiEvent(), getComponent().ledger().settings(), name,
+        return new EventListener(new Eth(connection.connect()), contract, abiEvent(), LedgerComponent.of(getCamelContext(), dataDir).settings(), name,
                 new EventListener.Options(confirmations, fromBlock, maxBlockRange, reorgRewind));
     }
 
@@ -104,6 +113,22 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
     }
 
 
+
+    public String getContract() {
+        return contract;
+    }
+
+    public void setContract(String contract) {
+        this.contract = contract;
+    }
+
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
 
     public String getEvent() {
         return event;

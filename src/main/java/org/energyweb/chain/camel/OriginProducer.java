@@ -8,6 +8,8 @@ import org.energyweb.chain.tx.Anchored;
 import org.energyweb.chain.tx.TransactionPipeline;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.ledger.camel.LedgerComponent;
+import org.energyweb.ledger.camel.LedgerConstants;
 import org.energyweb.reading.ReadingDocument;
 
 import java.math.BigInteger;
@@ -99,7 +101,7 @@ public class OriginProducer extends DefaultAsyncProducer {
         if (body instanceof LedgerEntry entry) {
             return entry;
         }
-        Ledger ledger = endpoint.getComponent().ledger();
+        Ledger ledger = LedgerComponent.of(endpoint.getCamelContext(), endpoint.getConfiguration().getDataDir());
         if (body instanceof ReadingDocument || body instanceof byte[]) {
             ReadingDocument document = body instanceof ReadingDocument d ? d : ReadingDocument.parse((byte[]) body);
             LedgerEntry entry = ledger.find(document.reading().meter(), document.reading().seq())
@@ -109,12 +111,12 @@ public class OriginProducer extends DefaultAsyncProducer {
             }
             return entry;
         }
-        Long position = message.getHeader(OriginConstants.LEDGER_POSITION, Long.class);
+        Long position = message.getHeader(LedgerConstants.POSITION, Long.class);
         if (position != null) {
             return ledger.at(position).orElseThrow(() -> new IllegalArgumentException("no reading at ledger position " + position));
         }
         throw new IllegalArgumentException("origin: needs a ledger entry or reading document as body, or the "
-                + OriginConstants.LEDGER_POSITION + " header");
+                + LedgerConstants.POSITION + " header");
     }
 
     private static void setHeaders(Message message, Anchored anchored) {
@@ -122,6 +124,6 @@ public class OriginProducer extends DefaultAsyncProducer {
         message.setHeader(OriginConstants.BLOCK_NUMBER, anchored.blockNumber());
         message.setHeader(OriginConstants.BLOCK_HASH, anchored.blockHash());
         message.setHeader(OriginConstants.NONCE, anchored.nonce());
-        message.setHeader(OriginConstants.LEDGER_POSITION, anchored.position());
+        message.setHeader(LedgerConstants.POSITION, anchored.position());
     }
 }

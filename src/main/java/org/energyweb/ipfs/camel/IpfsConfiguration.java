@@ -8,6 +8,7 @@ import org.apache.camel.spi.UriParams;
 import org.energyweb.ipfs.cid.UnixFsOptions;
 import org.energyweb.ipfs.rpc.IpfsClientConfig;
 import org.energyweb.remote.BreakerSettings;
+import org.energyweb.remote.camel.BreakerOptions;
 
 /** The options of an {@code ipfs:} endpoint; the component holds defaults that each endpoint copies. */
 @UriParams
@@ -54,18 +55,14 @@ public class IpfsConfiguration implements Cloneable {
             + " Documents and the credential then cross the network unencrypted")
     private boolean allowInsecure;
 
-    @UriParam(label = "advanced", defaultValue = "5", description = "Consecutive calls that find the node unreachable (no"
-            + " connection, no answer) before its circuit opens: calls then fail at once with CIRCUIT_OPEN, without touching"
-            + " the network, until breakerOpenDuration has passed and a trial call gets through")
-    private int breakerFailureThreshold = BreakerSettings.DEFAULT_FAILURE_THRESHOLD;
-
-    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds an open circuit fails calls at once before"
-            + " it lets one trial call through; the circuit closes when that call succeeds")
-    private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
+    @UriParam
+    private BreakerOptions breaker = new BreakerOptions();
 
     public IpfsConfiguration copy() {
         try {
-            return (IpfsConfiguration) clone();
+            IpfsConfiguration copy = (IpfsConfiguration) clone();
+            copy.breaker = breaker.copy();
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
@@ -78,7 +75,7 @@ public class IpfsConfiguration implements Cloneable {
     }
 
     public BreakerSettings toBreakerSettings() {
-        return BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration);
+        return breaker.settings();
     }
 
     public UnixFsOptions toUnixFsOptions() {
@@ -173,19 +170,11 @@ public class IpfsConfiguration implements Cloneable {
         this.allowInsecure = allowInsecure;
     }
 
-    public int getBreakerFailureThreshold() {
-        return breakerFailureThreshold;
+    public BreakerOptions getBreaker() {
+        return breaker;
     }
 
-    public void setBreakerFailureThreshold(int breakerFailureThreshold) {
-        this.breakerFailureThreshold = breakerFailureThreshold;
-    }
-
-    public long getBreakerOpenDuration() {
-        return breakerOpenDuration;
-    }
-
-    public void setBreakerOpenDuration(long breakerOpenDuration) {
-        this.breakerOpenDuration = breakerOpenDuration;
+    public void setBreaker(BreakerOptions breaker) {
+        this.breaker = breaker;
     }
 }

@@ -1,5 +1,6 @@
 package org.energyweb.ipfs.camel;
 
+import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -11,7 +12,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /** Stores documents on IPFS and reads them back; every CID is computed locally and checked against the node's. */
-@UriEndpoint(firstVersion = "4.17.0", scheme = "ipfs", title = "IPFS (Kubo RPC API)", syntax = "ipfs:operation",
+@UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = "ipfs", title = "IPFS (Kubo RPC API)", syntax = "ipfs:operation",
         producerOnly = true, category = {Category.FILE, Category.BLOCKCHAIN}, headersClass = IpfsConstants.class)
 public class IpfsEndpoint extends DefaultEndpoint {
 

@@ -1,5 +1,6 @@
 package org.energyweb.ledger.camel;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -48,7 +49,7 @@ public class LedgerComponent extends DefaultComponent {
      */
     public Ledger ledger(String dataDir) {
         if (ledger == null) {
-            ledger = bound(getCamelContext());
+            ledger = getCamelContext().getRegistry().findSingleByType(Ledger.class);
         }
         if (ledger != null) {
             return ledger;
@@ -58,9 +59,13 @@ public class LedgerComponent extends DefaultComponent {
                 java.time.Duration.ofSeconds(futureToleranceSeconds))));
     }
 
-    /** The application's one Ledger bean, or null: how every Energyweb component finds the shared ledger. */
-    public static Ledger bound(org.apache.camel.CamelContext context) {
-        return context.getRegistry().findSingleByType(Ledger.class);
+    /**
+     * How every Energyweb component finds the application's ledger: the ledger component's, for
+     * {@code dataDir} (null: the ledger component's own dataDir), so no Ledger bean needs binding.
+     */
+    public static Ledger of(CamelContext context, String dataDir) {
+        LedgerComponent component = context.getComponent("ledger", LedgerComponent.class);
+        return component.ledger(dataDir == null || dataDir.isBlank() ? component.getDataDir() : dataDir);
     }
 
     @Override

@@ -9,7 +9,7 @@ public final class LedgerConstants {
     public static final String METER = "EnergywebMeter";
     @Metadata(description = "The reading's sequence number in its meter's chain", javaType = "Long")
     public static final String SEQ = "EnergywebSeq";
-    @Metadata(description = "The reading's ledger position (global append order)", javaType = "Long")
+    @Metadata(description = "The reading's ledger position (global append order); origin: reads it when the body is neither a ledger entry nor a reading document", javaType = "Long")
     public static final String POSITION = "EnergywebLedgerPosition";
     @Metadata(description = "Lowercase hex SHA-256 of the reading document: its id, chain link and on-chain file hash", javaType = "String")
     public static final String SHA256 = "EnergywebSha256";
@@ -24,15 +24,5 @@ public final class LedgerConstants {
     public static final String HOP_DETAIL = "EnergywebHopDetail";
 
     private LedgerConstants() {
-    }
-
-    /** Puts a ledgered reading on a message: its document as the body, its identity in the headers. */
-    static void describe(org.apache.camel.Message message, org.energyweb.ledger.LedgerEntry entry) {
-        message.setBody(entry.document().bytes());
-        message.setHeader(METER, entry.meter());
-        message.setHeader(SEQ, entry.seq());
-        message.setHeader(POSITION, entry.position());
-        message.setHeader(SHA256, entry.document().sha256Hex());
-        message.setHeader(METER_DOWN, entry.document().reading().down());
     }
 }

@@ -1,5 +1,6 @@
 package org.energyweb.ledger.camel;
 
+import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -18,7 +19,7 @@ import java.util.List;
  * {@code from("ledger:outbox?hop=ipfs")} emits, in ledger order, the readings a later hop has not
  * finished, and records the hop's state once the route has processed each one.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "ledger", title = "Energyweb ledger", syntax = "ledger:operation",
+@UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = "ledger", title = "Energyweb ledger", syntax = "ledger:operation",
         category = {Category.DATABASE}, headersClass = LedgerConstants.class)
 public class LedgerEndpoint extends ScheduledPollEndpoint {
 

@@ -87,7 +87,7 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
         inFlight.add(position);
         highestEmitted = Math.max(highestEmitted, position);
         Exchange exchange = createExchange(false);
-        LedgerConstants.describe(exchange.getMessage(), entry);
+        LedgerMessages.describe(exchange.getMessage(), entry);
         getAsyncProcessor().process(exchange, doneSync -> {
             try {
                 finished(ledger, entry, exchange);

@@ -80,7 +80,7 @@ public class LedgerProducer extends DefaultProducer {
             exchange.setRouteStop(true);
             return;
         }
-        LedgerConstants.describe(exchange.getMessage(), entry);
+        LedgerMessages.describe(exchange.getMessage(), entry);
     }
 
     private static MeterFault faultOf(Exchange exchange) {

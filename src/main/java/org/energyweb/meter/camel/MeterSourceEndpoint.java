@@ -7,6 +7,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.energyweb.remote.BreakerSettings;
+import org.energyweb.remote.camel.BreakerOptions;
 
 /** What every meter source endpoint has: the meter's chain id, its circuit breaker, and no producer. */
 public abstract class MeterSourceEndpoint extends DefaultEndpoint {
@@ -14,14 +15,8 @@ public abstract class MeterSourceEndpoint extends DefaultEndpoint {
     @UriPath(description = "The id of the meter's hash chain (1-64 letters, digits, '.', '-' or '_')")
     @Metadata(required = true)
     private final String meterId;
-    @UriParam(label = "advanced", defaultValue = "5", description = "Polls in a row that find the meter unreachable (no"
-            + " connection, no answer, link lost) before its circuit opens. The fault that opens it is delivered with a note"
-            + " saying so; while open the meter is not polled and nothing is delivered")
-    private int breakerFailureThreshold = BreakerSettings.DEFAULT_FAILURE_THRESHOLD;
-    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds an open circuit leaves the meter alone"
-            + " before one trial poll; a trial that reaches the meter closes the circuit and readings resume, one that does"
-            + " not delivers nothing and opens it again")
-    private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
+    @UriParam
+    private BreakerOptions breaker = new BreakerOptions();
 
     protected MeterSourceEndpoint(String uri, Component component, String meterId) {
         super(uri, component);
@@ -34,26 +29,18 @@ public abstract class MeterSourceEndpoint extends DefaultEndpoint {
     }
 
     public BreakerSettings breakerSettings() {
-        return BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration);
+        return breaker.settings();
     }
 
     public String getMeterId() {
         return meterId;
     }
 
-    public int getBreakerFailureThreshold() {
-        return breakerFailureThreshold;
+    public BreakerOptions getBreaker() {
+        return breaker;
     }
 
-    public void setBreakerFailureThreshold(int breakerFailureThreshold) {
-        this.breakerFailureThreshold = breakerFailureThreshold;
-    }
-
-    public long getBreakerOpenDuration() {
-        return breakerOpenDuration;
-    }
-
-    public void setBreakerOpenDuration(long breakerOpenDuration) {
-        this.breakerOpenDuration = breakerOpenDuration;
+    public void setBreaker(BreakerOptions breaker) {
+        this.breaker = breaker;
     }
 }

@@ -18,6 +18,7 @@ public final class DsmrMeterComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DsmrMeterEndpoint endpoint = new DsmrMeterEndpoint(uri, this, remaining);
+        setProperties(endpoint.getBreaker(), parameters);
         setProperties(endpoint, parameters);
         return endpoint;
     }

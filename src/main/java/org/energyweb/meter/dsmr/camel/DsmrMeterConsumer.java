@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.energyweb.meter.MeterCircuit;
+import org.energyweb.meter.camel.MeterOutcome;
 import org.energyweb.meter.dsmr.DsmrSource;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
@@ -62,12 +63,12 @@ public final class DsmrMeterConsumer extends DefaultConsumer {
                     // The circuit is open, or its trial found the bridge still away: the outage is on record.
                     pause();
                 }
-                readings.ifPresent(list -> list.forEach(this::deliver));
+                readings.ifPresent(list -> list.forEach(reading -> deliver(MeterOutcome.reading(reading))));
             } catch (MeterFaultException fault) {
                 if (source != running) {
                     return;
                 }
-                deliver(fault);
+                deliver(MeterOutcome.fault(fault));
                 if (fault.unreachable()) {
                     pause();
                 }
@@ -75,15 +76,10 @@ public final class DsmrMeterConsumer extends DefaultConsumer {
         }
     }
 
-    private void deliver(Object body) {
+    private void deliver(MeterOutcome outcome) {
         Exchange exchange = createExchange(false);
         try {
-            if (body instanceof MeterFaultException fault) {
-                exchange.getMessage().setBody(fault.fault());
-                exchange.setProperty(Exchange.EXCEPTION_CAUGHT, fault);
-            } else {
-                exchange.getMessage().setBody(body);
-            }
+            outcome.writeTo(exchange);
             getProcessor().process(exchange);
         } catch (Exception e) {
             getExceptionHandler().handleException("DSMR meter " + endpoint.getMeterId(), exchange, e);

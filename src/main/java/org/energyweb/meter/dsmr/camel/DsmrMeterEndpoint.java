@@ -1,5 +1,6 @@
 package org.energyweb.meter.dsmr.camel;
 
+import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -12,7 +13,7 @@ import org.energyweb.meter.dsmr.DsmrSettings;
 import java.time.Duration;
 
 /** One P1 port's settings; see {@link DsmrMeterComponent} for the URI. */
-@UriEndpoint(firstVersion = "0.1.0", scheme = DsmrMeterComponent.SCHEME, title = "DSMR P1 meter",
+@UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = DsmrMeterComponent.SCHEME, title = "DSMR P1 meter",
         syntax = "dsmr-meter:meterId", consumerOnly = true, category = {Category.IOT})
 public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
 

@@ -7,7 +7,8 @@ import org.energyweb.meter.http.Credentials;
 import org.energyweb.meter.http.HttpSourceSettings;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
-import org.energyweb.remote.BreakerSettings;
+import org.energyweb.meter.camel.MeterOutcome;
+import org.energyweb.remote.camel.BreakerOptions;
 
 import java.net.URI;
 import java.time.Clock;
@@ -39,8 +40,7 @@ public abstract class HttpMeterPoller implements Processor {
     private boolean allowInsecure;
     private long resumeEnergyWh = -1;
     private String resumeTime = "";
-    private int breakerFailureThreshold = BreakerSettings.DEFAULT_FAILURE_THRESHOLD;
-    private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
+    private final BreakerOptions breaker = new BreakerOptions();
     private Clock clock = Clock.systemUTC();
     private MeterPoll source;
     private MeterCircuit circuit;
@@ -61,29 +61,22 @@ public abstract class HttpMeterPoller implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        try {
-            MeterPoll source = source();
-            Optional<Measurement> reading = circuit.poll(source::poll).flatMap(polled -> polled);
-            if (reading.isPresent()) {
-                exchange.getMessage().setBody(reading.get());
-            } else {
-                exchange.setRouteStop(true);
-            }
-        } catch (MeterFaultException fault) {
-            // Not exchange.setException: a source kamelet's own route is outside the using route's
-            // onException and route configurations (only its errorHandler is inherited), so a thrown
-            // fault would merely be logged. Delivered like after a doCatch, it reaches the ledger.
-            exchange.getMessage().setBody(fault.fault());
-            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, fault);
+        MeterPoll source = source();
+        MeterOutcome outcome = MeterOutcome.poll(circuit, source::poll);
+        if (outcome.isNothing()) {
+            exchange.setRouteStop(true);
+        } else {
+            outcome.writeTo(exchange);
         }
     }
+
 
     private synchronized MeterPoll source() {
         if (source == null) {
             HttpSourceSettings settings = new HttpSourceSettings(URI.create(required(baseUrl, "baseUrl")), credentials(),
                     Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout), allowInsecure);
             source = createSource(settings, required(meterId, "meterId"), resume(), clock);
-            circuit = new MeterCircuit(meterId, baseUrl, BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration));
+            circuit = new MeterCircuit(meterId, baseUrl, breaker.settings());
         }
         return source;
     }
@@ -158,12 +151,9 @@ public abstract class HttpMeterPoller implements Processor {
         this.resumeTime = resumeTime;
     }
 
-    public void setBreakerFailureThreshold(int breakerFailureThreshold) {
-        this.breakerFailureThreshold = breakerFailureThreshold;
-    }
-
-    public void setBreakerOpenDuration(long millis) {
-        this.breakerOpenDuration = millis;
+    /** The meter's circuit breaker options; the kamelets set {@code breaker.breakerFailureThreshold} and {@code breaker.breakerOpenDuration}. */
+    public BreakerOptions getBreaker() {
+        return breaker;
     }
 
     /** For tests and embedding applications that run on another clock. */

@@ -17,6 +17,7 @@ public final class ModbusMeterComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ModbusMeterEndpoint endpoint = new ModbusMeterEndpoint(uri, this, remaining);
+        setProperties(endpoint.getBreaker(), parameters);
         setProperties(endpoint, parameters);
         return endpoint;
     }

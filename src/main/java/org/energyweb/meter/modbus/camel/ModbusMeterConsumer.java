@@ -5,8 +5,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.energyweb.meter.MeterCircuit;
 import org.energyweb.meter.modbus.ModbusMeterPoller;
-import org.energyweb.reading.Measurement;
-import org.energyweb.reading.MeterFaultException;
+import org.energyweb.meter.camel.MeterOutcome;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -55,29 +54,14 @@ public final class ModbusMeterConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        Optional<Measurement> measurement;
-        MeterFaultException fault = null;
-        try {
-            measurement = circuit.poll(poller::poll);
-        } catch (MeterFaultException e) {
-            measurement = Optional.empty();
-            fault = e;
-        }
-        if (measurement.isEmpty() && fault == null) {
+        MeterOutcome outcome = MeterOutcome.poll(circuit, () -> Optional.of(poller.poll()));
+        if (outcome.isNothing()) {
             // The circuit is open: the meter was left alone, and its outage is already on record.
             return 0;
         }
         Exchange exchange = createExchange(false);
         try {
-            if (fault == null) {
-                exchange.getMessage().setBody(measurement.get());
-            } else {
-                // Delivered as the body, as after a doCatch, never turned into a value: a source kamelet's
-                // route is outside the using route's onException, so a thrown fault would only be logged.
-                // ledger:append turns it into a dead letter and a down reading.
-                exchange.getMessage().setBody(fault.fault());
-                exchange.setProperty(Exchange.EXCEPTION_CAUGHT, fault);
-            }
+            outcome.writeTo(exchange);
             getProcessor().process(exchange);
             return 1;
         } finally {

@@ -1,5 +1,6 @@
 package org.energyweb.meter.modbus.camel;
 
+import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** One meter's polling settings; see {@link ModbusMeterComponent} for the URI. */
-@UriEndpoint(firstVersion = "0.1.0", scheme = ModbusMeterComponent.SCHEME, title = "Modbus TCP meter",
+@UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = ModbusMeterComponent.SCHEME, title = "Modbus TCP meter",
         syntax = "modbus-meter:meterId", consumerOnly = true, category = {Category.IOT})
 public final class ModbusMeterEndpoint extends MeterSourceEndpoint {
 

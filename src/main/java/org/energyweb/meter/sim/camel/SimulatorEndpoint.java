@@ -1,5 +1,6 @@
 package org.energyweb.meter.sim.camel;
 
+import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -18,7 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Emits one {@code Measurement} per simulated meter on every poll. */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "simulator", title = "Simulated meter", syntax = "simulator:name",
+@UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = "simulator", title = "Simulated meter", syntax = "simulator:name",
         consumerOnly = true, category = {Category.IOT}, headersClass = SimulatorConstants.class)
 public class SimulatorEndpoint extends ScheduledPollEndpoint {
 

@@ -1,0 +1,68 @@
+package org.energyweb.chain.camel;
+
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.energyweb.chain.rpc.JsonRpcClient;
+import org.energyweb.remote.camel.BreakerOptions;
+
+import java.time.Duration;
+
+/** The EVM node an endpoint talks to: the options every chain endpoint shares. */
+@UriParams
+public class RpcConnection {
+
+    @UriParam(description = "JSON-RPC URL of the EVM node. A URL that is not on this machine must be https unless allowPlainHttp is set")
+    @Metadata(required = true)
+    private String rpcUrl;
+
+    @UriParam(label = "security", defaultValue = "false",
+            description = "Accept a plain-http RPC URL to another machine (node answers could be forged on the way)")
+    private boolean allowPlainHttp;
+
+    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for the node to answer one request")
+    private long rpcTimeout = 10_000;
+
+    @UriParam
+    private BreakerOptions breaker = new BreakerOptions();
+
+    /** A client for the node; refuses plain http to another machine unless allowed. */
+    public JsonRpcClient connect() {
+        if (rpcUrl == null || rpcUrl.isBlank()) {
+            throw new IllegalArgumentException("rpcUrl is required");
+        }
+        return JsonRpcClient.connect(rpcUrl, allowPlainHttp, Duration.ofMillis(rpcTimeout), breaker.settings());
+    }
+
+    public String getRpcUrl() {
+        return rpcUrl;
+    }
+
+    public void setRpcUrl(String rpcUrl) {
+        this.rpcUrl = rpcUrl;
+    }
+
+    public boolean isAllowPlainHttp() {
+        return allowPlainHttp;
+    }
+
+    public void setAllowPlainHttp(boolean allowPlainHttp) {
+        this.allowPlainHttp = allowPlainHttp;
+    }
+
+    public long getRpcTimeout() {
+        return rpcTimeout;
+    }
+
+    public void setRpcTimeout(long rpcTimeout) {
+        this.rpcTimeout = rpcTimeout;
+    }
+
+    public BreakerOptions getBreaker() {
+        return breaker;
+    }
+
+    public void setBreaker(BreakerOptions breaker) {
+        this.breaker = breaker;
+    }
+}

@@ -1,0 +1,49 @@
+package org.energyweb.remote.camel;
+
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.energyweb.remote.BreakerSettings;
+
+/** The circuit-breaker options of every endpoint that talks to a remote: a node, an IPFS API, a meter. */
+@UriParams
+public class BreakerOptions implements Cloneable {
+
+    @UriParam(label = "advanced", defaultValue = "5", description = "Consecutive calls that find the remote unreachable (no"
+            + " connection, no answer, link lost) before its circuit opens: calls then fail at once without touching the network"
+            + " (a meter is not polled, and the fault that opened its circuit says so) until breakerOpenDuration has passed"
+            + " and a trial call gets through")
+    private int breakerFailureThreshold = BreakerSettings.DEFAULT_FAILURE_THRESHOLD;
+
+    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds an open circuit fails calls at once (leaves"
+            + " a meter alone) before it lets one trial call through; the circuit closes when that call succeeds")
+    private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
+
+    /** The settings of the remote's breaker; fails with the option's name for a value out of range. */
+    public BreakerSettings settings() {
+        return BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration);
+    }
+
+    public BreakerOptions copy() {
+        try {
+            return (BreakerOptions) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int getBreakerFailureThreshold() {
+        return breakerFailureThreshold;
+    }
+
+    public void setBreakerFailureThreshold(int breakerFailureThreshold) {
+        this.breakerFailureThreshold = breakerFailureThreshold;
+    }
+
+    public long getBreakerOpenDuration() {
+        return breakerOpenDuration;
+    }
+
+    public void setBreakerOpenDuration(long breakerOpenDuration) {
+        this.breakerOpenDuration = breakerOpenDuration;
+    }
+}
