@@ -33,7 +33,6 @@ public class MerkleAnchorComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         MerkleAnchorEndpoint endpoint = new MerkleAnchorEndpoint(uri, this, remaining);
         setProperties(endpoint.getConnection(), parameters);
-        setProperties(endpoint.getConnection().getBreaker(), parameters);
         setProperties(endpoint, parameters);
         SigningConnection connection = endpoint.getConnection();
         if (connection.getRpcUrl() == null || connection.getKeystore() == null || !remaining.matches("0x[0-9a-fA-F]{40}")) {

@@ -30,7 +30,6 @@ public class OriginComponent extends DefaultComponent {
         Registry registry = Registry.named(remaining);
         OriginConfiguration configuration = new OriginConfiguration();
         setProperties(configuration, parameters);
-        setProperties(configuration.getBreaker(), parameters);
         OriginEndpoint endpoint = new OriginEndpoint(uri, this, registry, configuration);
         setProperties(endpoint, parameters);
         requireOptions(configuration);

@@ -16,7 +16,6 @@ public class OriginEventsComponent extends DefaultComponent {
         }
         OriginEventsEndpoint endpoint = new OriginEventsEndpoint(uri, this, remaining);
         setProperties(endpoint.getConnection(), parameters);
-        setProperties(endpoint.getConnection().getBreaker(), parameters);
         setProperties(endpoint, parameters);
         if (endpoint.getContract() == null) {
             throw new IllegalArgumentException("origin-events:" + remaining + " needs the contract option");

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /** The EVM node an endpoint talks to: the options every chain endpoint shares. */
 @UriParams
-public class RpcConnection {
+public class RpcConnection extends BreakerOptions {
 
     @UriParam(description = "JSON-RPC URL of the EVM node. A URL that is not on this machine must be https unless allowPlainHttp is set")
     @Metadata(required = true)
@@ -23,15 +23,12 @@ public class RpcConnection {
     @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for the node to answer one request")
     private long rpcTimeout = 10_000;
 
-    @UriParam
-    private BreakerOptions breaker = new BreakerOptions();
-
     /** A client for the node; refuses plain http to another machine unless allowed. */
     public JsonRpcClient connect() {
         if (rpcUrl == null || rpcUrl.isBlank()) {
             throw new IllegalArgumentException("rpcUrl is required");
         }
-        return JsonRpcClient.connect(rpcUrl, allowPlainHttp, Duration.ofMillis(rpcTimeout), breaker.settings());
+        return JsonRpcClient.connect(rpcUrl, allowPlainHttp, Duration.ofMillis(rpcTimeout), breakerSettings());
     }
 
     public String getRpcUrl() {
@@ -56,13 +53,5 @@ public class RpcConnection {
 
     public void setRpcTimeout(long rpcTimeout) {
         this.rpcTimeout = rpcTimeout;
-    }
-
-    public BreakerOptions getBreaker() {
-        return breaker;
-    }
-
-    public void setBreaker(BreakerOptions breaker) {
-        this.breaker = breaker;
     }
 }

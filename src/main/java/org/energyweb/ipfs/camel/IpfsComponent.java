@@ -33,7 +33,6 @@ public class IpfsComponent extends DefaultComponent {
         IpfsConfiguration endpointConfiguration = configuration.copy();
         // bound by reflection onto the configuration; whatever remains is an endpoint option or an error
         setProperties(endpointConfiguration, parameters);
-        setProperties(endpointConfiguration.getBreaker(), parameters);
         IpfsEndpoint endpoint = new IpfsEndpoint(withoutCredential(uri), this, operation, endpointConfiguration);
         setProperties(endpoint, parameters);
         return endpoint;

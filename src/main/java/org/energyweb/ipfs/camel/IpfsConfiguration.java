@@ -12,7 +12,7 @@ import org.energyweb.remote.camel.BreakerOptions;
 
 /** The options of an {@code ipfs:} endpoint; the component holds defaults that each endpoint copies. */
 @UriParams
-public class IpfsConfiguration implements Cloneable {
+public class IpfsConfiguration extends BreakerOptions implements Cloneable {
 
     @UriParam(defaultValue = "http://127.0.0.1:5001", description = "Base URL of the node's Kubo RPC API (Kubo or js-ipfs)."
             + " Plain http is accepted only for a loopback address unless allowInsecure is set")
@@ -55,14 +55,9 @@ public class IpfsConfiguration implements Cloneable {
             + " Documents and the credential then cross the network unencrypted")
     private boolean allowInsecure;
 
-    @UriParam
-    private BreakerOptions breaker = new BreakerOptions();
-
     public IpfsConfiguration copy() {
         try {
-            IpfsConfiguration copy = (IpfsConfiguration) clone();
-            copy.breaker = breaker.copy();
-            return copy;
+            return (IpfsConfiguration) clone();
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
@@ -75,7 +70,7 @@ public class IpfsConfiguration implements Cloneable {
     }
 
     public BreakerSettings toBreakerSettings() {
-        return breaker.settings();
+        return breakerSettings();
     }
 
     public UnixFsOptions toUnixFsOptions() {
@@ -168,13 +163,5 @@ public class IpfsConfiguration implements Cloneable {
 
     public void setAllowInsecure(boolean allowInsecure) {
         this.allowInsecure = allowInsecure;
-    }
-
-    public BreakerOptions getBreaker() {
-        return breaker;
-    }
-
-    public void setBreaker(BreakerOptions breaker) {
-        this.breaker = breaker;
     }
 }

@@ -29,7 +29,7 @@ public abstract class MeterSourceEndpoint extends DefaultEndpoint {
     }
 
     public BreakerSettings breakerSettings() {
-        return breaker.settings();
+        return breaker.breakerSettings();
     }
 
     public String getMeterId() {

@@ -4,9 +4,13 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.energyweb.remote.BreakerSettings;
 
-/** The circuit-breaker options of every endpoint that talks to a remote: a node, an IPFS API, a meter. */
+/**
+ * The circuit-breaker options of every endpoint that talks to a remote: a node, an IPFS API, a meter.
+ * Option groups that talk to a remote extend it, so Camel's generated configurers (one level of
+ * nested option groups) reach these options too.
+ */
 @UriParams
-public class BreakerOptions implements Cloneable {
+public class BreakerOptions {
 
     @UriParam(label = "advanced", defaultValue = "5", description = "Consecutive calls that find the remote unreachable (no"
             + " connection, no answer, link lost) before its circuit opens: calls then fail at once without touching the network"
@@ -19,16 +23,8 @@ public class BreakerOptions implements Cloneable {
     private long breakerOpenDuration = BreakerSettings.DEFAULT_OPEN_MILLIS;
 
     /** The settings of the remote's breaker; fails with the option's name for a value out of range. */
-    public BreakerSettings settings() {
+    public BreakerSettings breakerSettings() {
         return BreakerSettings.of(breakerFailureThreshold, breakerOpenDuration);
-    }
-
-    public BreakerOptions copy() {
-        try {
-            return (BreakerOptions) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public int getBreakerFailureThreshold() {

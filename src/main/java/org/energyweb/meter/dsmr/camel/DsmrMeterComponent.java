@@ -1,6 +1,7 @@
 package org.energyweb.meter.dsmr.camel;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * {@link org.energyweb.reading.Measurement} per telegram, or an exchange carrying the
  * {@link org.energyweb.reading.MeterFault}.
  */
+@Component(DsmrMeterComponent.SCHEME)
 public final class DsmrMeterComponent extends DefaultComponent {
 
     public static final String SCHEME = "dsmr-meter";

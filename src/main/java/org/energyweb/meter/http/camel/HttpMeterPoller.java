@@ -76,7 +76,7 @@ public abstract class HttpMeterPoller implements Processor {
             HttpSourceSettings settings = new HttpSourceSettings(URI.create(required(baseUrl, "baseUrl")), credentials(),
                     Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout), allowInsecure);
             source = createSource(settings, required(meterId, "meterId"), resume(), clock);
-            circuit = new MeterCircuit(meterId, baseUrl, breaker.settings());
+            circuit = new MeterCircuit(meterId, baseUrl, breaker.breakerSettings());
         }
         return source;
     }

@@ -1,6 +1,7 @@
 package org.energyweb.meter.modbus.camel;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Map;
  * polls one Modbus TCP meter and emits a {@link org.energyweb.reading.Measurement} per poll, or an
  * exchange carrying a {@link org.energyweb.reading.MeterFaultException}.
  */
+@Component(ModbusMeterComponent.SCHEME)
 public final class ModbusMeterComponent extends DefaultComponent {
 
     public static final String SCHEME = "modbus-meter";
