@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CrashingWriter {
 
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
     public static void main(String[] args) {
         Path data = Path.of(args[0]);
         int meters = Integer.parseInt(args[1]);
@@ -22,10 +24,13 @@ public final class CrashingWriter {
             String meter = "crash-" + m;
             Thread writer = new Thread(() -> {
                 long energy = ledger.head(meter).map(h -> h.energyWh()).orElse(0L);
+                // A meter's times must rise; a past start and a millisecond per append never run ahead of the clock.
+                Instant time = ledger.head(meter).map(h -> h.time()).orElse(START);
                 while (true) {
                     energy += 7;
+                    time = time.plusMillis(1);
                     // Several appends in flight per meter, like a busy gateway; each acknowledged once committed.
-                    CompletableFuture<LedgerEntry> append = ledger.append(Measurement.of(meter, Instant.now(), energy, "crash-test"));
+                    CompletableFuture<LedgerEntry> append = ledger.append(Measurement.of(meter, time, energy, "crash-test"));
                     append.thenAccept(entry -> {
                         synchronized (out) {
                             out.println(entry.meter() + " " + entry.seq() + " " + entry.document().sha256Hex());
