@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 StatusCommand.class, org.energyweb.ipfs.cli.CidCommand.class, org.energyweb.ipfs.cli.IpfsCommand.class,
                 org.energyweb.meter.cli.MeterCommand.class, org.energyweb.chain.cli.KeysCommand.class,
                 org.energyweb.chain.cli.ChainCommand.class, org.energyweb.batch.cli.ProveCommand.class,
-                org.energyweb.batch.cli.VerifyProofCommand.class, CommandLine.HelpCommand.class})
+                org.energyweb.batch.cli.VerifyProofCommand.class, org.energyweb.migrate.cli.MigrateCommand.class,
+                CommandLine.HelpCommand.class})
 public class EnergywebCommand {
 
     public static final int OK = 0;
