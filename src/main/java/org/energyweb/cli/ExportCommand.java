@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,6 +39,10 @@ class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The folder to write to (created if missing).")
     Path out;
 
+    /** Writes that fail on a symbolic link (O_NOFOLLOW), should one appear after {@link #notALink} looked. */
+    private static final OpenOption[] NO_LINKS = {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS};
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(data.resolve("ledger.db"))) {
@@ -45,13 +52,13 @@ class ExportCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         AtomicLong exported = new AtomicLong();
         try (Ledger ledger = Ledger.open(data);
-             BufferedWriter index = Files.newBufferedWriter(out.resolve("index.jsonl"), StandardCharsets.UTF_8)) {
+             BufferedWriter index = Files.newBufferedWriter(notALink(out.resolve("index.jsonl")), StandardCharsets.UTF_8, NO_LINKS)) {
             ledger.forEachByMeter(entry -> {
                 ReadingDocument document = entry.document();
                 Reading reading = document.reading();
                 try {
-                    Path folder = Files.createDirectories(out.resolve(reading.meter()));
-                    Files.write(folder.resolve(reading.seq() + ".json"), document.bytes());
+                    Path folder = Files.createDirectories(notALink(out.resolve(reading.meter())));
+                    Files.write(notALink(folder.resolve(reading.seq() + ".json")), document.bytes(), NO_LINKS);
                     ObjectNode line = json.createObjectNode()
                             .put("meter", reading.meter())
                             .put("seq", reading.seq())
@@ -68,7 +75,19 @@ class ExportCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new CliError("export to " + out.toAbsolutePath() + " failed: " + e.getCause().getMessage(), e);
         }
-        spec.commandLine().getOut().printf("exported %d documents to %s%n", exported.get(), out.toAbsolutePath());
+        spec.commandLine().getOut().printf("exported %s to %s%n", Plural.of(exported.get(), "document"), out.toAbsolutePath());
         return EnergywebCommand.OK;
+    }
+
+    /**
+     * {@code path} inside --out, refused when it is a symbolic link: a link left in the folder (by
+     * mistake or on purpose) would make export overwrite a file elsewhere.
+     */
+    private Path notALink(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            throw new CliError("refusing to write through the symbolic link " + path.toAbsolutePath()
+                    + ": export writes only inside " + out.toAbsolutePath() + "; remove the link or choose an empty --out");
+        }
+        return path;
     }
 }
