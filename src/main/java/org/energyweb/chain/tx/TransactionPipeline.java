@@ -514,7 +514,9 @@ public final class TransactionPipeline implements AutoCloseable {
     /**
      * A flight whose nonce the chain shows used while none of its hashes has a receipt is marked;
      * if the next receipt lookup still finds none, another transaction took the nonce and the
-     * reading is sent again with a new one.
+     * reading is sent again with a new one. So does a nonce no transaction took: a node restarted
+     * from a state file whose account nonces ran ahead of its blocks (anvil writes such files
+     * under load) counts it as used, and nothing can be mined with it any more.
      */
     private void reclaimTakenNonces() {
         List<Flight> unmined = active.values().stream().filter(f -> !f.isMined()).toList();
@@ -526,7 +528,7 @@ public final class TransactionPipeline implements AutoCloseable {
             if (flight.nonce >= used) {
                 flight.nonceSeenTaken = false;
             } else if (flight.nonceSeenTaken) {
-                LOG.warn("nonce {} of {} was used by a transaction that is not reading @{}'s; it gets a new nonce",
+                LOG.warn("nonce {} of {} is used on chain, not by reading @{}'s transaction; it gets a new nonce",
                         flight.nonce, signer.address(), flight.position);
                 active.remove(flight.position);
                 flight.forgetNonce();
