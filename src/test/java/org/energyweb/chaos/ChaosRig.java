@@ -9,6 +9,7 @@ import org.energyweb.chain.tx.DirectTransactor;
 import org.energyweb.chain.tx.GasPolicy;
 import org.energyweb.chain.tx.Signer;
 import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerException;
 import org.energyweb.ledger.LedgerStatus;
 import org.energyweb.peers.AnvilPeer;
 import org.energyweb.peers.JsIpfsNode;
@@ -223,8 +224,9 @@ final class ChaosRig implements AutoCloseable {
         try (Ledger ledger = Ledger.open(data)) {
             before = ledger.size();
         }
+        // Minutes, not seconds: a JVM start on a loaded 2-core machine took over 20 s.
         return GatewayProcess.launch(log, "run", "--routes", routes.toString(), "--config", config.toString(), "--data", data.toString())
-                .awaitReady(() -> readings() > before, Duration.ofSeconds(60));
+                .awaitReady(() -> readings() > before, Duration.ofMinutes(3));
     }
 
     /** Runs the gateway with the rig's config minus {@code setting}, and returns at once. */
@@ -238,13 +240,13 @@ final class ChaosRig implements AutoCloseable {
 
     /**
      * Runs the gateway without meters until every reading is on IPFS and confirmed on chain (or
-     * {@code within} passed), then stops it with SIGTERM.
+     * neither count grew for {@code stalled}), then stops it with SIGTERM.
      */
-    void drain(Duration within) {
+    void drain(Duration stalled) {
         GatewayProcess gateway = GatewayProcess.launch(log, "run", "--routes", routes.toString(), "--config", drainConfig.toString(),
                 "--data", data.toString());
         try {
-            gateway.awaitReady(this::drained, within);
+            gateway.awaitReady(this::drained, () -> storedOnIpfs() + confirmed(), stalled);
         } finally {
             gateway.stop();
         }
@@ -292,7 +294,16 @@ final class ChaosRig implements AutoCloseable {
      * gateway has opened the ledger in WAL mode (a reader cannot open it before).
      */
     private Optional<LedgerStatus> status() {
-        return Files.exists(data.resolve("ledger.db-shm")) ? Optional.of(LedgerStatus.read(data)) : Optional.empty();
+        if (!Files.exists(data.resolve("ledger.db-shm"))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LedgerStatus.read(data));
+        } catch (LedgerException notReadableYet) {
+            // The -shm a killed gateway left exists before the next one has opened (and recovered) the
+            // ledger, and a read-only reader cannot recover it: not there yet, so the wait goes on.
+            return Optional.empty();
+        }
     }
 
     private static long count(LedgerStatus.Counts counts, String hop, String state) {

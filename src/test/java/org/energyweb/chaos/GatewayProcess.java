@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The gateway ({@code java -jar target/energyweb.jar run ...}, or the same main class on the test's
@@ -68,11 +69,27 @@ public final class GatewayProcess {
      * being ledgered); fails with the process's output if it ends or {@code within} passes first.
      */
     public GatewayProcess awaitReady(BooleanSupplier ready, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
+        return awaitReady(ready, () -> 0, within);
+    }
+
+    /**
+     * Waits until {@code ready} holds while the process runs and {@code progress} keeps growing: it
+     * fails only if the process ends or {@code progress} stays the same for {@code stalled}, so a
+     * slow machine gets the time it needs while a stuck gateway is still caught.
+     */
+    public GatewayProcess awaitReady(BooleanSupplier ready, LongSupplier progress, Duration stalled) {
+        long seen = progress.getAsLong();
+        long deadline = System.nanoTime() + stalled.toNanos();
         while (!ready.getAsBoolean()) {
+            long now = progress.getAsLong();
+            if (now != seen) {
+                seen = now;
+                deadline = System.nanoTime() + stalled.toNanos();
+            }
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 kill();
-                throw new IllegalStateException("the gateway did not get there within " + within + "; its output:\n" + output(logged));
+                throw new IllegalStateException("the gateway did not get there, with no progress for " + stalled + "; its output:\n"
+                        + output(logged));
             }
             sleep(Duration.ofMillis(100));
         }

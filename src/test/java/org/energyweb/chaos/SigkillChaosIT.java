@@ -29,7 +29,9 @@ class SigkillChaosIT {
         try (ChaosRig rig = ChaosRig.start(root, 8, Duration.ofMillis(50))) {
             for (int kill = 1; kill <= KILLS; kill++) {
                 GatewayProcess gateway = rig.startGateway();
-                GatewayProcess.sleep(Duration.ofMillis(1000 + random.nextInt(3000)));
+                // A random moment counted in readings, not in time: a loaded machine ledgers slower, never less.
+                long killAt = rig.readings() + 200 + random.nextInt(200);
+                gateway.awaitReady(() -> rig.readings() >= killAt, Duration.ofMinutes(2));
                 gateway.kill();
                 Map<String, String> afterKill = ChaosAudit.acknowledged(rig);
                 assertThat(afterKill).as("after kill %d (seed %d) every reading acknowledged before is still there, unchanged", kill, seed)
