@@ -10,6 +10,7 @@ import org.energyweb.meter.mqtt.MessageDecoder;
 import org.energyweb.meter.mqtt.MqttMeterSource;
 import org.energyweb.meter.mqtt.ShellyDecoder;
 import org.energyweb.meter.mqtt.TasmotaDecoder;
+import org.energyweb.meter.camel.MeterOutcome;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
 
@@ -42,13 +43,12 @@ public class MqttMeterDecoder implements Processor {
         try {
             Optional<Measurement> reading = source().accept(message);
             if (reading.isPresent()) {
-                in.setBody(reading.get());
+                MeterOutcome.reading(reading.get()).writeTo(exchange);
             } else {
                 exchange.setRouteStop(true);
             }
         } catch (MeterFaultException fault) {
-            in.setBody(fault.fault());
-            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, fault);
+            MeterOutcome.fault(fault).writeTo(exchange);
         }
     }
 
