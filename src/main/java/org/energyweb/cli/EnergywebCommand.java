@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 org.energyweb.meter.cli.MeterCommand.class, org.energyweb.chain.cli.KeysCommand.class,
                 org.energyweb.chain.cli.ChainCommand.class, org.energyweb.batch.cli.ProveCommand.class,
                 org.energyweb.batch.cli.VerifyProofCommand.class, org.energyweb.migrate.cli.MigrateCommand.class,
+                org.energyweb.fleet.cli.AnchorServiceCommand.class,
                 CommandLine.HelpCommand.class})
 public class EnergywebCommand {
 

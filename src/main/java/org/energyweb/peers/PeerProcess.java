@@ -138,16 +138,21 @@ public final class PeerProcess implements AutoCloseable {
      * the chaos tests pause a process past a timeout and resume it, and some peers stop cleanly only on SIGINT.
      */
     public void signal(String name) {
+        signal(process, name);
+    }
+
+    /** As {@link #signal(String)}, for any process this JVM started. */
+    public static void signal(Process process, String name) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
             if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed for " + this.name);
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot signal " + this.name, e);
+            throw new UncheckedIOException("cannot signal process " + process.pid(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while signalling " + this.name, e);
+            throw new IllegalStateException("interrupted while signalling process " + process.pid(), e);
         }
     }
 

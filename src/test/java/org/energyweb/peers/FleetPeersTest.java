@@ -35,22 +35,21 @@ class FleetPeersTest {
 
     @TempDir
     static Path kafkaHome;
+    private static FleetEngines engines;
     private static KafkaBroker broker;
     private static PostgresServer postgres;
 
     @BeforeAll
     static void startPeers() {
-        broker = KafkaBroker.start(kafkaHome);
-        postgres = PostgresServer.create();
+        engines = FleetEngines.start(kafkaHome);
+        broker = engines.broker;
+        postgres = engines.postgres;
     }
 
     @AfterAll
     static void stopPeers() {
-        if (broker != null) {
-            broker.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (engines != null) {
+            engines.close();
         }
     }
 

@@ -15,8 +15,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The anchor service's state in PostgreSQL: per partition its owner's epoch and the next offset to
@@ -60,12 +62,13 @@ public final class FleetStore implements AutoCloseable {
     public record DeadLetter(int partition, long offset, String gateway, String meter, String seq, String reason) {
     }
 
-    private final Connection connection;
+    private final String jdbcUrl;
+    private Connection connection;
 
     public FleetStore(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
         try {
-            connection = DriverManager.getConnection(jdbcUrl);
-            connection.setAutoCommit(false);
+            connection = connect();
             try (Statement statement = connection.createStatement()) {
                 // one schema creation at a time: workers starting together would race on CREATE TABLE IF NOT EXISTS
                 statement.execute("SELECT pg_advisory_xact_lock(4242)");
@@ -264,11 +267,35 @@ public final class FleetStore implements AutoCloseable {
         });
     }
 
+    /** Accepted readings, over all partitions. */
+    public long acceptedCount() {
+        return count("SELECT count(*) FROM fleet_reading");
+    }
+
+    /** The worker that holds each claimed partition of {@code topic}. */
+    public Map<Integer, String> owners(String topic) {
+        return inTransaction(() -> {
+            Map<Integer, String> owners = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT partition, owner FROM fleet_partition WHERE topic = ?")) {
+                select.setString(1, topic);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        owners.put(rs.getInt(1), rs.getString(2));
+                    }
+                }
+            }
+            return owners;
+        });
+    }
+
     /** Accepted readings not in a Merkle batch yet, over all partitions. */
     public long unbatchedCount() {
+        return count("SELECT count(*) FROM fleet_reading WHERE batch_id IS NULL");
+    }
+
+    private long count(String sql) {
         return inTransaction(() -> {
-            try (Statement select = connection.createStatement();
-                 ResultSet rs = select.executeQuery("SELECT count(*) FROM fleet_reading WHERE batch_id IS NULL")) {
+            try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -310,6 +337,20 @@ public final class FleetStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A worker frozen inside a transaction (SIGSTOP, a long GC pause) would hold its partition's row lock
+     * and stall the worker that takes the partition over: the server ends such a session after a while,
+     * which rolls its transaction back and releases the lock; the frozen worker finds its connection gone.
+     */
+    private Connection connect() throws SQLException {
+        Connection opened = DriverManager.getConnection(jdbcUrl);
+        try (Statement statement = opened.createStatement()) {
+            statement.execute("SET idle_in_transaction_session_timeout = '2s'");
+        }
+        opened.setAutoCommit(false);
+        return opened;
+    }
+
     /** Locks the partition's row for this transaction and checks the epoch: the fence. */
     private void lockAsOwner(PartitionClaim claim) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -325,11 +366,26 @@ public final class FleetStore implements AutoCloseable {
         }
     }
 
+    private void closeQuietly() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already unusable
+        }
+    }
+
     private interface Work<T> {
         T run() throws SQLException;
     }
 
     private <T> T inTransaction(Work<T> work) {
+        try {
+            if (connection.isClosed()) {
+                connection = connect();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("anchor service database unreachable: " + e.getMessage(), e);
+        }
         try {
             T result = work.run();
             connection.commit();
@@ -337,8 +393,9 @@ public final class FleetStore implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
+            } catch (SQLException lost) {
+                // the session is gone (ended by the server, network): the next call opens a new one
+                closeQuietly();
             }
             if (e instanceof RuntimeException runtime) {
                 throw runtime;

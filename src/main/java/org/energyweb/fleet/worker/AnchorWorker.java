@@ -52,6 +52,8 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     /** Per owned partition: accepted readings not in a batch yet, and since when the oldest of them waits. */
     private final Map<TopicPartition, Integer> unbatched = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> waitingSince = new ConcurrentHashMap<>();
+    /** Per owned partition: the offset after the last record stored, where reading resumes after a failed write. */
+    private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private KafkaConsumer<String, byte[]> consumer;
     private FleetStore store;
@@ -95,16 +97,24 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
         if (claim == null || records.isEmpty()) {
             return;
         }
-        PartitionBatch batch = new PartitionBatch(store, store.gateways());
-        records.forEach(record -> batch.add(inbound(record)));
+        PartitionBatch batch;
         long next = records.get(records.size() - 1).offset() + 1;
         try {
+            batch = new PartitionBatch(store, store.gateways());
+            records.forEach(record -> batch.add(inbound(record)));
             store.commit(claim, batch.accepted(), batch.refused(), next);
+            stored.put(partition, next);
         } catch (FencedException fenced) {
             LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
             claims.remove(partition);
             // a later assignment claims it afresh; until then nothing of it is read
             consumer.pause(List.of(partition));
+            return;
+        } catch (IllegalStateException databaseFailed) {
+            // nothing of the poll was stored: read it again from the last stored offset
+            LOG.warn("worker {}: could not store {} ({}); reading it again from offset {}", options.workerId(), partition,
+                    databaseFailed.getMessage(), stored.get(partition));
+            consumer.seek(partition, stored.get(partition));
             return;
         }
         if (!batch.accepted().isEmpty()) {
@@ -138,6 +148,8 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
                 LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
                 claims.remove(partition);
                 consumer.pause(List.of(partition));
+            } catch (IllegalStateException databaseFailed) {
+                LOG.warn("worker {}: could not form a batch of {} ({}); trying again", options.workerId(), partition, databaseFailed.getMessage());
             }
         }
     }
@@ -178,6 +190,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
             for (TopicPartition partition : partitions) {
                 PartitionClaim claim = store.claim(partition.topic(), partition.partition(), options.workerId());
                 claims.put(partition, claim);
+                stored.put(partition, claim.nextOffset());
                 consumer.seek(partition, claim.nextOffset());
                 // the previous owner may have left accepted readings unbatched: batch them at the next pass
                 unbatched.put(partition, Integer.MAX_VALUE / 2);

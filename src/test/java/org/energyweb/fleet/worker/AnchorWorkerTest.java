@@ -1,19 +1,13 @@
 package org.energyweb.fleet.worker;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.energyweb.fleet.FleetRecord;
 import org.energyweb.fleet.store.FencedException;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.store.PartitionClaim;
+import org.energyweb.peers.FleetEngines;
 import org.energyweb.peers.KafkaBroker;
 import org.energyweb.peers.PostgresServer;
-import org.energyweb.reading.ChainHead;
-import org.energyweb.reading.Measurement;
-import org.energyweb.reading.Reading;
 import org.energyweb.reading.ReadingDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,14 +31,16 @@ class AnchorWorkerTest {
 
     @TempDir
     static Path dir;
+    private static FleetEngines engines;
     private static KafkaBroker broker;
     private static PostgresServer postgres;
 
     @BeforeAll
     static void startPeers() {
-        broker = KafkaBroker.start(dir.resolve("kafka"));
+        engines = FleetEngines.start(dir.resolve("kafka"));
+        broker = engines.broker;
+        postgres = engines.postgres;
         broker.createTopic(TOPIC, 2);
-        postgres = PostgresServer.create();
         try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
             store.addGateway("gw-1");
         }
@@ -54,11 +48,8 @@ class AnchorWorkerTest {
 
     @AfterAll
     static void stopPeers() {
-        if (broker != null) {
-            broker.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (engines != null) {
+            engines.close();
         }
     }
 
@@ -120,35 +111,18 @@ class AnchorWorkerTest {
     }
 
     private static List<ReadingDocument> chain(String meter, int length) {
-        List<ReadingDocument> documents = new ArrayList<>();
-        ChainHead head = null;
-        for (long i = 0; i < length; i++) {
-            Reading reading = Reading.next(new Measurement(meter, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * i),
-                    1000 + 10 * i, false, "test", null, null), head);
-            ReadingDocument document = ReadingDocument.of(reading);
-            documents.add(document);
-            head = document.asHead();
-        }
-        return documents;
+        return TestReadings.chain(meter, length);
     }
 
     private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return TestReadings.producer(broker.bootstrapServers());
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String gateway, ReadingDocument document, String sha256) throws Exception {
-        producer.send(record(gateway, document.reading().meter(), String.valueOf(document.reading().seq()), sha256, document.bytes())).get();
+        producer.send(TestReadings.record(TOPIC, gateway, document, sha256)).get();
     }
 
     private static ProducerRecord<String, byte[]> record(String gateway, String meter, String seq, String sha256, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, meter, value);
-        record.headers().add(FleetRecord.GATEWAY, gateway.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(FleetRecord.METER, meter.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(FleetRecord.SEQ, seq.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(FleetRecord.SHA256, sha256.getBytes(StandardCharsets.UTF_8));
-        return record;
+        return TestReadings.record(TOPIC, gateway, meter, seq, sha256, value);
     }
 }

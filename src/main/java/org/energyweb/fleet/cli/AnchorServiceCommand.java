@@ -1,0 +1,71 @@
+package org.energyweb.fleet.cli;
+
+import org.energyweb.fleet.store.FleetStore;
+import org.energyweb.fleet.worker.AnchorWorker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+@Command(name = "anchor-service", mixinStandardHelpOptions = true,
+        description = "Runs one anchoring worker of the fleet: consumes the gateways' readings from Kafka in a consumer group,"
+                + " checks them, keeps them with the consumed offsets in PostgreSQL and forms Merkle batches. Start several"
+                + " (on one or more machines) with the same --group; each partition is worked by one of them at a time.")
+public class AnchorServiceCommand implements Callable<Integer> {
+
+    @Option(names = "--brokers", required = true, description = "Bootstrap servers of the Kafka cluster.")
+    String brokers;
+
+    @Option(names = "--topic", defaultValue = "energyweb-readings", description = "The readings topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--group", defaultValue = "energyweb-anchors", description = "The workers' consumer group (default: ${DEFAULT-VALUE}).")
+    String group;
+
+    @Option(names = "--worker-id", description = "This worker's name in logs and in the database (default: a random one).")
+    String workerId;
+
+    @Option(names = "--jdbc-url", required = true,
+            description = "The service's PostgreSQL database, e.g. jdbc:postgresql://db:5432/energyweb?user=anchors. Keep a password out of the command line: the driver reads it from ~/.pgpass.")
+    String jdbcUrl;
+
+    @Option(names = "--gateway", description = "Registers a gateway id whose readings are accepted (repeatable; kept in the database).")
+    List<String> gateways = List.of();
+
+    @Option(names = "--batch-size", defaultValue = "10000", description = "Readings that make a Merkle batch at once (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--batch-interval", defaultValue = "PT10S", description = "Longest wait for a batch to fill, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration batchInterval;
+
+    @Option(names = "--session-timeout", defaultValue = "PT10S",
+            description = "How long the group waits for a silent worker before its partitions go to another, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration sessionTimeout;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try (FleetStore store = new FleetStore(jdbcUrl)) {
+            gateways.forEach(store::addGateway);
+        }
+        String id = workerId != null ? workerId : "worker-" + UUID.randomUUID().toString().substring(0, 8);
+        AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(brokers, topic, group, id, jdbcUrl, sessionTimeout,
+                batchSize, batchInterval, Map.of()));
+        Thread loop = new Thread(worker, id);
+        // SIGTERM or Ctrl-C: leave the group at once, so the partitions move without waiting for the session timeout
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            worker.close();
+            try {
+                loop.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        loop.start();
+        loop.join();
+        return 0;
+    }
+}
