@@ -2,6 +2,7 @@ package org.energyweb.ledger;
 
 import org.sqlite.SQLiteConfig;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,10 +26,31 @@ final class Database {
         return connection;
     }
 
+    /**
+     * A read-only connection. In a folder this process cannot write (a backup on read-only media, a
+     * folder of another user), SQLite cannot create the WAL's shared-memory file; such a ledger is
+     * then opened as immutable, which is exact when no -wal file holds commits (a ledger closed
+     * cleanly checkpoints its WAL into the file). One whose -wal still holds commits is refused
+     * with the reason, rather than read without them.
+     */
     static Connection openReader(Path dataDir) throws SQLException {
+        if (!Files.isWritable(dataDir.toAbsolutePath())) {
+            return openImmutable(dataDir);
+        }
         SQLiteConfig config = common();
         config.setReadOnly(true);
         return config.createConnection(url(dataDir));
+    }
+
+    private static Connection openImmutable(Path dataDir) throws SQLException {
+        Path wal = dataDir.resolve(FILE_NAME + "-wal");
+        if (LedgerFile.hasContent(wal)) {
+            throw new SQLException(wal + " still holds commits and the folder " + dataDir.toAbsolutePath() + " is read-only here, so they"
+                    + " cannot be read; open the ledger once with write access (or copy the folder somewhere writable)");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        return config.createConnection("jdbc:sqlite:file:" + dataDir.resolve(FILE_NAME).toAbsolutePath().toUri().getRawPath() + "?immutable=1");
     }
 
     /**

@@ -114,6 +114,7 @@ public final class Ledger implements AutoCloseable {
             if (lock == null) {
                 throw new LedgerException("the data folder " + dir + " is in use by another Energyweb process");
             }
+            LedgerFile.requireIntact(dir);
             Connection connection = Database.openWriter(dir);
             try {
                 Schema.create(connection);
