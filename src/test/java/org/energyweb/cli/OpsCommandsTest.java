@@ -166,8 +166,9 @@ class OpsCommandsTest {
 
     @Test
     void statusOfALedgerAGatewayIsStillCreatingWaitsUntilItCanBeRead() throws Exception {
-        Files.createFile(dir.resolve("ledger.db"));
-        // The file exists, the gateway only gets to its schema a little later.
+        // The file exists in WAL mode (as SQLite leaves it when a gateway's connection opens), the gateway
+        // only gets to its schema a little later. (An empty ledger.db is refused, so the test does not start from one.)
+        startedBySqlite(dir.resolve("ledger.db"));
         Thread gateway = new Thread(() -> {
             try {
                 Thread.sleep(500);
@@ -195,6 +196,13 @@ class OpsCommandsTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("a gateway is still creating it; try again in a moment").doesNotContain("\tat ");
+    }
+
+    private static void startedBySqlite(java.nio.file.Path file) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+        }
     }
 
     private long record(String meter, String payload) {
