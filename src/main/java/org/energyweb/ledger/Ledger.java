@@ -23,10 +23,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -65,6 +68,7 @@ public final class Ledger implements AutoCloseable {
     private final Settings settings;
     private final NonceStore nonces;
     private final Batches batches;
+    private final List<Consumer<List<LedgerEntry>>> appendListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Ledger(Path dataDir, FileChannel lockChannel, FileLock lock, Connection writerConnection, LedgerLimits limits)
@@ -76,7 +80,7 @@ public final class Ledger implements AutoCloseable {
         this.limits = limits;
         this.nextPosition = new AtomicLong(loadHeads() + 1);
         this.writer = new Writer(writerConnection, QUEUE_CAPACITY,
-                new SizeWarning(dataDir.resolve(Database.FILE_NAME), limits.sizeWarningBytes()));
+                new SizeWarning(dataDir.resolve(Database.FILE_NAME), limits.sizeWarningBytes()), this::tellCommittedAppends);
         this.writerThread = new Thread(writer, "energyweb-ledger-writer");
         this.writerThread.start();
         this.deadLetters = new DeadLetters(this, limits);
@@ -235,6 +239,35 @@ public final class Ledger implements AutoCloseable {
             throw new IllegalArgumentException("time of meter " + measurement.meter() + " is in the future: " + measurement.time()
                     + " is more than " + limits.futureTolerance().toSeconds() + " s ahead of this machine's clock;"
                     + " the reading is refused (a meter clock that far ahead would block every later reading)");
+        }
+    }
+
+    /**
+     * Registers {@code listener} to be told, on the writer thread and in position order, of the
+     * readings of every transaction right after it committed and before their appends complete, so a
+     * follower such as the transparency log never misses or reorders one. The listener must be quick
+     * and must not throw; what it has not seen (readings committed before it registered, or before a
+     * crash) it reads back with {@link #after}.
+     *
+     * @return what unregisters the listener
+     */
+    public Runnable onCommittedAppends(Consumer<List<LedgerEntry>> listener) {
+        appendListeners.add(listener);
+        return () -> appendListeners.remove(listener);
+    }
+
+    private void tellCommittedAppends(List<WriteJob> jobs) {
+        if (appendListeners.isEmpty()) {
+            return;
+        }
+        List<LedgerEntry> appended = new ArrayList<>(jobs.size());
+        for (WriteJob job : jobs) {
+            if (job instanceof AppendJob append) {
+                appended.add(new LedgerEntry(append.position, append.document));
+            }
+        }
+        if (!appended.isEmpty()) {
+            appendListeners.forEach(listener -> listener.accept(appended));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The single writer thread: takes whatever jobs are queued, commits them in one transaction, then
@@ -54,11 +55,15 @@ final class Writer implements Runnable {
     private final Statements statements;
     private final BlockingQueue<WriteJob> queue;
     private final SizeWarning sizeWarning;
+    /** Told of every committed batch, in commit order, before its jobs are: see {@link Ledger#onCommittedAppends}. */
+    private final Consumer<List<WriteJob>> afterCommit;
     private volatile boolean stopping;
     private volatile Throwable fatal;
 
-    Writer(Connection connection, int capacity, SizeWarning sizeWarning) throws SQLException {
+    Writer(Connection connection, int capacity, SizeWarning sizeWarning, Consumer<List<WriteJob>> afterCommit)
+            throws SQLException {
         this.connection = connection;
+        this.afterCommit = afterCommit;
         this.statements = new Statements(connection);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sizeWarning = sizeWarning;
@@ -128,6 +133,7 @@ final class Writer implements Runnable {
             }
             statements.flush();
             connection.commit();
+            afterCommit.accept(batch);
             batch.forEach(WriteJob::committed);
             sizeWarning.afterCommit();
         } catch (SQLException | RuntimeException e) {
@@ -147,6 +153,7 @@ final class Writer implements Runnable {
                 job.apply(statements);
                 statements.flush();
                 connection.commit();
+                afterCommit.accept(List.of(job));
                 job.committed();
             } catch (SQLException | RuntimeException e) {
                 rollback();

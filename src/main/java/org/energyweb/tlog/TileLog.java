@@ -40,6 +40,8 @@ public final class TileLog implements SubtreeHashes {
     private final DurableFiles files;
     private long size;
     private long committedSize;
+    /** What the log's source says it has given the log up to, committed with the size (a ledger position, say). */
+    private long committedMark;
     /** edge[L]: the hashes of level-L tile entries not yet grouped into a full tile; edgeCount[L] of them. */
     private final byte[][] edge = new byte[TilePath.MAX_LEVEL + 1][];
     private final int[] edgeCount = new int[TilePath.MAX_LEVEL + 1];
@@ -70,7 +72,9 @@ public final class TileLog implements SubtreeHashes {
     }
 
     private void load() {
-        long stored = files.read(SIZE_FILE).map(b -> Long.parseLong(new String(b, StandardCharsets.US_ASCII).strip())).orElse(0L);
+        String[] state = files.read(SIZE_FILE).map(b -> new String(b, StandardCharsets.US_ASCII).strip().split(" ")).orElse(new String[] {"0", "0"});
+        long stored = Long.parseLong(state[0]);
+        committedMark = state.length > 1 ? Long.parseLong(state[1]) : 0;
         for (int level = 0; level <= TilePath.MAX_LEVEL; level++) {
             int width = widthAt(stored, level);
             edge[level] = new byte[W * H];
@@ -121,6 +125,11 @@ public final class TileLog implements SubtreeHashes {
         return committedSize;
     }
 
+    /** The mark given to the last {@link #commit(long)}, 0 before the first. */
+    public synchronized long committedMark() {
+        return committedMark;
+    }
+
     /** Appends leaf {@code size()} with {@code entry} as its RFC 9162 leaf input. */
     public synchronized void append(byte[] entry) {
         if (entry.length > MAX_ENTRY) {
@@ -154,7 +163,12 @@ public final class TileLog implements SubtreeHashes {
      * all its tiles. Partial tiles made obsolete by full ones are deleted last (tlog-tiles allows it).
      */
     public synchronized void commit() {
-        if (size == committedSize) {
+        commit(committedMark);
+    }
+
+    /** {@link #commit()}, recording {@code mark} with the new size in the same atomic write. */
+    public synchronized void commit(long mark) {
+        if (size == committedSize && mark == committedMark) {
             return;
         }
         pending.forEach(files::write);
@@ -168,12 +182,13 @@ public final class TileLog implements SubtreeHashes {
             files.write(TilePath.entries(tileIndex(size, 0), widthAt(size, 0)), bundle.toByteArray());
         }
         files.sync();
-        files.write(SIZE_FILE, (size + "\n").getBytes(StandardCharsets.US_ASCII));
+        files.write(SIZE_FILE, (size + " " + mark + "\n").getBytes(StandardCharsets.US_ASCII));
         files.sync();
         List<String> completed = new ArrayList<>(pending.keySet());
         pending.forEach(cache::put);
         pending.clear();
         committedSize = size;
+        committedMark = mark;
         completed.forEach(this::deletePartials);
     }
 
