@@ -99,7 +99,7 @@ class ModbusMeterSourceKameletTest extends CamelTestSupport {
         ModbusTestServer jump = server(SunSpecImages.model203(7_000, 0, 0, 0, 0));
 
         start(kamelet("good", good.port()),
-                kamelet("silent", silent.port()),
+                silentKamelet("silent", silent.port()),
                 kamelet("refused", refusedPort),
                 kamelet("illegal", illegal.port()),
                 kamelet("sentinel", sentinel.port()),
@@ -153,7 +153,7 @@ class ModbusMeterSourceKameletTest extends CamelTestSupport {
     void aMeterWhoseCircuitOpenedIsNeitherConnectedToNorFaultedAgainWhileItStaysOpen() throws Exception {
         SilentTcpServer hung = new SilentTcpServer();
         peers.add(hung);
-        start(kamelet("hung", hung.port()) + "&breakerFailureThreshold=3&breakerOpenDuration=600000");
+        start(silentKamelet("hung", hung.port()) + "&breakerFailureThreshold=3&breakerOpenDuration=600000");
 
         awaitThat(() -> deadLettersOf("hung").size() >= 3);
         int connections = hung.connections();
@@ -191,8 +191,19 @@ class ModbusMeterSourceKameletTest extends CamelTestSupport {
                 .hasStackTraceContaining("register map " + map + ": addressBase is missing");
     }
 
+    /** A meter that answers: its read timeout is long, so a loaded machine's slow poll is never taken for silence. */
     private String kamelet(String meterId, int port) {
-        return "kamelet:modbus-meter-source?meterId=" + meterId + "&host=127.0.0.1&port=" + port + "&readTimeout=400&period=200";
+        return kamelet(meterId, port, 10_000);
+    }
+
+    private String kamelet(String meterId, int port, int readTimeoutMillis) {
+        return "kamelet:modbus-meter-source?meterId=" + meterId + "&host=127.0.0.1&port=" + port + "&readTimeout=" + readTimeoutMillis
+                + "&period=200";
+    }
+
+    /** A meter that never answers, with the short timeout the reasons below name. */
+    private String silentKamelet(String meterId, int port) {
+        return kamelet(meterId, port, 400);
     }
 
     private void start(String... sources) throws Exception {
