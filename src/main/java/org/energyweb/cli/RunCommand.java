@@ -2,12 +2,14 @@ package org.energyweb.cli;
 
 import org.apache.camel.main.Main;
 import org.energyweb.ledger.Ledger;
+import org.energyweb.observe.GatewayObservability;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -23,17 +25,17 @@ class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--routes", defaultValue = "routes", description = "A folder of *.camel.yaml routes, or one route file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--routes", defaultValue = "${sys:energyweb.home:-.}/routes", description = "A folder of *.camel.yaml routes, or one route file (default: ${DEFAULT-VALUE}).")
     Path routes;
 
-    @Option(names = "--config", defaultValue = "config/application.properties",
+    @Option(names = "--config", defaultValue = "${sys:energyweb.home:-.}/config/application.properties",
             description = "The application properties (default: ${DEFAULT-VALUE}).")
     Path config;
 
     @Option(names = "--data", description = "The data folder holding the ledger (default: energyweb.data from the config, else ./data).")
     Path data;
 
-    @Option(names = "--kamelets", defaultValue = "kamelets", description = "Folder of extra kamelets, searched before the built-in ones (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kamelets", defaultValue = "${sys:energyweb.home:-.}/kamelets", description = "Folder of extra kamelets, searched before the built-in ones (default: ${DEFAULT-VALUE}).")
     Path kamelets;
 
     @Option(names = "--max-duration", converter = DurationConverter.class, hidden = true,
@@ -61,11 +63,24 @@ class RunCommand implements Callable<Integer> {
                  spec.commandLine().getErr().println("energyweb run: " + signal
                          + ": stopping the routes, then committing and closing the ledger (a second signal stops at once)");
                  main.completed();
-             })) {
+             });
+             GatewayObservability observability = observe(main, properties, ledger)) {
             main.bind("ledger", ledger);
             main.run();
         }
         return main.getExitCode() == 0 ? EnergywebCommand.OK : EnergywebCommand.ERROR;
+    }
+
+    private GatewayObservability observe(Main main, Properties properties, Ledger ledger) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            return GatewayObservability.install(main, properties, ledger, line -> {
+                out.println(line);
+                out.flush();
+            });
+        } catch (IllegalStateException e) {
+            throw new CliError(e.getMessage(), e);
+        }
     }
 
     private static String routesPattern(Path routes) throws IOException {

@@ -1,7 +1,5 @@
 package org.energyweb.demo;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.energyweb.batch.BatchHop;
 import org.energyweb.batch.BatchProver;
 import org.energyweb.batch.ChainAnchorCheck;
@@ -14,7 +12,6 @@ import org.energyweb.ipfs.store.IpfsHop;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerVerifier;
 import org.energyweb.ledger.VerifyReport;
-import org.energyweb.ledger.camel.LedgerComponent;
 import org.energyweb.peers.OrphanedPeers;
 import org.energyweb.reading.ChainHead;
 import org.energyweb.reading.Sha256;
@@ -43,11 +40,11 @@ public final class Demo implements AutoCloseable {
     private final Ledger ledger;
     private final DemoIpfs ipfs;
     private final DemoChain chain;
-    private final CamelContext camel;
+    private final DemoCamel camel;
     private final long ledgeredBefore;
     private final DemoMode mode;
 
-    private Demo(Path dataDir, Ledger ledger, DemoIpfs ipfs, DemoChain chain, CamelContext camel, DemoMode mode) {
+    private Demo(Path dataDir, Ledger ledger, DemoIpfs ipfs, DemoChain chain, DemoCamel camel, DemoMode mode) {
         this.mode = mode;
         this.dataDir = dataDir;
         this.ledger = ledger;
@@ -85,11 +82,7 @@ public final class Demo implements AutoCloseable {
                         + "; readings wait in the ledger's outbox");
             }
             OrphanedPeers.record(ledger.dataDir().resolve(PEERS_FILE));
-            CamelContext camel = new DefaultCamelContext();
-            camel.getRegistry().bind("ledger", ledger);
-            camel.getComponent("ledger", LedgerComponent.class).setLedger(ledger);
-            camel.addRoutes(new DemoRoutes(meters, period, ipfs, chain, mode));
-            camel.start();
+            DemoCamel camel = DemoCamel.start(ledger, new DemoRoutes(meters, period, ipfs, chain, mode), log);
             return new Demo(ledger.dataDir(), ledger, ipfs, chain, camel, mode);
         } catch (Exception | Error e) {
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -110,7 +103,7 @@ public final class Demo implements AutoCloseable {
     }
 
     public void stopMeters() throws Exception {
-        camel.getRouteController().stopRoute("demo-meters");
+        camel.context().getRouteController().stopRoute("demo-meters");
     }
 
     /** True once IPFS and the chain have caught up with the ledger. */
@@ -126,7 +119,7 @@ public final class Demo implements AutoCloseable {
 
     /** Stops the routes, compares the ledger with IPFS and the chain, and verifies it. */
     public DemoReport finish() {
-        camel.stop();
+        closeQuietly(camel);
         List<String> lines = new ArrayList<>();
         boolean ok = true;
         Map<String, ChainHead> heads = new TreeMap<>(ledger.heads());
@@ -177,7 +170,7 @@ public final class Demo implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(camel::stop);
+        closeQuietly(camel);
         if (chain != null) {
             closeQuietly(chain);
         }

@@ -70,6 +70,17 @@ public final class Ledger implements AutoCloseable {
     private final Batches batches;
     private final List<Consumer<List<LedgerEntry>>> appendListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Told of every committed append, e.g. to time appends for metrics; a no-op unless someone listens. */
+    private volatile AppendListener appendListener = AppendListener.NONE;
+
+    /** Hears of each committed append; called on the writer's thread, so it must be quick and never throw. */
+    @FunctionalInterface
+    public interface AppendListener {
+        AppendListener NONE = (meter, nanos) -> { };
+
+        /** @param nanos from the call of {@link #append} to its commit */
+        void committed(String meter, long nanos);
+    }
 
     private Ledger(Path dataDir, FileChannel lockChannel, FileLock lock, Connection writerConnection, LedgerLimits limits)
             throws SQLException {
@@ -294,6 +305,7 @@ public final class Ledger implements AutoCloseable {
         final ReadingDocument document;
         final WithAppend with;
         final CompletableFuture<LedgerEntry> result = new CompletableFuture<>();
+        final long submittedAt = System.nanoTime();
         long position;
 
         AppendJob(ReadingDocument document, WithAppend with) {
@@ -323,6 +335,7 @@ public final class Ledger implements AutoCloseable {
         public void committed() {
             // A meter's appends commit in chain order, so the newest commit is the committed head.
             committedHeads.put(document.reading().meter(), document.asHead());
+            appendListener.committed(document.reading().meter(), System.nanoTime() - submittedAt);
             result.complete(new LedgerEntry(position, document));
         }
 
@@ -373,6 +386,24 @@ public final class Ledger implements AutoCloseable {
      * The meter's newest committed reading. A reading whose append has not committed yet is not
      * shown, so whatever {@code head} returns can be read back with {@link #find} at once.
      */
+    /** Replaces the listener told of every committed append ({@link AppendListener#NONE} for none). */
+    public void onAppend(AppendListener listener) {
+        this.appendListener = listener == null ? AppendListener.NONE : listener;
+    }
+
+    /**
+     * Why the ledger cannot take appends now (closed, or stopped after a failed commit), or empty when
+     * it can: what a health check reports.
+     */
+    public Optional<String> unhealthyReason() {
+        try {
+            requireOpen();
+            return Optional.empty();
+        } catch (LedgerException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     public Optional<ChainHead> head(String meter) {
         return Optional.ofNullable(committedHeads.get(meter));
     }
@@ -387,6 +418,14 @@ public final class Ledger implements AutoCloseable {
             statement.setString(1, meter);
             statement.setLong(2, seq);
         }).findFirst();
+    }
+
+    /**
+     * The reading whose document has this SHA-256. Not indexed (an index would cost every append),
+     * so it scans: for occasional lookups such as the status page's.
+     */
+    public Optional<LedgerEntry> findBySha256(byte[] sha256) {
+        return query("SELECT position, document FROM reading WHERE sha256 = ?", statement -> statement.setBytes(1, sha256)).findFirst();
     }
 
     public Optional<LedgerEntry> at(long position) {

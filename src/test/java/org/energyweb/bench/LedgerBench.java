@@ -44,6 +44,48 @@ class LedgerBench {
                 report.documents(), seconds, report.documents() / seconds, report.ok());
     }
 
+    /**
+     * What the metrics cost the ledger: the same appends with no meters, and with the gateway's
+     * meters bound to a Prometheus registry (the append timer on every commit, and the ledger-derived
+     * gauges refreshed each second as a running gateway does). Target: under 5 % fewer appends per second.
+     */
+    @Test
+    void appendsPerSecondWithAndWithoutMetrics() throws Exception {
+        int readings = Math.min(PER_RUN, 300_000);
+        System.out.printf("%nledger appends with and without metrics, %d readings per run, 10 meters, best of 3%n", readings);
+        double without = 0;
+        double with = 0;
+        for (int round = 0; round < 3; round++) {
+            without = Math.max(without, rate(dir.resolve("plain-" + round), readings, false));
+            with = Math.max(with, rate(dir.resolve("metrics-" + round), readings, true));
+        }
+        System.out.printf("  without metrics: %,.0f readings/s%n  with metrics:    %,.0f readings/s (%+.1f %%)%n", without, with,
+                (with - without) / without * 100);
+    }
+
+    private static double rate(Path data, int readings, boolean metrics) throws InterruptedException {
+        try (Ledger ledger = Ledger.open(data)) {
+            io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry = null;
+            org.energyweb.observe.LedgerMetrics bound = null;
+            if (metrics) {
+                registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+                bound = new org.energyweb.observe.LedgerMetrics(ledger, java.time.Duration.ofSeconds(1));
+                bound.bindTo(registry);
+            }
+            try {
+                appendAll(ledger, 10, 20_000);
+                long start = System.nanoTime();
+                appendAll(ledger, 10, readings);
+                return readings / ((System.nanoTime() - start) / 1e9);
+            } finally {
+                if (bound != null) {
+                    bound.close();
+                    registry.close();
+                }
+            }
+        }
+    }
+
     private static void appendAll(Ledger ledger, int meters, int total) throws InterruptedException {
         Instant base = Instant.now();
         ParallelAppends.appendAll(ledger, total, i -> Measurement.of("bench-" + i % meters, base.plusMillis(i), 1_000, "bench"));

@@ -34,7 +34,7 @@ class StartupBench {
         Path data = dir.resolve("data");
         long start = System.nanoTime();
         Process gateway = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "run", "--data", data.toString(), "--max-duration", "20s"))
+                "-Dcamel.management.port=0", "-jar", jar.toString(), "run", "--data", data.toString(), "--max-duration", "20s"))
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("gateway.log").toFile())

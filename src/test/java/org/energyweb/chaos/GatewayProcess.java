@@ -50,7 +50,9 @@ public final class GatewayProcess {
     }
 
     private static GatewayProcess start(Path log, List<String> javaArguments, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                // any free management port: gateways of other tests on the machine may hold the default one
+                "-Dcamel.management.port=0"));
         command.addAll(javaArguments);
         command.addAll(List.of(arguments));
         try {
@@ -94,6 +96,20 @@ public final class GatewayProcess {
             sleep(Duration.ofMillis(100));
         }
         return this;
+    }
+
+    /** The management port's base URL the gateway printed when it started ({@code http://127.0.0.1:PORT}). */
+    String managementUrl(Duration within) {
+        java.util.regex.Pattern printed = java.util.regex.Pattern.compile("management: (https?://[^/\\s]+)/");
+        String[] found = new String[1];
+        awaitReady(() -> {
+            java.util.regex.Matcher matcher = printed.matcher(output());
+            if (matcher.find()) {
+                found[0] = matcher.group(1);
+            }
+            return found[0] != null;
+        }, within);
+        return found[0];
     }
 
     long pid() {
