@@ -40,18 +40,16 @@ final class RemoteNodes {
         }
         List<HealthCheck> checks = new ArrayList<>();
         ipfsNodes.stream().filter(url -> url != null && !url.isBlank()).forEach(url ->
-                checks.add(new RemoteNodeHealthCheck("ipfs-node-" + hostAndPort(url), "IPFS node " + origin(url), probes.ipfs(url))));
+                checks.add(new RemoteNodeHealthCheck("ipfs-node-" + hostAndPort(url), "IPFS node " + hostAndPort(url), probes.ipfs(url))));
         chainNodes.stream().filter(url -> url != null && !url.isBlank()).forEach(url ->
-                checks.add(new RemoteNodeHealthCheck("chain-node-" + hostAndPort(url), "chain RPC node " + origin(url), probes.chain(url))));
+                checks.add(new RemoteNodeHealthCheck("chain-node-" + hostAndPort(url), "chain RPC node " + hostAndPort(url), probes.chain(url))));
         return checks;
     }
 
-    /** Scheme, host and port only, for the same reason as {@link #hostAndPort}. */
-    private static String origin(String url) {
-        return URI.create(url).getScheme() + "://" + hostAndPort(url);
-    }
-
-    /** Host and port only: a URL may carry credentials or an API key in its path or query, never shown. */
+    /**
+     * Host and port only: a URL may carry credentials or an API key in its path or query, never shown.
+     * (No scheme either: Camel's health JSON escapes the slashes of a URL twice, which makes it unreadable.)
+     */
     private static String hostAndPort(String url) {
         URI uri = URI.create(url);
         return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");

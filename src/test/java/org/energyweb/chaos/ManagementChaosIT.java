@@ -28,8 +28,9 @@ class ManagementChaosIT {
         try (ChaosRig rig = ChaosRig.start(root, 2, Duration.ofMillis(200))) {
             GatewayProcess gateway = rig.startGateway();
             ManagementClient management = new ManagementClient(gateway.managementUrl(Duration.ofSeconds(60)));
-            String ipfsNode = "IPFS node " + rig.ipfs.apiUrl().replaceAll("/+$", "");
-            String ipfsCheck = "ipfs-node-" + ipfsNode.substring(ipfsNode.indexOf("//") + 2);
+            String hostAndPort = java.net.URI.create(rig.ipfs.apiUrl()).getAuthority();
+            String ipfsNode = "IPFS node " + hostAndPort;
+            String ipfsCheck = "ipfs-node-" + hostAndPort;
             try {
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(management.get("/observe/health/ready"))
                         .hasValueSatisfying(ready -> {
