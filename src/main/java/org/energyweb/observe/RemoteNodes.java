@@ -32,7 +32,7 @@ final class RemoteNodes {
             } else if (endpoint instanceof OriginEndpoint origin) {
                 chainNodes.add(origin.getConfiguration().getRpcUrl());
             } else if (endpoint instanceof MerkleAnchorEndpoint merkle) {
-                chainNodes.add(merkle.getRpcUrl());
+                chainNodes.add(merkle.getConnection().getRpcUrl());
                 if (merkle.getIpfsApiUrl() != null) {
                     ipfsNodes.add(merkle.getIpfsApiUrl());
                 }
