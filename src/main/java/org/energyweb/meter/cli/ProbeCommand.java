@@ -3,6 +3,8 @@ package org.energyweb.meter.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.energyweb.meter.dsmr.DsmrFormatException;
+import org.energyweb.meter.dsmr.DsmrProbe;
 import org.energyweb.meter.modbus.DeviceDescription;
 import org.energyweb.meter.modbus.EnergyCounter;
 import org.energyweb.meter.modbus.ModbusAddress;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +43,15 @@ public class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--modbus", required = true, paramLabel = "HOST:PORT", description = "Modbus TCP address of the meter (port 502 if omitted).")
+    @Option(names = "--modbus", paramLabel = "HOST:PORT", description = "Modbus TCP address of the meter (port 502 if omitted).")
     String modbus;
+
+    @Option(names = "--dsmr", paramLabel = "HOST:PORT", description = "TCP bridge (ser2net, P1 dongle) of a DSMR P1 port: reads one telegram.")
+    String dsmr;
+
+    @Option(names = "--wait", paramLabel = "MS", defaultValue = "15000",
+            description = "With --dsmr: milliseconds to wait for a telegram (DSMR 4 sends every 10 s; default: ${DEFAULT-VALUE}).")
+    long waitMillis;
 
     @Option(names = "--unit-id", paramLabel = "N", defaultValue = "1", description = "Modbus unit id (default: ${DEFAULT-VALUE}).")
     int unitId;
@@ -57,21 +67,45 @@ public class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if ((modbus == null) == (dsmr == null)) {
+            throw new ParameterException(spec.commandLine(), "name one meter: --modbus HOST:PORT or --dsmr HOST:PORT");
+        }
+        if (dsmr != null) {
+            return probeDsmr();
+        }
         ModbusMeterSettings settings = settings();
-        PrintWriter out = spec.commandLine().getOut();
         try (ModbusMeter meter = new ModbusMeter(settings)) {
             DeviceDescription device = meter.layout().description();
             MeterValues values = meter.read();
             if (!values.imported().present()) {
                 throw new ModbusReadException(values.imported().absentReason());
             }
-            Map<String, Object> report = report(settings, device, values);
-            out.println(json ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) : text(report));
-            out.flush();
-            return 0;
+            return print(report(settings, device, values));
         } catch (ModbusReadException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("cannot probe " + settings.address().source() + ": " + e.getMessage());
+            err.flush();
+            return UNREADABLE;
+        }
+    }
+
+    private int print(Map<String, Object> report) throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) : text(report));
+        out.flush();
+        return 0;
+    }
+
+    private int probeDsmr() throws JsonProcessingException {
+        int colon = dsmr.lastIndexOf(':');
+        if (colon <= 0 || !dsmr.substring(colon + 1).matches("\\d{1,5}")) {
+            throw new ParameterException(spec.commandLine(), "--dsmr needs HOST:PORT, was " + dsmr);
+        }
+        try {
+            return print(DsmrProbe.probe(dsmr.substring(0, colon), Integer.parseInt(dsmr.substring(colon + 1)), Duration.ofMillis(waitMillis)));
+        } catch (IOException | DsmrFormatException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("cannot probe dsmr:" + dsmr + ": " + e.getMessage());
             err.flush();
             return UNREADABLE;
         }
