@@ -71,7 +71,7 @@ class CliTest {
         Files.writeString(dir.resolve("ledger.db"), "this is not a database, just text ".repeat(200));
         CliTestSupport.Result result = CliTestSupport.run("demo", "--data", dir.toString(), "--duration", "1s");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("is not a readable Energyweb ledger").doesNotContain("\tat ");
+        assertThat(result.err()).contains("ledger.db is not an SQLite database").contains("no new ledger is started over it").doesNotContain("\tat ");
     }
 
     @Test

@@ -50,6 +50,15 @@ public final class P1Bridge implements AutoCloseable {
         }
     }
 
+    /** Writes one more telegram to every open connection, as the meter does at its next interval. */
+    public void send(String telegram) throws IOException {
+        for (Socket socket : connections) {
+            OutputStream out = socket.getOutputStream();
+            out.write(telegram.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+    }
+
     @Override
     public void close() throws Exception {
         server.close();
