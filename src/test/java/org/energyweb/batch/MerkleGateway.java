@@ -43,8 +43,14 @@ final class MerkleGateway implements AutoCloseable {
     /** Appends {@code perMeter} readings for each of {@code meters} meters, interleaved. */
     List<LedgerEntry> append(int meters, int perMeter) {
         List<CompletableFuture<LedgerEntry>> appended = new ArrayList<>();
-        for (int seq = 0; seq < perMeter; seq++) {
+        // Each meter goes on from its newest reading: the ledger takes the same time and value again as that reading.
+        long[] next = new long[meters];
+        for (int m = 0; m < meters; m++) {
+            next[m] = ledger.head("meter-" + m).map(head -> head.seq() + 1).orElse(0L);
+        }
+        for (int i = 0; i < perMeter; i++) {
             for (int m = 0; m < meters; m++) {
+                long seq = next[m] + i;
                 appended.add(ledger.append(Measurement.of("meter-" + m, T0.plusSeconds(60L * seq), 1_000 + 10L * seq, "test")));
             }
         }
