@@ -83,11 +83,6 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
         throw new UnsupportedOperationException("merkle-anchor: only anchors; it works from the ledger and cannot start a route");
     }
 
-    /** Kamelets pass an option they were not given as an empty string. */
-    private static String blankAsNone(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
     public SigningConnection getConnection() {
         return connection;
     }
@@ -125,7 +120,7 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
     }
 
     public void setIpfsApiUrl(String ipfsApiUrl) {
-        this.ipfsApiUrl = blankAsNone(ipfsApiUrl);
+        this.ipfsApiUrl = SigningConnection.blankAsNone(ipfsApiUrl);
     }
 
 }

@@ -72,8 +72,8 @@ public class SigningConnection extends RpcConnection {
         return LedgerComponent.of(context, dataDir);
     }
 
-    /** Kamelets pass an option they were not given as an empty string. */
-    private static String blankAsNone(String value) {
+    /** Kamelets pass an option they were not given as an empty string; every option setter here maps it to none. */
+    public static String blankAsNone(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
