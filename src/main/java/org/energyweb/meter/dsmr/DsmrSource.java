@@ -43,24 +43,34 @@ public final class DsmrSource implements AutoCloseable {
     }
 
     /**
-     * The measurements of the next telegram: the electricity meter's, then the gas meter's when it is read and has a new value.
+     * What the next telegram says for each meter: the electricity meter's reading, then the gas meter's when it is
+     * read and has a new value. The two are separate meters, so an implausible value of one is that meter's fault
+     * and leaves the other's reading standing.
      *
-     * @throws MeterFaultException when the telegram or the bridge gives no trustworthy reading
+     * @throws MeterFaultException when the telegram itself or the bridge gives no trustworthy reading
      */
-    public List<Measurement> next() {
+    public DsmrReadings next() {
         byte[] raw = nextTelegram();
+        DsmrSample sample;
         try {
-            DsmrSample sample = DsmrSampleReader.read(DsmrTelegramParser.parse(raw));
-            List<Measurement> readings = new ArrayList<>(2);
-            readings.add(plausibility.check(new Measurement(settings.meterId(), sample.time(), sample.importWh(), false,
-                    settings.source(), sample.exportWh(), sample.powerW())));
-            gas(sample).ifPresent(readings::add);
-            return readings;
+            sample = DsmrSampleReader.read(DsmrTelegramParser.parse(raw));
         } catch (DsmrFormatException e) {
             throw fault(settings.meterId(), e.getMessage(), raw);
-        } catch (MeterFaultException e) {
-            throw fault(e.fault().meter(), e.fault().reason(), raw);
         }
+        List<Measurement> readings = new ArrayList<>(2);
+        List<MeterFaultException> faults = new ArrayList<>(1);
+        try {
+            readings.add(plausibility.check(new Measurement(settings.meterId(), sample.time(), sample.importWh(), false,
+                    settings.source(), sample.exportWh(), sample.powerW())));
+        } catch (MeterFaultException e) {
+            faults.add(fault(e.fault().meter(), e.fault().reason(), raw));
+        }
+        try {
+            gas(sample).ifPresent(readings::add);
+        } catch (MeterFaultException e) {
+            faults.add(fault(e.fault().meter(), e.fault().reason(), raw));
+        }
+        return new DsmrReadings(readings, faults);
     }
 
     private Optional<Measurement> gas(DsmrSample sample) {

@@ -5,12 +5,11 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.energyweb.meter.MeterCircuit;
 import org.energyweb.meter.camel.MeterOutcome;
+import org.energyweb.meter.dsmr.DsmrReadings;
 import org.energyweb.meter.dsmr.DsmrSource;
-import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -58,12 +57,15 @@ public final class DsmrMeterConsumer extends DefaultConsumer {
     private void readUntilStopped(DsmrSource running, MeterCircuit circuit) {
         while (source == running && !Thread.currentThread().isInterrupted()) {
             try {
-                Optional<List<Measurement>> readings = circuit.poll(running::next);
-                if (readings.isEmpty()) {
+                Optional<DsmrReadings> telegram = circuit.poll(running::next);
+                if (telegram.isEmpty()) {
                     // The circuit is open, or its trial found the bridge still away: the outage is on record.
                     pause();
                 }
-                readings.ifPresent(list -> list.forEach(reading -> deliver(MeterOutcome.reading(reading))));
+                telegram.ifPresent(read -> {
+                    read.readings().forEach(reading -> deliver(MeterOutcome.reading(reading)));
+                    read.faults().forEach(fault -> deliver(MeterOutcome.fault(fault)));
+                });
             } catch (MeterFaultException fault) {
                 if (source != running) {
                     return;
