@@ -32,11 +32,11 @@ public final class Batches {
 
     private final Path dataDir;
     /** Null when reading a folder another process may be writing. */
-    private final Ledger ledger;
+    private final LedgerAppender appender;
 
-    Batches(Path dataDir, Ledger ledger) {
+    Batches(Path dataDir, LedgerAppender appender) {
         this.dataDir = dataDir;
-        this.ledger = ledger;
+        this.appender = appender;
     }
 
     /** Reads the batches of {@code dataDir} without locking it, so a running gateway may keep it. */
@@ -248,14 +248,14 @@ public final class Batches {
         }
     }
 
-    private Ledger writer() {
-        if (ledger == null) {
+    private LedgerAppender writer() {
+        if (appender == null) {
             throw new IllegalStateException("the batches of " + dataDir + " were opened read-only");
         }
-        return ledger;
+        return appender;
     }
 
-    private <T> T read(Ledger.ReadWork<T> work) {
-        return Ledger.read(dataDir, work);
+    private <T> T read(LedgerReader.ReadWork<T> work) {
+        return LedgerReader.read(dataDir, work);
     }
 }

@@ -30,13 +30,15 @@ public final class DeadLetters {
     /** Unreplayed letters read and appended per round of a full replay. */
     private static final int REPLAY_PAGE = 1_000;
 
-    private final Ledger ledger;
+    private final LedgerAppender appender;
+    private final LedgerReader reader;
     private final LedgerLimits limits;
     /** Whether the 80 % warning was given; touched only by the writer thread. */
     private boolean warnedFilling;
 
-    DeadLetters(Ledger ledger, LedgerLimits limits) {
-        this.ledger = ledger;
+    DeadLetters(LedgerAppender appender, LedgerReader reader, LedgerLimits limits) {
+        this.appender = appender;
+        this.reader = reader;
         this.limits = limits;
     }
 
@@ -88,7 +90,7 @@ public final class DeadLetters {
     private DeadLetter record(String source, String reason, BeforeInsert before) {
         Instant now = Instant.now();
         CompletableFuture<DeadLetter> done = new CompletableFuture<>();
-        ledger.submit(new WriteJob() {
+        appender.submit(new WriteJob() {
             long id;
             long rows;
             String refused;
@@ -138,7 +140,7 @@ public final class DeadLetters {
                 done.completeExceptionally(cause);
             }
         });
-        return Ledger.await(done);
+        return LedgerAppender.await(done);
     }
 
     private static long rowCount(Connection connection) throws SQLException {
@@ -177,12 +179,12 @@ public final class DeadLetters {
 
     /** The newest dead letters first, at most {@code limit}. */
     public List<DeadLetter> list(int limit) {
-        return ledger.withReader(connection -> newest(connection, limit));
+        return reader.withReader(connection -> newest(connection, limit));
     }
 
     /** The newest dead letters of the ledger in {@code dataDir} first, read while a gateway may be writing it. */
     public static List<DeadLetter> list(Path dataDir, int limit) {
-        return Ledger.read(dataDir, connection -> newest(connection, limit));
+        return LedgerReader.read(dataDir, connection -> newest(connection, limit));
     }
 
     private static List<DeadLetter> newest(Connection connection, int limit) throws SQLException {
@@ -209,7 +211,7 @@ public final class DeadLetters {
     }
 
     public long count() {
-        return ledger.withReader(DeadLetters::rowCount);
+        return reader.withReader(DeadLetters::rowCount);
     }
 
     /** What replaying one dead letter did. */
@@ -238,7 +240,7 @@ public final class DeadLetters {
      * @throws LedgerException when there is no dead letter {@code id}
      */
     public synchronized Replay replay(long id) {
-        List<DeadLetter> found = ledger.withReader(connection -> {
+        List<DeadLetter> found = reader.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM dead_letter WHERE id = ?")) {
                 select.setLong(1, id);
                 return letters(select);
@@ -251,7 +253,7 @@ public final class DeadLetters {
         if (letter.replayed() != null) {
             return new Replay(id, Replay.Outcome.ALREADY_REPLAYED, letter.replayed().meter(), letter.replayed().seq(), null);
         }
-        return Ledger.await(start(letter));
+        return LedgerAppender.await(start(letter));
     }
 
     /**
@@ -263,7 +265,7 @@ public final class DeadLetters {
         long afterId = 0;
         while (true) {
             long after = afterId;
-            List<DeadLetter> page = ledger.withReader(connection -> {
+            List<DeadLetter> page = reader.withReader(connection -> {
                 try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                         + " FROM dead_letter WHERE replayed_at IS NULL AND id > ? ORDER BY id LIMIT " + REPLAY_PAGE)) {
                     select.setLong(1, after);
@@ -298,7 +300,7 @@ public final class DeadLetters {
         }
         Instant now = Instant.now();
         try {
-            return ledger.append(measurement, (statements, entry) -> markReplayed(statements.connection, letter.id(), now, entry.meter(), entry.seq()))
+            return appender.append(measurement, (statements, entry) -> markReplayed(statements.connection, letter.id(), now, entry.meter(), entry.seq()))
                     .thenApply(entry -> new Replay(letter.id(), Replay.Outcome.REPLAYED, entry.meter(), entry.seq(), null));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(notReplayable(letter, e));
@@ -313,7 +315,7 @@ public final class DeadLetters {
     private CompletableFuture<Replay> requeue(DeadLetter letter) {
         Instant now = Instant.now();
         CompletableFuture<Replay> done = new CompletableFuture<>();
-        ledger.submit(new WriteJob() {
+        appender.submit(new WriteJob() {
             long seq;
 
             @Override

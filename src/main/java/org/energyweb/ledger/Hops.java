@@ -22,15 +22,17 @@ public final class Hops {
     /** The state of a reading a hop gave up on; its dead letter can send it to the hop again. */
     public static final String DEAD = "dead";
 
-    private final Ledger ledger;
+    private final LedgerAppender appender;
+    private final LedgerReader reader;
 
-    Hops(Ledger ledger) {
-        this.ledger = ledger;
+    Hops(LedgerAppender appender, LedgerReader reader) {
+        this.appender = appender;
+        this.reader = reader;
     }
 
     /** Records a state; the future completes when it is committed. */
     public CompletableFuture<Void> record(long position, String hop, String state, String detail) {
-        return ledger.write(statements -> upsert(statements, position, hop, state, detail));
+        return appender.write(statements -> upsert(statements, position, hop, state, detail));
     }
 
     static void upsert(Writer.Statements statements, long position, String hop, String state, String detail) throws SQLException {
@@ -44,11 +46,11 @@ public final class Hops {
     }
 
     public void recordAndWait(long position, String hop, String state, String detail) {
-        Ledger.await(record(position, hop, state, detail));
+        LedgerAppender.await(record(position, hop, state, detail));
     }
 
     public Optional<HopState> state(long position, String hop) {
-        return ledger.withReader(connection -> {
+        return reader.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT state, detail, updated_at FROM reading_hop WHERE hop = ? AND position = ?")) {
                 select.setString(1, hop);
@@ -72,7 +74,7 @@ public final class Hops {
         String sql = "SELECT r.position, r.document FROM reading r WHERE r.position > ? AND NOT EXISTS ("
                 + "SELECT 1 FROM hop h WHERE h.hop = ? AND h.position = r.position AND h.state IN (" + placeholders + ")) "
                 + "ORDER BY r.position LIMIT ?";
-        return ledger.withReader(connection -> {
+        return reader.withReader(connection -> {
             List<LedgerEntry> entries = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int i = 1;
@@ -98,7 +100,7 @@ public final class Hops {
     /** How many readings have no state in {@code finalStates} on {@code hop}. */
     public long countPending(String hop, Collection<String> finalStates) {
         String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, finalStates.size()), "?"));
-        return ledger.withReader(connection -> {
+        return reader.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM reading) - "
                     + "(SELECT COUNT(*) FROM reading_hop WHERE hop = ? AND state IN (" + placeholders + "))")) {
                 int i = 1;
@@ -124,7 +126,7 @@ public final class Hops {
             return found;
         }
         String placeholders = String.join(",", java.util.Collections.nCopies(positions.size(), "?"));
-        return ledger.withReader(connection -> {
+        return reader.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM reading_hop "
                     + "WHERE hop = ? AND position IN (" + placeholders + ")")) {
                 int i = 1;
@@ -146,7 +148,7 @@ public final class Hops {
     /** Every recorded state of {@code hop} that is one of {@code states}, in ledger order. */
     public List<HopState> withState(String hop, Collection<String> states) {
         String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, states.size()), "?"));
-        return ledger.withReader(connection -> {
+        return reader.withReader(connection -> {
             List<HopState> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM reading_hop "
                     + "WHERE hop = ? AND state IN (" + placeholders + ") ORDER BY position")) {
@@ -170,7 +172,7 @@ public final class Hops {
 
     /** How many readings are in each recorded state of {@code hop}. */
     public Map<String, Long> countByState(String hop) {
-        return ledger.withReader(connection -> {
+        return reader.withReader(connection -> {
             Map<String, Long> counts = new LinkedHashMap<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT state, COUNT(*) FROM reading_hop WHERE hop = ? GROUP BY state ORDER BY state")) {

@@ -45,7 +45,7 @@ public record LedgerStatus(Instant time, Counts total, Map<String, Counts> meter
 
     /** Reads the status without locking the folder, so a gateway may be writing it meanwhile. */
     public static LedgerStatus read(Path dataDir) {
-        return Ledger.read(dataDir, LedgerStatus::read);
+        return LedgerReader.read(dataDir, LedgerStatus::read);
     }
 
     private static LedgerStatus read(Connection connection) throws SQLException {

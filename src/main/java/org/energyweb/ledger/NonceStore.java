@@ -22,15 +22,17 @@ public final class NonceStore {
     private static final String OF_ACCOUNT = "json_valid(detail) AND json_extract(detail, '$.chainId') = ? "
             + "AND lower(json_extract(detail, '$.from')) = ?";
 
-    private final Ledger ledger;
+    private final LedgerAppender appender;
+    private final LedgerReader reader;
 
-    NonceStore(Ledger ledger) {
-        this.ledger = ledger;
+    NonceStore(LedgerAppender appender, LedgerReader reader) {
+        this.appender = appender;
+        this.reader = reader;
     }
 
     /** One past the highest nonce ever allocated for {@code account}, if any was. */
     public OptionalLong next(String account) {
-        return ledger.withReader(connection -> {
+        return reader.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT next FROM nonce WHERE account = ?")) {
                 select.setString(1, account);
                 try (ResultSet rs = select.executeQuery()) {
@@ -45,7 +47,7 @@ public final class NonceStore {
      * whose state on {@code hop} becomes {@code state}. The future completes once both are committed.
      */
     public CompletableFuture<Void> allocate(String account, long nonce, long position, String hop, String state, String detail) {
-        return ledger.write(statements -> {
+        return appender.write(statements -> {
             statements.raiseNonce.setString(1, account);
             statements.raiseNonce.setLong(2, nonce + 1);
             statements.raiseNonce.executeUpdate();
@@ -58,7 +60,7 @@ public final class NonceStore {
      * one of {@code states} (mined, confirmed), if any.
      */
     public OptionalLong highest(String hop, long chainId, String from, Collection<String> states) {
-        return ledger.withReader(connection -> {
+        return reader.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT MAX(json_extract(detail, '$.nonce')) FROM hop "
                     + "WHERE hop = ? AND " + OF_ACCOUNT + " AND state IN (" + String.join(",", Collections.nCopies(states.size(), "?")) + ")")) {
                 int i = bindAccount(select, hop, chainId, from);
@@ -84,7 +86,7 @@ public final class NonceStore {
      */
     public List<Long> rewind(String account, String hop, long chainId, String from, long chainNonce, String keepState) {
         List<Long> positions = new ArrayList<>();
-        return Ledger.await(ledger.write(statements -> {
+        return LedgerAppender.await(appender.write(statements -> {
             positions.clear();
             String where = "WHERE hop = ? AND " + OF_ACCOUNT + " AND json_extract(detail, '$.nonce') >= ? AND state <> ?";
             try (PreparedStatement select = statements.connection.prepareStatement("SELECT position FROM hop " + where);

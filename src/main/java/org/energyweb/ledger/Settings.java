@@ -8,14 +8,16 @@ import java.util.concurrent.CompletableFuture;
 /** Small named values kept with the ledger, such as an event listener's checkpoint block. */
 public final class Settings {
 
-    private final Ledger ledger;
+    private final LedgerAppender appender;
+    private final LedgerReader reader;
 
-    Settings(Ledger ledger) {
-        this.ledger = ledger;
+    Settings(LedgerAppender appender, LedgerReader reader) {
+        this.appender = appender;
+        this.reader = reader;
     }
 
     public Optional<String> get(String name) {
-        return ledger.withReader(connection -> {
+        return reader.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT value FROM setting WHERE name = ?")) {
                 select.setString(1, name);
                 try (ResultSet rs = select.executeQuery()) {
@@ -27,7 +29,7 @@ public final class Settings {
 
     /** Stores a value; the future completes when it is committed. */
     public CompletableFuture<Void> put(String name, String value) {
-        return ledger.write(statements -> {
+        return appender.write(statements -> {
             statements.upsertSetting.setString(1, name);
             statements.upsertSetting.setString(2, value);
             statements.upsertSetting.executeUpdate();

@@ -38,6 +38,8 @@ public final class LedgerMetrics implements MeterBinder, AutoCloseable {
     private volatile Map<String, Long> batches = Map.of();
     private ScheduledExecutorService refresher;
     private MeterRegistry registry;
+    /** Unregisters the append timing from the ledger; replaced on each bind, so one registry times appends. */
+    private volatile Runnable stopTiming = () -> { };
 
     public LedgerMetrics(Ledger ledger, Duration refresh) {
         this.ledger = ledger;
@@ -50,7 +52,8 @@ public final class LedgerMetrics implements MeterBinder, AutoCloseable {
         Timer append = Timer.builder("energyweb.ledger.append").description("From append to commit of a reading")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
-        ledger.onAppend((meter, nanos) -> append.record(nanos, TimeUnit.NANOSECONDS));
+        stopTiming.run();
+        stopTiming = ledger.onCommittedAppends(appends -> appends.forEach(a -> append.record(a.nanos(), TimeUnit.NANOSECONDS)));
         Gauge.builder("energyweb.dead.letters", this, m -> m.status == null ? Double.NaN : m.status.deadLetters())
                 .description("Dead letters in the store").register(registry);
         Gauge.builder("energyweb.chain.in.flight", this, LedgerMetrics::inFlight)
@@ -129,7 +132,7 @@ public final class LedgerMetrics implements MeterBinder, AutoCloseable {
 
     @Override
     public void close() {
-        ledger.onAppend(null);
+        stopTiming.run();
         if (refresher != null) {
             refresher.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package org.energyweb.tlog;
 
+import org.energyweb.ledger.CommittedAppend;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.proof.MerkleHash;
@@ -61,7 +62,7 @@ public final class LedgerLog implements AutoCloseable {
         TileLog tiles = openMatching(ledger, directory);
         LedgerLog log = new LedgerLog(ledger, directory, tiles);
         // Listen first, then catch up: a reading committed in between is in both and skipped once by position.
-        log.unsubscribe = ledger.onCommittedAppends(log.committed::add);
+        log.unsubscribe = ledger.onCommittedAppends(appends -> log.committed.add(appends.stream().map(CommittedAppend::entry).toList()));
         log.catchUp();
         log.follower.start();
         return log;
