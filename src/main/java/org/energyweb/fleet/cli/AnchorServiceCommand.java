@@ -2,9 +2,14 @@ package org.energyweb.fleet.cli;
 
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.worker.AnchorWorker;
+import org.energyweb.chain.keys.KeyPassword;
+import org.energyweb.chain.keys.Keystore;
+import org.web3j.crypto.Credentials;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +18,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "anchor-service", mixinStandardHelpOptions = true,
         description = "Runs one anchoring worker of the fleet: consumes the gateways' readings from Kafka in a consumer group,"
-                + " checks them, keeps them with the consumed offsets in PostgreSQL and forms Merkle batches. Start several"
+                + " checks them, keeps them with the consumed offsets in PostgreSQL, forms Merkle batches and anchors them with the service's key. Start several"
                 + " (on one or more machines) with the same --group; each partition is worked by one of them at a time.")
 public class AnchorServiceCommand implements Callable<Integer> {
 
@@ -46,6 +51,38 @@ public class AnchorServiceCommand implements Callable<Integer> {
             description = "How long the group waits for a silent worker before its partitions go to another, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration sessionTimeout;
 
+    @ArgGroup(exclusive = false, heading = "Anchoring on chain (without it, batches are formed and not anchored):%n")
+    ChainOptions chain;
+
+    static class ChainOptions {
+        @Option(names = "--rpc", required = true, paramLabel = "URL", description = "JSON-RPC URL of the chain's node.")
+        String rpc;
+
+        @Option(names = "--allow-plain-http", description = "Accept a plain-http --rpc URL to another machine.")
+        boolean allowPlainHttp;
+
+        @Option(names = "--contract", required = true, description = "Address of the ReadingAnchor contract.")
+        String contract;
+
+        @Option(names = "--keystore", required = true, paramLabel = "FILE",
+                description = "V3 keystore of the service's own account, shared by its workers.")
+        Path keystore;
+
+        @Option(names = "--password-file", paramLabel = "FILE",
+                description = "File whose first line is the keystore password; default: the ENERGYWEB_KEY_PASSWORD variable.")
+        Path passwordFile;
+
+        @Option(names = "--resend-after", defaultValue = "PT30S",
+                description = "How long a transaction may stay unmined before it is broadcast again, ISO-8601 (default: ${DEFAULT-VALUE}).")
+        Duration resendAfter;
+
+        AnchorWorker.Chain chain() {
+            Credentials credentials = Keystore.unlock(keystore, passwordFile == null ? null : passwordFile.toString(), null,
+                    KeyPassword.ENVIRONMENT_VARIABLE);
+            return new AnchorWorker.Chain(rpc, allowPlainHttp, credentials, contract, resendAfter);
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         try (FleetStore store = new FleetStore(jdbcUrl)) {
@@ -53,7 +90,7 @@ public class AnchorServiceCommand implements Callable<Integer> {
         }
         String id = workerId != null ? workerId : "worker-" + UUID.randomUUID().toString().substring(0, 8);
         AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(brokers, topic, group, id, jdbcUrl, sessionTimeout,
-                batchSize, batchInterval, Map.of()));
+                batchSize, batchInterval, Map.of(), chain == null ? null : chain.chain()));
         Thread loop = new Thread(worker, id);
         // SIGTERM or Ctrl-C: leave the group at once, so the partitions move without waiting for the session timeout
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

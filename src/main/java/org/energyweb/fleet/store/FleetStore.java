@@ -7,7 +7,6 @@ import org.energyweb.proof.MerkleTree;
 import org.energyweb.reading.ReadingDocument;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,11 +38,17 @@ public final class FleetStore implements AutoCloseable {
                 meter text PRIMARY KEY, gateway text NOT NULL, seq bigint NOT NULL, sha256 text NOT NULL);
             CREATE TABLE IF NOT EXISTS fleet_batch (
                 id bigserial PRIMARY KEY, topic text NOT NULL, partition int NOT NULL, root bytea NOT NULL,
-                size int NOT NULL, state text NOT NULL, formed_at timestamptz NOT NULL DEFAULT now());
+                size int NOT NULL, first_offset bigint NOT NULL, last_offset bigint NOT NULL, state text NOT NULL,
+                formed_at timestamptz NOT NULL DEFAULT now(), chain_id bigint, contract text, sender text, nonce bigint,
+                raw_tx text, tx text, block bigint, block_hash text, reason text);
+            CREATE INDEX IF NOT EXISTS fleet_batch_open ON fleet_batch (topic, partition, state) WHERE state <> 'published';
+            CREATE TABLE IF NOT EXISTS fleet_signer (
+                chain_id bigint NOT NULL, address text NOT NULL, next_nonce bigint NOT NULL, PRIMARY KEY (chain_id, address));
             CREATE TABLE IF NOT EXISTS fleet_reading (
                 sha256 text PRIMARY KEY, meter text NOT NULL, seq bigint NOT NULL, gateway text NOT NULL,
                 document bytea NOT NULL, topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL,
                 batch_id bigint REFERENCES fleet_batch (id), leaf_index int, UNIQUE (meter, seq));
+            CREATE INDEX IF NOT EXISTS fleet_reading_batch ON fleet_reading (batch_id, leaf_index);
             CREATE INDEX IF NOT EXISTS fleet_reading_unbatched ON fleet_reading (topic, partition, record_offset) WHERE batch_id IS NULL;
             CREATE TABLE IF NOT EXISTS fleet_dead_letter (
                 id bigserial PRIMARY KEY, topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL,
@@ -62,26 +67,27 @@ public final class FleetStore implements AutoCloseable {
     public record DeadLetter(int partition, long offset, String gateway, String meter, String seq, String reason) {
     }
 
-    private final String jdbcUrl;
-    private Connection connection;
+    private final Session session;
 
     public FleetStore(String jdbcUrl) {
-        this.jdbcUrl = jdbcUrl;
-        try {
-            connection = connect();
+        this.session = new Session(jdbcUrl);
+        session.inTransaction(connection -> {
             try (Statement statement = connection.createStatement()) {
                 // one schema creation at a time: workers starting together would race on CREATE TABLE IF NOT EXISTS
                 statement.execute("SELECT pg_advisory_xact_lock(4242)");
                 statement.execute(SCHEMA);
             }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the anchor service's database: " + e.getMessage(), e);
-        }
+            return null;
+        });
+    }
+
+    /** The same database session, for the batches' way on chain: one connection per worker thread. */
+    public BatchChainStore chainStore() {
+        return new BatchChainStore(session);
     }
 
     public void addGateway(String id) {
-        inTransaction(() -> {
+        session.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fleet_gateway VALUES (?) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, id);
                 insert.executeUpdate();
@@ -91,7 +97,7 @@ public final class FleetStore implements AutoCloseable {
     }
 
     public Set<String> gateways() {
-        return inTransaction(() -> {
+        return session.inTransaction(connection -> {
             Set<String> ids = new HashSet<>();
             try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery("SELECT id FROM fleet_gateway")) {
                 while (rs.next()) {
@@ -104,7 +110,7 @@ public final class FleetStore implements AutoCloseable {
 
     /** Takes the partition for {@code worker}: a new epoch, which fences every earlier owner. */
     public PartitionClaim claim(String topic, int partition, String worker) {
-        return inTransaction(() -> {
+        return session.inTransaction(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO fleet_partition (topic, partition, epoch, owner) "
                     + "VALUES (?, ?, 1, ?) ON CONFLICT (topic, partition) DO UPDATE SET epoch = fleet_partition.epoch + 1, owner = EXCLUDED.owner "
                     + "RETURNING epoch, next_offset")) {
@@ -120,7 +126,7 @@ public final class FleetStore implements AutoCloseable {
     }
 
     public Optional<MeterHead> head(String meter) {
-        return inTransaction(() -> {
+        return session.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT gateway, seq, sha256 FROM fleet_meter WHERE meter = ?")) {
                 select.setString(1, meter);
                 try (ResultSet rs = select.executeQuery()) {
@@ -131,7 +137,7 @@ public final class FleetStore implements AutoCloseable {
     }
 
     public Optional<String> digest(String meter, long seq) {
-        return inTransaction(() -> {
+        return session.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT sha256 FROM fleet_reading WHERE meter = ? AND seq = ?")) {
                 select.setString(1, meter);
                 select.setLong(2, seq);
@@ -149,8 +155,8 @@ public final class FleetStore implements AutoCloseable {
      * @throws FencedException when the partition was claimed by another worker since {@code claim}; nothing is written
      */
     public void commit(PartitionClaim claim, List<Accepted> accepted, List<Refused> refused, long nextOffset) {
-        inTransaction(() -> {
-            lockAsOwner(claim);
+        session.inTransaction(connection -> {
+            session.lockAsOwner(connection, claim);
             try (PreparedStatement reading = connection.prepareStatement("INSERT INTO fleet_reading "
                     + "(sha256, meter, seq, gateway, document, topic, partition, record_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement head = connection.prepareStatement("INSERT INTO fleet_meter VALUES (?, ?, ?, ?) "
@@ -206,11 +212,13 @@ public final class FleetStore implements AutoCloseable {
      * {@link #commit}. Returns the batch id, or empty when no reading waits.
      */
     public Optional<Long> formBatch(PartitionClaim claim, int maxSize) {
-        return inTransaction(() -> {
-            lockAsOwner(claim);
+        return session.inTransaction(connection -> {
+            session.lockAsOwner(connection, claim);
             List<String> digests = new ArrayList<>();
             List<byte[]> leaves = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT sha256, document FROM fleet_reading "
+            long first = -1;
+            long last = -1;
+            try (PreparedStatement select = connection.prepareStatement("SELECT sha256, document, record_offset FROM fleet_reading "
                     + "WHERE topic = ? AND partition = ? AND batch_id IS NULL ORDER BY record_offset LIMIT ?")) {
                 select.setString(1, claim.topic());
                 select.setInt(2, claim.partition());
@@ -219,6 +227,8 @@ public final class FleetStore implements AutoCloseable {
                     while (rs.next()) {
                         digests.add(rs.getString(1));
                         leaves.add(LeafKind.DOCUMENT_SHA256.leafInput(rs.getBytes(2), null));
+                        first = first < 0 ? rs.getLong(3) : first;
+                        last = rs.getLong(3);
                     }
                 }
             }
@@ -228,11 +238,14 @@ public final class FleetStore implements AutoCloseable {
             MerkleTree tree = MerkleTree.ofLeafInputs(leaves);
             long batchId;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO fleet_batch (topic, partition, root, size, state) VALUES (?, ?, ?, ?, 'formed') RETURNING id")) {
+                    "INSERT INTO fleet_batch (topic, partition, root, size, first_offset, last_offset, state) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, '" + BatchState.FORMED + "') RETURNING id")) {
                 insert.setString(1, claim.topic());
                 insert.setInt(2, claim.partition());
                 insert.setBytes(3, tree.root());
                 insert.setInt(4, tree.size());
+                insert.setLong(5, first);
+                insert.setLong(6, last);
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     batchId = rs.getLong(1);
@@ -253,7 +266,7 @@ public final class FleetStore implements AutoCloseable {
 
     /** The accepted seqs of a meter, in order. */
     public List<Long> acceptedSeqs(String meter) {
-        return inTransaction(() -> {
+        return session.inTransaction(connection -> {
             List<Long> seqs = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT seq FROM fleet_reading WHERE meter = ? ORDER BY seq")) {
                 select.setString(1, meter);
@@ -274,7 +287,7 @@ public final class FleetStore implements AutoCloseable {
 
     /** The worker that holds each claimed partition of {@code topic}. */
     public Map<Integer, String> owners(String topic) {
-        return inTransaction(() -> {
+        return session.inTransaction(connection -> {
             Map<Integer, String> owners = new TreeMap<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT partition, owner FROM fleet_partition WHERE topic = ?")) {
                 select.setString(1, topic);
@@ -294,7 +307,7 @@ public final class FleetStore implements AutoCloseable {
     }
 
     private long count(String sql) {
-        return inTransaction(() -> {
+        return session.inTransaction(connection -> {
             try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
@@ -303,7 +316,7 @@ public final class FleetStore implements AutoCloseable {
     }
 
     public List<DeadLetter> deadLetters() {
-        return inTransaction(() -> {
+        return session.inTransaction(connection -> {
             List<DeadLetter> letters = new ArrayList<>();
             try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(
                     "SELECT partition, record_offset, gateway, meter, seq, reason FROM fleet_dead_letter ORDER BY id")) {
@@ -317,7 +330,7 @@ public final class FleetStore implements AutoCloseable {
 
     /** The next offset to read of a partition, as last committed. */
     public long nextOffset(String topic, int partition) {
-        return inTransaction(() -> {
+        return session.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT next_offset FROM fleet_partition WHERE topic = ? AND partition = ?")) {
                 select.setString(1, topic);
                 select.setInt(2, partition);
@@ -330,77 +343,6 @@ public final class FleetStore implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the anchor service's database connection: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A worker frozen inside a transaction (SIGSTOP, a long GC pause) would hold its partition's row lock
-     * and stall the worker that takes the partition over: the server ends such a session after a while,
-     * which rolls its transaction back and releases the lock; the frozen worker finds its connection gone.
-     */
-    private Connection connect() throws SQLException {
-        Connection opened = DriverManager.getConnection(jdbcUrl);
-        try (Statement statement = opened.createStatement()) {
-            statement.execute("SET idle_in_transaction_session_timeout = '2s'");
-        }
-        opened.setAutoCommit(false);
-        return opened;
-    }
-
-    /** Locks the partition's row for this transaction and checks the epoch: the fence. */
-    private void lockAsOwner(PartitionClaim claim) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT epoch FROM fleet_partition WHERE topic = ? AND partition = ? FOR UPDATE")) {
-            select.setString(1, claim.topic());
-            select.setInt(2, claim.partition());
-            try (ResultSet rs = select.executeQuery()) {
-                long current = rs.next() ? rs.getLong(1) : -1;
-                if (current != claim.epoch()) {
-                    throw new FencedException(claim.topic(), claim.partition(), claim.epoch(), current);
-                }
-            }
-        }
-    }
-
-    private void closeQuietly() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // already unusable
-        }
-    }
-
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try {
-            if (connection.isClosed()) {
-                connection = connect();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("anchor service database unreachable: " + e.getMessage(), e);
-        }
-        try {
-            T result = work.run();
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException lost) {
-                // the session is gone (ended by the server, network): the next call opens a new one
-                closeQuietly();
-            }
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("anchor service database: " + e.getMessage(), e);
-        }
+        session.close();
     }
 }

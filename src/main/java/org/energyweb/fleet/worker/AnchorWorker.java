@@ -10,13 +10,17 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.energyweb.chain.rpc.Eth;
+import org.energyweb.chain.rpc.JsonRpcClient;
 import org.energyweb.fleet.FleetRecord;
 import org.energyweb.fleet.service.InboundReading;
+import org.energyweb.fleet.store.BatchChainStore;
 import org.energyweb.fleet.store.FencedException;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.store.PartitionClaim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One anchoring worker of the consumer group: reads its partitions of the readings topic, checks
  * every record and stores the outcome with the consumed offset in one PostgreSQL transaction, then
- * forms Merkle batches of the accepted readings. Offsets live in the database, not in Kafka: when a
+ * forms Merkle batches of the accepted readings and anchors them on chain ({@link ChainAnchoring}). Offsets live in the database, not in Kafka: when a
  * partition is assigned the worker claims it (a new epoch) and seeks to the stored offset, so a crash
  * or a rebalance resumes exactly after the last stored record. A worker that lost a partition while
  * it was paused finds its epoch stale at its next write, writes nothing and stops reading it.
@@ -44,7 +48,25 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
      * @param batchInterval  the longest an accepted reading waits for its batch to fill
      */
     public record Options(String brokers, String topic, String groupId, String workerId, String jdbcUrl,
-                          Duration sessionTimeout, int batchSize, Duration batchInterval, Map<String, String> kafkaProperties) {
+                          Duration sessionTimeout, int batchSize, Duration batchInterval, Map<String, String> kafkaProperties,
+                          Chain chain) {
+    }
+
+    /**
+     * Where and with which key the batches are anchored.
+     *
+     * @param rpcUrl         JSON-RPC URL of the chain's node (https unless loopback or {@code allowPlainHttp})
+     * @param credentials    the service's own signing key, shared by its workers (nonces are taken in the database)
+     * @param contract       the {@code ReadingAnchor} contract's address
+     * @param resendAfter    how long a transaction may stay without a receipt before it is broadcast again
+     */
+    public record Chain(String rpcUrl, boolean allowPlainHttp, Credentials credentials, String contract, Duration resendAfter) {
+
+        @Override
+        public String toString() {
+            // the key stays out of logs
+            return "Chain[" + rpcUrl + ", contract " + contract + "]";
+        }
     }
 
     private final Options options;
@@ -57,6 +79,9 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     private volatile boolean running = true;
     private KafkaConsumer<String, byte[]> consumer;
     private FleetStore store;
+    private BatchChainStore chainStore;
+    private ChainAnchoring chain;
+    private boolean chainFailing;
 
     public AnchorWorker(Options options) {
         this.options = options;
@@ -65,6 +90,12 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     @Override
     public void run() {
         store = new FleetStore(options.jdbcUrl());
+        chainStore = store.chainStore();
+        if (options.chain() != null) {
+            Eth eth = new Eth(JsonRpcClient.connect(options.chain().rpcUrl(), options.chain().allowPlainHttp(), Duration.ofSeconds(10)));
+            chain = new ChainAnchoring(eth, options.chain().credentials(),
+                    new ChainAnchoring.Options(options.chain().contract(), options.chain().resendAfter()));
+        }
         consumer = new KafkaConsumer<>(consumerProperties());
         try {
             consumer.subscribe(List.of(options.topic()), new Claiming());
@@ -74,6 +105,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
                     store(partition, records.records(partition));
                 }
                 formDueBatches();
+                anchor();
             }
         } catch (WakeupException stopping) {
             // close() woke the poll up
@@ -105,10 +137,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
             store.commit(claim, batch.accepted(), batch.refused(), next);
             stored.put(partition, next);
         } catch (FencedException fenced) {
-            LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
-            claims.remove(partition);
-            // a later assignment claims it afresh; until then nothing of it is read
-            consumer.pause(List.of(partition));
+            lose(partition, fenced);
             return;
         } catch (IllegalStateException databaseFailed) {
             // nothing of the poll was stored: read it again from the last stored offset
@@ -145,13 +174,42 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
                     waitingSince.remove(partition);
                 }
             } catch (FencedException fenced) {
-                LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
-                claims.remove(partition);
-                consumer.pause(List.of(partition));
+                lose(partition, fenced);
             } catch (IllegalStateException databaseFailed) {
                 LOG.warn("worker {}: could not form a batch of {} ({}); trying again", options.workerId(), partition, databaseFailed.getMessage());
             }
         }
+    }
+
+    /** Moves each owned partition's batches on chain; a chain or database failure is retried at the next pass. */
+    private void anchor() {
+        if (chain == null) {
+            return;
+        }
+        for (PartitionClaim claim : claims.values()) {
+            try {
+                chain.step(claim, chainStore);
+                if (chainFailing) {
+                    chainFailing = false;
+                    LOG.info("worker {}: anchoring works again", options.workerId());
+                }
+            } catch (FencedException fenced) {
+                lose(new TopicPartition(claim.topic(), claim.partition()), fenced);
+            } catch (RuntimeException e) {
+                if (!chainFailing) {
+                    chainFailing = true;
+                    LOG.warn("worker {}: anchoring failed, retried at every pass: {}", options.workerId(), e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    /** The partition was claimed by another worker: nothing of it is read or written here until it is assigned again. */
+    private void lose(TopicPartition partition, FencedException fenced) {
+        LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
+        claims.remove(partition);
+        consumer.pause(List.of(partition));
     }
 
     private static InboundReading inbound(ConsumerRecord<String, byte[]> record) {

@@ -76,7 +76,7 @@ class AnchorWorkerTest {
         }
 
         AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(broker.bootstrapServers(), TOPIC, "anchors", "worker-a",
-                postgres.jdbcUrl(), Duration.ofSeconds(6), 4, Duration.ofMillis(300), Map.of()));
+                postgres.jdbcUrl(), Duration.ofSeconds(6), 4, Duration.ofMillis(300), Map.of(), null));
         Thread thread = new Thread(worker, "worker-a");
         thread.start();
         try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {

@@ -1,0 +1,58 @@
+package org.energyweb.fleet.proof;
+
+import org.energyweb.fleet.store.BatchChainStore;
+import org.energyweb.proof.Anchor;
+import org.energyweb.proof.BatchPath;
+import org.energyweb.proof.InclusionProof;
+import org.energyweb.proof.MerkleTree;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inclusion proofs (RFC 9162 section 2.1.3) of the readings the service anchored, in the same form as a
+ * gateway's own {@code prove}, so {@code energyweb verify-proof} checks them against the chain.
+ * Leaves are the documents' SHA-256, as in the gateway's document-sha256 batches.
+ */
+public final class ServiceProofs {
+
+    private final BatchChainStore store;
+
+    public ServiceProofs(BatchChainStore store) {
+        this.store = store;
+    }
+
+    /** The proof of the reading whose document has this SHA-256 (hex), or empty while it is not anchored. */
+    public Optional<InclusionProof> prove(String sha256) {
+        Optional<BatchChainStore.Anchored> batch = store.anchoredBatchOf(sha256);
+        if (batch.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(prove(batch.get(), store.leaves(batch.get().id()), sha256));
+    }
+
+    /** The proof of one reading of {@code batch}, whose readings in leaf order are {@code leaves}. */
+    public InclusionProof prove(BatchChainStore.Anchored batch, List<BatchChainStore.Leaf> leaves, String sha256) {
+        MerkleTree tree = tree(batch, leaves);
+        int index = leaves.stream().filter(leaf -> leaf.sha256().equals(sha256)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("reading " + sha256 + " is not in batch " + batch.id())).index();
+        byte[] document = store.document(sha256).orElseThrow();
+        return InclusionProof.of(document, BatchPath.of(tree, index, anchor(batch)));
+    }
+
+    /** The batch's tree, checked against its anchored root. */
+    public static MerkleTree tree(BatchChainStore.Anchored batch, List<BatchChainStore.Leaf> leaves) {
+        HexFormat hex = HexFormat.of();
+        MerkleTree tree = MerkleTree.ofLeafInputs(leaves.stream().map(leaf -> hex.parseHex(leaf.sha256())).toList());
+        if (!Arrays.equals(tree.root(), batch.root())) {
+            throw new IllegalStateException("the stored readings of batch " + batch.id() + " no longer give its anchored root");
+        }
+        return tree;
+    }
+
+    public static Anchor anchor(BatchChainStore.Anchored batch) {
+        return new Anchor(batch.chainId(), batch.contract(), batch.transactionHash(), batch.block());
+    }
+}
