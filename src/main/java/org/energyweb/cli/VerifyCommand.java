@@ -50,8 +50,8 @@ class VerifyCommand implements Callable<Integer> {
     @Option(names = "--consuming", paramLabel = "ADDR", description = "The consuming registry (with --rpc).")
     String consuming;
 
-    @Option(names = "--allow-plain-http", description = "Accept a plain-http --rpc URL to another machine.")
-    boolean allowPlainHttp;
+    @Option(names = "--allow-insecure", description = "Accept a plain-http --rpc URL to another machine.")
+    boolean allowInsecure;
 
     @Override
     public Integer call() throws Exception {
@@ -106,7 +106,7 @@ class VerifyCommand implements Callable<Integer> {
         if (contracts.isEmpty()) {
             throw new CliError("--rpc needs --producing and/or --consuming: the registries to compare with");
         }
-        Eth eth = new Eth(JsonRpcClient.connect(rpc, allowPlainHttp, Duration.ofSeconds(30)));
+        Eth eth = new Eth(JsonRpcClient.connect(rpc, allowInsecure, Duration.ofSeconds(30)));
         try (Ledger ledger = Ledger.open(data)) {
             return LedgerReconciliation.compare(ledger, eth, contracts);
         }

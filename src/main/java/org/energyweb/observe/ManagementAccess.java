@@ -23,7 +23,7 @@ public record ManagementAccess(String host, int port, Optional<String> token, bo
     public static final String TLS = "camel.management.useGlobalSslContextParameters";
     public static final String TOKEN_FILE = "energyweb.management.token-file";
     public static final String TOKEN_ENV = "ENERGYWEB_MANAGEMENT_TOKEN";
-    public static final String INSECURE = "energyweb.management.insecure-remote-access";
+    public static final String INSECURE = "energyweb.management.allow-insecure";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9876;
 

@@ -1,13 +1,10 @@
 package org.energyweb.camel;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.DefaultExchange;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.camel.LedgerComponent;
 import org.energyweb.meter.http.LoopbackHttpServer;
-import org.energyweb.meter.http.camel.EnergyApiPoller;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFault;
 import org.energyweb.reading.Reading;
@@ -25,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -134,15 +132,19 @@ class EnergyApiSourceKameletTest extends HttpSourceKameletTestSupport {
     }
 
     @Test
-    void plainHttpToARemoteHostIsRefusedWithAClearError() {
-        EnergyApiPoller poller = new EnergyApiPoller();
-        poller.setMeterId("k-remote");
-        poller.setBaseUrl("http://192.0.2.1/api");
-        poller.setDeviceId("d");
-        Exchange exchange = new DefaultExchange(context);
+    void aRouteWithPlainHttpToARemoteHostFailsToStartWithAClearError() {
+        String remote = "kamelet:energy-api-source?meterId=k-remote&baseUrl=http://192.0.2.1/api&deviceId=d&period=100";
 
-        assertThatThrownBy(() -> poller.process(exchange))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("refusing plain http to 192.0.2.1");
+        assertThatThrownBy(() -> route(remote, "mock:never"))
+                .hasStackTraceContaining("refusing plain http to 192.0.2.1")
+                .hasStackTraceContaining("allowInsecure");
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aRouteWithPlainHttpToARemoteHostStartsWhenInsecureIsAllowed() {
+        String optedOut = "kamelet:energy-api-source?meterId=k-optout&baseUrl=http://192.0.2.1/api&deviceId=d&period=60000&allowInsecure=true";
+
+        assertThatCode(() -> route(optedOut, "mock:optout")).doesNotThrowAnyException();
     }
 }

@@ -23,8 +23,8 @@ public class MerkleAnchorEndpointConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         MerkleAnchorEndpoint target = (MerkleAnchorEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "allowplainhttp":
-        case "allowPlainHttp": target.getConnection().setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowinsecure":
+        case "allowInsecure": target.getConnection().setAllowInsecure(property(camelContext, boolean.class, value)); return true;
         case "batchinterval":
         case "batchInterval": target.setBatchInterval(property(camelContext, long.class, value)); return true;
         case "batchsize":
@@ -63,8 +63,8 @@ public class MerkleAnchorEndpointConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "allowplainhttp":
-        case "allowPlainHttp": return boolean.class;
+        case "allowinsecure":
+        case "allowInsecure": return boolean.class;
         case "batchinterval":
         case "batchInterval": return long.class;
         case "batchsize":
@@ -104,8 +104,8 @@ public class MerkleAnchorEndpointConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         MerkleAnchorEndpoint target = (MerkleAnchorEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "allowplainhttp":
-        case "allowPlainHttp": return target.getConnection().isAllowPlainHttp();
+        case "allowinsecure":
+        case "allowInsecure": return target.getConnection().isAllowInsecure();
         case "batchinterval":
         case "batchInterval": return target.getBatchInterval();
         case "batchsize":

@@ -24,7 +24,7 @@ public class MerkleAnchorEndpointUriFactory extends org.apache.camel.support.com
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
         Set<String> props = new HashSet<>(19);
-        props.add("allowPlainHttp");
+        props.add("allowInsecure");
         props.add("batchInterval");
         props.add("batchSize");
         props.add("breakerFailureThreshold");

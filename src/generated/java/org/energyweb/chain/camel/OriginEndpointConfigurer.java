@@ -23,8 +23,8 @@ public class OriginEndpointConfigurer extends PropertyConfigurerSupport implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OriginEndpoint target = (OriginEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "allowplainhttp":
-        case "allowPlainHttp": target.getConfiguration().setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowinsecure":
+        case "allowInsecure": target.getConfiguration().setAllowInsecure(property(camelContext, boolean.class, value)); return true;
         case "assetid":
         case "assetId": target.getConfiguration().setAssetId(property(camelContext, java.lang.Long.class, value)); return true;
         case "breakerfailurethreshold":
@@ -62,8 +62,8 @@ public class OriginEndpointConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "allowplainhttp":
-        case "allowPlainHttp": return boolean.class;
+        case "allowinsecure":
+        case "allowInsecure": return boolean.class;
         case "assetid":
         case "assetId": return java.lang.Long.class;
         case "breakerfailurethreshold":
@@ -102,8 +102,8 @@ public class OriginEndpointConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OriginEndpoint target = (OriginEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "allowplainhttp":
-        case "allowPlainHttp": return target.getConfiguration().isAllowPlainHttp();
+        case "allowinsecure":
+        case "allowInsecure": return target.getConfiguration().isAllowInsecure();
         case "assetid":
         case "assetId": return target.getConfiguration().getAssetId();
         case "breakerfailurethreshold":

@@ -24,7 +24,7 @@ public class OriginEndpointUriFactory extends org.apache.camel.support.component
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
         Set<String> props = new HashSet<>(19);
-        props.add("allowPlainHttp");
+        props.add("allowInsecure");
         props.add("assetId");
         props.add("breakerFailureThreshold");
         props.add("breakerOpenDuration");

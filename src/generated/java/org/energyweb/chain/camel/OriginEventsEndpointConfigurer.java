@@ -23,8 +23,8 @@ public class OriginEventsEndpointConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         OriginEventsEndpoint target = (OriginEventsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "allowplainhttp":
-        case "allowPlainHttp": target.getConnection().setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowinsecure":
+        case "allowInsecure": target.getConnection().setAllowInsecure(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -87,8 +87,8 @@ public class OriginEventsEndpointConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "allowplainhttp":
-        case "allowPlainHttp": return boolean.class;
+        case "allowinsecure":
+        case "allowInsecure": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -152,8 +152,8 @@ public class OriginEventsEndpointConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         OriginEventsEndpoint target = (OriginEventsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "allowplainhttp":
-        case "allowPlainHttp": return target.getConnection().isAllowPlainHttp();
+        case "allowinsecure":
+        case "allowInsecure": return target.getConnection().isAllowInsecure();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":

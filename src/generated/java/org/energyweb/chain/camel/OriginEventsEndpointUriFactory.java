@@ -24,7 +24,7 @@ public class OriginEventsEndpointUriFactory extends org.apache.camel.support.com
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
         Set<String> props = new HashSet<>(33);
-        props.add("allowPlainHttp");
+        props.add("allowInsecure");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");

@@ -38,8 +38,8 @@ public class VerifyProofCommand implements Callable<Integer> {
     @Option(names = "--rpc", description = "JSON-RPC URL of a node of the anchoring chain; without it only the hashes are checked.")
     String rpc;
 
-    @Option(names = "--allow-plain-http", description = "Accept a plain-http RPC URL to another machine.")
-    boolean allowPlainHttp;
+    @Option(names = "--allow-insecure", description = "Accept a plain-http RPC URL to another machine.")
+    boolean allowInsecure;
 
     @Override
     public Integer call() {
@@ -54,7 +54,7 @@ public class VerifyProofCommand implements Callable<Integer> {
                 return 1;
             }
             ProofVerifier verifier = rpc == null ? ProofVerifier.hashesOnly()
-                    : ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(new Eth(JsonRpcClient.connect(rpc, allowPlainHttp,
+                    : ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(new Eth(JsonRpcClient.connect(rpc, allowInsecure,
                     Duration.ofSeconds(30)))));
             Verification verification = verifier.verify(proof);
             if (!verification.valid()) {

@@ -12,13 +12,13 @@ import java.time.Duration;
 @UriParams
 public class RpcConnection extends BreakerOptions {
 
-    @UriParam(description = "JSON-RPC URL of the EVM node. A URL that is not on this machine must be https unless allowPlainHttp is set")
+    @UriParam(description = "JSON-RPC URL of the EVM node. A URL that is not on this machine must be https unless allowInsecure is set")
     @Metadata(required = true)
     private String rpcUrl;
 
     @UriParam(label = "security", defaultValue = "false",
             description = "Accept a plain-http RPC URL to another machine (node answers could be forged on the way)")
-    private boolean allowPlainHttp;
+    private boolean allowInsecure;
 
     @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for the node to answer one request")
     private long rpcTimeout = 10_000;
@@ -28,7 +28,7 @@ public class RpcConnection extends BreakerOptions {
         if (rpcUrl == null || rpcUrl.isBlank()) {
             throw new IllegalArgumentException("rpcUrl is required");
         }
-        return JsonRpcClient.connect(rpcUrl, allowPlainHttp, Duration.ofMillis(rpcTimeout), breakerSettings());
+        return JsonRpcClient.connect(rpcUrl, allowInsecure, Duration.ofMillis(rpcTimeout), breakerSettings());
     }
 
     public String getRpcUrl() {
@@ -39,12 +39,12 @@ public class RpcConnection extends BreakerOptions {
         this.rpcUrl = rpcUrl;
     }
 
-    public boolean isAllowPlainHttp() {
-        return allowPlainHttp;
+    public boolean isAllowInsecure() {
+        return allowInsecure;
     }
 
-    public void setAllowPlainHttp(boolean allowPlainHttp) {
-        this.allowPlainHttp = allowPlainHttp;
+    public void setAllowInsecure(boolean allowInsecure) {
+        this.allowInsecure = allowInsecure;
     }
 
     public long getRpcTimeout() {

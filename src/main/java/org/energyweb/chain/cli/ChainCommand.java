@@ -52,8 +52,8 @@ public class ChainCommand {
         @Option(names = "--rpc", required = true, paramLabel = "URL", description = "JSON-RPC URL of the node")
         String rpc;
 
-        @Option(names = "--allow-plain-http", description = "accept a plain-http URL to another machine")
-        boolean allowPlainHttp;
+        @Option(names = "--allow-insecure", description = "accept a plain-http URL to another machine")
+        boolean allowInsecure;
 
         @Option(names = "--json", description = "print the result as JSON")
         boolean json;
@@ -63,7 +63,7 @@ public class ChainCommand {
 
         OriginAdmin admin(Map<String, String> environment) {
             Credentials credentials = key.unlock(environment);
-            Eth eth = new Eth(JsonRpcClient.connect(rpc, allowPlainHttp, Duration.ofSeconds(30)));
+            Eth eth = new Eth(JsonRpcClient.connect(rpc, allowInsecure, Duration.ofSeconds(30)));
             DirectTransactor transactor = new DirectTransactor(eth, new Signer(credentials, eth.chainId()), GasPolicy.DEFAULT,
                     Duration.ofMillis(200), Duration.ofMinutes(5));
             return new OriginAdmin(eth, transactor, credentials.getAddress());

@@ -1,5 +1,8 @@
 package org.energyweb.chain.keys;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +18,8 @@ public final class KeyPassword {
 
     /** The environment variable read when no password file is given. */
     public static final String ENVIRONMENT_VARIABLE = "ENERGYWEB_KEY_PASSWORD";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyPassword.class);
 
     private KeyPassword() {
     }
@@ -35,6 +40,7 @@ public final class KeyPassword {
         return value.toCharArray();
     }
 
+    /** The first line of {@code file}; warns when other users can read the file. */
     public static char[] fromFile(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -46,6 +52,7 @@ public final class KeyPassword {
             if (line.isEmpty()) {
                 throw new KeystoreException("password file " + file + " is empty");
             }
+            KeyWarnings.ofPasswordFile(file).ifPresent(LOG::warn);
             return line.toCharArray();
         } catch (NoSuchFileException e) {
             throw new KeystoreException("password file " + file + " does not exist");

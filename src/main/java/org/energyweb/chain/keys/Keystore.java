@@ -2,6 +2,8 @@ package org.energyweb.chain.keys;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.crypto.exception.CipherException;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -33,6 +35,7 @@ public final class Keystore {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(Keystore.class);
 
     private Keystore() {
     }
@@ -53,6 +56,10 @@ public final class Keystore {
 
     /** Writes a given key (a development chain's well-known account, an imported key) to {@code file}. */
     public static String write(Path file, ECKeyPair key, char[] password, Strength strength) {
+        if (password.length == 0) {
+            throw new KeystoreException("refusing to encrypt keystore " + file + " with an empty password");
+        }
+        KeyWarnings.ofPassword(file, password).ifPresent(LOG::warn);
         WalletFile wallet;
         try {
             wallet = strength == Strength.STANDARD
@@ -90,12 +97,15 @@ public final class Keystore {
     }
 
     /**
-     * Decrypts the key.
+     * Decrypts the key, warning (never printing a secret) when the file's key derivation is weak or the
+     * password short ({@link KeyWarnings}).
      *
      * @throws KeystoreException when the file is missing or not a V3 keystore, or the password is wrong
      */
     public static Credentials unlock(Path file, char[] password) {
         WalletFile wallet = read(file);
+        KeyWarnings.ofKeystore(file, wallet).forEach(LOG::warn);
+        KeyWarnings.ofPassword(file, password).ifPresent(LOG::warn);
         try {
             return Credentials.create(Wallet.decrypt(new String(password), wallet));
         } catch (CipherException e) {

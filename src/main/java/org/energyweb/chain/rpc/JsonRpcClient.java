@@ -56,22 +56,22 @@ public final class JsonRpcClient {
     /**
      * A client for {@code url}. Signed transactions are public, but what a node answers decides
      * what we believe was mined: a URL that leaves this machine must be https unless
-     * {@code allowPlainHttp} says the operator accepts that risk.
+     * {@code allowInsecure} says the operator accepts that risk.
      */
-    public static JsonRpcClient connect(String url, boolean allowPlainHttp, Duration timeout) {
-        return connect(url, allowPlainHttp, timeout, BreakerSettings.DEFAULT);
+    public static JsonRpcClient connect(String url, boolean allowInsecure, Duration timeout) {
+        return connect(url, allowInsecure, timeout, BreakerSettings.DEFAULT);
     }
 
     /** As {@link #connect(String, boolean, Duration)}, with the node's circuit breaker set to {@code breaker}. */
-    public static JsonRpcClient connect(String url, boolean allowPlainHttp, Duration timeout, BreakerSettings breaker) {
+    public static JsonRpcClient connect(String url, boolean allowInsecure, Duration timeout, BreakerSettings breaker) {
         URI uri = URI.create(url);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("RPC URL must be http or https: " + url);
         }
-        if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
+        if (scheme.equals("http") && !allowInsecure && !isLoopback(uri.getHost())) {
             throw new IllegalArgumentException("RPC URL " + url + " is not on this machine and not https; "
-                    + "use https, or allow plain http explicitly");
+                    + "use https, or set allowInsecure=true (--allow-insecure on the command line) to accept that");
         }
         return new JsonRpcClient(uri, timeout, breaker);
     }

@@ -198,8 +198,8 @@ class OriginComponentTest extends OnDevChain {
                 + "&keystore=" + dir.resolve("k.json");
 
         assertThatThrownBy(() -> camel.getEndpoint(remote)).hasRootCauseMessage("RPC URL http://192.0.2.10:8545 is not on this "
-                + "machine and not https; use https, or allow plain http explicitly");
-        assertThat(camel.getEndpoint(remote + "&allowPlainHttp=true")).isInstanceOf(OriginEndpoint.class);
+                + "machine and not https; use https, or set allowInsecure=true (--allow-insecure on the command line) to accept that");
+        assertThat(camel.getEndpoint(remote + "&allowInsecure=true")).isInstanceOf(OriginEndpoint.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.energyweb.meter.http.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.support.service.ServiceSupport;
 import org.energyweb.meter.MeterCircuit;
 import org.energyweb.meter.http.Credentials;
 import org.energyweb.meter.http.HttpSourceSettings;
@@ -26,10 +27,12 @@ import java.util.Optional;
  * stops the exchange, so no reading (and never 0 Wh) is made up. So does a poll the meter's circuit
  * breaker holds back while the API is unreachable ({@link MeterCircuit}).
  *
- * <p>The properties are set by the kamelet; the source behind them is built on the first poll and
- * keeps its state (windows, running totals, last readings) for the life of the route.
+ * <p>The properties are set by the kamelet; the source behind them is built when the route starts
+ * (so a plain-http URL to another machine, a missing property or a bad version stops the route from
+ * starting, with one clear error, instead of failing every poll) and keeps its state (windows,
+ * running totals, last readings) for the life of the route.
  */
-public abstract class HttpMeterPoller implements Processor {
+public abstract class HttpMeterPoller extends ServiceSupport implements Processor {
 
     private String meterId;
     private String baseUrl;
@@ -59,6 +62,12 @@ public abstract class HttpMeterPoller implements Processor {
         return Credentials.fromSettings(user, password, null);
     }
 
+    /** Camel starts the processors of a route before its timer fires; the settings are checked here. */
+    @Override
+    protected void doStart() {
+        source();
+    }
+
     @Override
     public void process(Exchange exchange) {
         MeterPoll source = source();
@@ -70,18 +79,17 @@ public abstract class HttpMeterPoller implements Processor {
         }
     }
 
-
     private synchronized MeterPoll source() {
         if (source == null) {
             HttpSourceSettings settings = new HttpSourceSettings(URI.create(required(baseUrl, "baseUrl")), credentials(),
                     Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout), allowInsecure);
-            source = createSource(settings, required(meterId, "meterId"), resume(), clock);
+            source = createSource(settings, required(meterId, "meterId"), resumePoint(), clock);
             circuit = new MeterCircuit(meterId, baseUrl, breaker.breakerSettings());
         }
         return source;
     }
 
-    private Optional<Measurement> resume() {
+    private Optional<Measurement> resumePoint() {
         if (resumeEnergyWh < 0) {
             return Optional.empty();
         }
@@ -139,6 +147,7 @@ public abstract class HttpMeterPoller implements Processor {
         this.requestTimeout = millis;
     }
 
+    /** Accept plain http to a host that is not loopback (readings and credentials travel unencrypted). */
     public void setAllowInsecure(boolean allowInsecure) {
         this.allowInsecure = allowInsecure;
     }
