@@ -58,8 +58,8 @@ public class AnchorServiceCommand implements Callable<Integer> {
         @Option(names = "--rpc", required = true, paramLabel = "URL", description = "JSON-RPC URL of the chain's node.")
         String rpc;
 
-        @Option(names = "--allow-plain-http", description = "Accept a plain-http --rpc URL to another machine.")
-        boolean allowPlainHttp;
+        @Option(names = "--allow-insecure", description = "Accept a plain-http --rpc URL to another machine.")
+        boolean allowInsecure;
 
         @Option(names = "--contract", required = true, description = "Address of the ReadingAnchor contract.")
         String contract;
@@ -79,7 +79,7 @@ public class AnchorServiceCommand implements Callable<Integer> {
         AnchorWorker.Chain chain() {
             Credentials credentials = Keystore.unlock(keystore, passwordFile == null ? null : passwordFile.toString(), null,
                     KeyPassword.ENVIRONMENT_VARIABLE);
-            return new AnchorWorker.Chain(rpc, allowPlainHttp, credentials, contract, resendAfter);
+            return new AnchorWorker.Chain(rpc, allowInsecure, credentials, contract, resendAfter);
         }
     }
 

@@ -55,12 +55,12 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     /**
      * Where and with which key the batches are anchored.
      *
-     * @param rpcUrl         JSON-RPC URL of the chain's node (https unless loopback or {@code allowPlainHttp})
+     * @param rpcUrl         JSON-RPC URL of the chain's node (https unless loopback or {@code allowInsecure})
      * @param credentials    the service's own signing key, shared by its workers (nonces are taken in the database)
      * @param contract       the {@code ReadingAnchor} contract's address
      * @param resendAfter    how long a transaction may stay without a receipt before it is broadcast again
      */
-    public record Chain(String rpcUrl, boolean allowPlainHttp, Credentials credentials, String contract, Duration resendAfter) {
+    public record Chain(String rpcUrl, boolean allowInsecure, Credentials credentials, String contract, Duration resendAfter) {
 
         @Override
         public String toString() {
@@ -92,7 +92,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
         store = new FleetStore(options.jdbcUrl());
         chainStore = store.chainStore();
         if (options.chain() != null) {
-            Eth eth = new Eth(JsonRpcClient.connect(options.chain().rpcUrl(), options.chain().allowPlainHttp(), Duration.ofSeconds(10)));
+            Eth eth = new Eth(JsonRpcClient.connect(options.chain().rpcUrl(), options.chain().allowInsecure(), Duration.ofSeconds(10)));
             chain = new ChainAnchoring(eth, options.chain().credentials(),
                     new ChainAnchoring.Options(options.chain().contract(), options.chain().resendAfter()));
         }
