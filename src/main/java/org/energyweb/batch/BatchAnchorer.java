@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * {@code batchSize} readings wait, or when the oldest waiting reading is {@code batchInterval} old.
  * Every step is recorded before the next one starts: the batch with its root and its readings
  * ({@code formed}), the manifest's CID ({@code manifest-stored}), the transaction's nonce and hashes
- * (by the {@link TransactionPipeline}, on hop {@code anchor-tx}), then {@code confirmed} with the
+ * (by the {@link TransactionPipeline}, in the {@link BatchJournal}), then {@code confirmed} with the
  * block. A restart resumes every unfinished batch from its recorded step with the same positions and
  * root, and a new batch can only start after the last batched position, so no reading is anchored twice.
  */
@@ -90,18 +90,13 @@ public final class BatchAnchorer implements AutoCloseable {
     /**
      * Starts anchoring: unfinished batches first, then new ones as readings arrive.
      *
-     * @param pipeline a pipeline recording on hop {@link BatchHop#TRANSACTION_HOP}
+     * @param pipeline a pipeline journaling in a {@link BatchJournal} of {@code ledger}
      * @param contract the {@code ReadingAnchor} contract's address
      */
     public static BatchAnchorer start(Ledger ledger, TransactionPipeline pipeline, String contract, ManifestStore manifests, Options options) {
         BatchAnchorer anchorer = new BatchAnchorer(ledger, pipeline, contract, manifests, options);
         anchorer.worker.start();
         return anchorer;
-    }
-
-    /** The pipeline options a Merkle anchorer needs: its transactions on their own hop. */
-    public static TransactionPipeline.Options pipelineOptions(TransactionPipeline.Options options) {
-        return options.withHop(BatchHop.TRANSACTION_HOP);
     }
 
     /** Tells the anchorer new readings are in the ledger, so a full batch is formed without waiting for the next tick. */
@@ -229,7 +224,7 @@ public final class BatchAnchorer implements AutoCloseable {
     private void submit(BatchRecord batch) {
         TxCall call = new TxCall(contract, FunctionEncoder.encode(ReadingAnchorContract.anchor(batch.root(), batch.size(),
                 batch.firstPosition(), batch.lastPosition(), batch.manifestCid())));
-        pipeline.submit(BatchHop.transactionKey(batch.id()), call).whenComplete((anchored, failure) -> {
+        pipeline.submit(batch.id(), call).whenComplete((anchored, failure) -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause == null) {
                 confirmed(batch, anchored);

@@ -15,7 +15,7 @@ public final class BatchHop {
 
     /** The per-reading hop. */
     public static final String HOP = Batches.READING_HOP;
-    /** The hop of the batches' transactions, keyed by the negated batch id so it never counts as a reading's. */
+    /** The hop of the batches' transactions (see {@link BatchJournal}). */
     public static final String TRANSACTION_HOP = "anchor-tx";
 
     /** Reading state: its batch is recorded but not yet confirmed or dead. */
@@ -32,10 +32,5 @@ public final class BatchHop {
     public static final List<String> FINAL = List.of(CONFIRMED, DEAD);
 
     private BatchHop() {
-    }
-
-    /** The transaction pipeline's key for a batch: negative, so it can never be a reading's ledger position. */
-    static long transactionKey(long batchId) {
-        return -batchId;
     }
 }

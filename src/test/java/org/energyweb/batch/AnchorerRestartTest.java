@@ -3,9 +3,9 @@ package org.energyweb.batch;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.tx.ChainHop;
+import org.energyweb.chain.tx.TransactionJournal;
 import org.energyweb.ledger.BatchRecord;
 import org.energyweb.ledger.Ledger;
-import org.energyweb.ledger.HopState;
 import org.energyweb.peers.AnvilPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,8 +85,8 @@ class AnchorerRestartTest {
 
     private static void awaitTransactionSent(Ledger ledger) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
-            Optional<HopState> state = ledger.hops().state(BatchHop.transactionKey(1), BatchHop.TRANSACTION_HOP);
-            if (state.isPresent() && state.get().state().equals(ChainHop.SENT)) {
+            TransactionJournal.Entry batch1 = new BatchJournal(ledger).recorded(List.of(1L)).get(1L);
+            if (batch1 != null && batch1.state().equals(ChainHop.SENT)) {
                 return;
             }
             Thread.sleep(50);

@@ -1,5 +1,6 @@
 package org.energyweb.batch;
 
+import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.bench.ParallelAppends;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,7 +106,7 @@ class MerkleAnchoringBench {
     private static BigInteger originMeterReadGas(DevChain chain, Path data) throws Exception {
         BigInteger asset = chain.onboard(Registry.PRODUCING, AnvilPeer.ACCOUNT_1);
         try (Ledger ledger = Ledger.open(data.resolveSibling("origin"));
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, AnvilPeer.ACCOUNT_1, ledger, TransactionPipeline.Options.DEFAULT)) {
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, AnvilPeer.ACCOUNT_1, new ReadingJournal(ledger), TransactionPipeline.Options.DEFAULT)) {
             BigInteger last = null;
             for (int seq = 0; seq < 3; seq++) {
                 LedgerEntry entry = ledger.appendAndWait(Measurement.of("origin-1", MerkleGateway.T0.plusSeconds(seq), 1_000 + seq, "bench"));

@@ -23,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class MerkleGateway implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
-    static final TransactionPipeline.Options PIPELINE = BatchAnchorer.pipelineOptions(TransactionPipeline.Options.DEFAULT
-            .withPollInterval(Duration.ofMillis(50)));
+    static final TransactionPipeline.Options PIPELINE = TransactionPipeline.Options.DEFAULT.withPollInterval(Duration.ofMillis(50));
 
     final Ledger ledger;
     final TransactionPipeline pipeline;
@@ -32,7 +31,7 @@ final class MerkleGateway implements AutoCloseable {
 
     MerkleGateway(Path data, Eth eth, String contract, BatchAnchorer.Options options, IpfsClient ipfs) {
         ledger = Ledger.open(data);
-        pipeline = TransactionPipeline.start(eth, AnvilPeer.ACCOUNT_1, ledger, PIPELINE);
+        pipeline = TransactionPipeline.start(eth, AnvilPeer.ACCOUNT_1, new BatchJournal(ledger), PIPELINE);
         anchorer = BatchAnchorer.start(ledger, pipeline, contract, new ManifestStore(ledger.dataDir(), ipfs), options);
     }
 

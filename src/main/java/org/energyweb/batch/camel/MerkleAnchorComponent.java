@@ -4,6 +4,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.energyweb.batch.BatchAnchorer;
+import org.energyweb.batch.BatchJournal;
 import org.energyweb.batch.ManifestStore;
 import org.energyweb.chain.camel.SigningConnection;
 import org.energyweb.chain.rpc.Eth;
@@ -52,8 +53,8 @@ public class MerkleAnchorComponent extends DefaultComponent {
         if (existing != null) {
             return existing;
         }
-        TransactionPipeline pipeline = TransactionPipeline.start(new Eth(connection.connect()), connection.unlock(), ledger,
-                BatchAnchorer.pipelineOptions(connection.pipelineOptions(TransactionPipeline.Options.DEFAULT)));
+        TransactionPipeline pipeline = TransactionPipeline.start(new Eth(connection.connect()), connection.unlock(),
+                new BatchJournal(ledger), connection.pipelineOptions(TransactionPipeline.Options.DEFAULT));
         IpfsClient ipfs = endpoint.getIpfsApiUrl() == null ? null : new IpfsClient(IpfsClientConfig.of(endpoint.getIpfsApiUrl()));
         BatchAnchorer anchorer = BatchAnchorer.start(ledger, pipeline, endpoint.getContract(),
                 new ManifestStore(ledger.dataDir(), ipfs), endpoint.anchorerOptions());

@@ -2,6 +2,7 @@ package org.energyweb.chain.camel;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.tx.GasPolicy;
@@ -69,7 +70,7 @@ public class OriginComponent extends DefaultComponent {
             return shared.pipeline();
         }
         TransactionPipeline pipeline = TransactionPipeline.start(new Eth(configuration.connect()), configuration.unlock(),
-                configuration.ledger(getCamelContext()), options);
+                new ReadingJournal(configuration.ledger(getCamelContext())), options);
         pipelines.put(key, new SharedPipeline(pipeline, options));
         return pipeline;
     }

@@ -124,6 +124,6 @@ public class OriginProducer extends DefaultAsyncProducer {
         message.setHeader(OriginConstants.BLOCK_NUMBER, anchored.blockNumber());
         message.setHeader(OriginConstants.BLOCK_HASH, anchored.blockHash());
         message.setHeader(OriginConstants.NONCE, anchored.nonce());
-        message.setHeader(LedgerConstants.POSITION, anchored.position());
+        message.setHeader(LedgerConstants.POSITION, anchored.key());
     }
 }

@@ -1,5 +1,5 @@
 package org.energyweb.chain.tx;
 
-/** A reading's transaction, mined and confirmed. */
-public record Anchored(long position, long nonce, String transactionHash, long blockNumber, String blockHash) {
+/** The transaction of what was submitted under {@code key}, mined and confirmed. */
+public record Anchored(long key, long nonce, String transactionHash, long blockNumber, String blockHash) {
 }

@@ -12,18 +12,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One reading's transaction on its way: owned by the pipeline's sender until broadcast, then by
- * its tracker. Its hop detail (JSON) holds everything needed to sign it again after a restart.
+ * The transaction of one key on its way: owned by the pipeline's sender until broadcast, then by
+ * its receipt tracker. Its detail (JSON, kept by the journal) holds everything needed to sign it
+ * again after a restart.
  */
 final class Flight {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final long position;
+    final long key;
     final TxCall call;
     final CompletableFuture<Anchored> result = new CompletableFuture<>();
 
-    /** Submitted and not yet compared with what the ledger already records for the reading. */
+    /** Submitted and not yet compared with what the journal already records for the key. */
     boolean unchecked;
     long nonce = -1;
     BigInteger gasLimit;
@@ -41,8 +42,8 @@ final class Flight {
     String minedBlockHash;
     String minedTransaction;
 
-    Flight(long position, TxCall call) {
-        this.position = position;
+    Flight(long key, TxCall call) {
+        this.key = key;
         this.call = call;
     }
 
@@ -65,10 +66,11 @@ final class Flight {
         unmine();
     }
 
-    String detail(String from, long chainId) {
+    /** What the journal keeps of the transaction signed by {@code signer}. */
+    String detail(Signer signer) {
         ObjectNode detail = JSON.createObjectNode();
-        detail.put("chainId", chainId);
-        detail.put("from", from);
+        detail.put("chainId", signer.chainId());
+        detail.put("from", signer.address());
         detail.put("nonce", nonce);
         detail.put("to", call.to());
         detail.put("data", call.data());
@@ -97,8 +99,8 @@ final class Flight {
     }
 
     /** A flight rebuilt from its recorded detail, to be broadcast again from its own nonce and fees. */
-    static Flight resumed(long position, JsonNode detail) {
-        Flight flight = new Flight(position, new TxCall(detail.path("to").asText(), detail.path("data").asText()));
+    static Flight resumed(long key, JsonNode detail) {
+        Flight flight = new Flight(key, new TxCall(detail.path("to").asText(), detail.path("data").asText()));
         flight.nonce = detail.path("nonce").asLong();
         flight.gasLimit = new BigInteger(detail.path("gas").asText());
         BigInteger maxFee = new BigInteger(detail.path("maxFee").asText());
@@ -107,16 +109,12 @@ final class Flight {
         return flight;
     }
 
-    static String deadDetail(String reason) {
-        return JSON.createObjectNode().put("reason", reason).toString();
-    }
-
     Anchored anchored() {
-        return new Anchored(position, nonce, minedTransaction, minedBlock, minedBlockHash);
+        return new Anchored(key, nonce, minedTransaction, minedBlock, minedBlockHash);
     }
 
     @Override
     public String toString() {
-        return "@" + position + " nonce " + nonce;
+        return "key " + key + " nonce " + nonce;
     }
 }

@@ -1,6 +1,6 @@
 package org.energyweb.chain.tx;
 
-import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.NonceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,25 +26,25 @@ final class LostTransactions {
     }
 
     /**
-     * Re-queues on {@code hop} every reading whose transaction from {@code signer} has a nonce the
+     * Re-queues on {@code hop} everything whose transaction from {@code signer} has a nonce the
      * chain does not hold ({@code chainNonce} on), and lowers the account's next nonce to
      * {@code chainNonce}, when the chain lost any transaction the ledger saw mined.
      *
-     * @return the ledger positions sent again
+     * @return the hop rows sent again
      */
-    static List<Long> reanchor(Ledger ledger, String hop, Signer signer, long chainNonce) {
+    static List<Long> reanchor(NonceStore nonces, String hop, Signer signer, long chainNonce) {
         String account = NonceManager.account(signer.chainId(), signer.address());
-        if (ledger.nonces().next(account).orElse(0) <= chainNonce) {
+        if (nonces.next(account).orElse(0) <= chainNonce) {
             // Every nonce the ledger ever allocated is below the chain's count: nothing can be lost,
             // and the usual start reads no hop state for it.
             return List.of();
         }
-        OptionalLong highestMined = ledger.nonces().highest(hop, signer.chainId(), signer.address(),
+        OptionalLong highestMined = nonces.highest(hop, signer.chainId(), signer.address(),
                 List.of(ChainHop.MINED, ChainHop.CONFIRMED));
         if (highestMined.isEmpty() || highestMined.getAsLong() < chainNonce) {
             return List.of();
         }
-        List<Long> positions = ledger.nonces().rewind(account, hop,
+        List<Long> positions = nonces.rewind(account, hop,
                 signer.chainId(), signer.address(), chainNonce, ChainHop.DEAD);
         LOG.warn("the chain lost transactions the ledger recorded as mined: it holds {} transaction(s) from {} but the ledger saw "
                         + "nonce {} mined (a dev chain restarted without its state, or a reorganisation deeper than the confirmations). "

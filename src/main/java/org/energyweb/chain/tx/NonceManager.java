@@ -2,8 +2,6 @@ package org.energyweb.chain.tx;
 
 import org.energyweb.ledger.NonceStore;
 
-import java.util.concurrent.CompletableFuture;
-
 /**
  * Hands out the nonces of one signing account without asking the node each time. It starts at
  * the higher of the node's {@code pending} count and one past the highest nonce the ledger ever
@@ -12,12 +10,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class NonceManager {
 
-    private final NonceStore store;
     private final String account;
     private long next;
 
-    private NonceManager(NonceStore store, String account, long next) {
-        this.store = store;
+    private NonceManager(String account, long next) {
         this.account = account;
         this.next = next;
     }
@@ -26,7 +22,7 @@ public final class NonceManager {
     public static NonceManager seed(NonceStore store, long chainId, String address, long pendingCount) {
         String account = account(chainId, address);
         long stored = store.next(account).orElse(0);
-        return new NonceManager(store, account, Math.max(stored, pendingCount));
+        return new NonceManager(account, Math.max(stored, pendingCount));
     }
 
     /** The key nonces are stored under: one sequence per chain and address. */
@@ -34,7 +30,12 @@ public final class NonceManager {
         return chainId + ":" + address.toLowerCase();
     }
 
-    /** The next nonce, used by nobody else in this process. Persist it with {@link #persist} before sending. */
+    /** The key nonces of this account are stored under. */
+    public String account() {
+        return account;
+    }
+
+    /** The next nonce, used by nobody else in this process. Record it with its owner before sending. */
     public synchronized long take() {
         return next++;
     }
@@ -46,13 +47,5 @@ public final class NonceManager {
 
     public synchronized long peek() {
         return next;
-    }
-
-    /**
-     * Persists that {@code nonce} belongs to the reading at {@code position}, together with its
-     * hop state, in one ledger transaction.
-     */
-    public CompletableFuture<Void> persist(long nonce, long position, String hop, String state, String detail) {
-        return store.allocate(account, nonce, position, hop, state, detail);
     }
 }

@@ -1,22 +1,25 @@
 package org.energyweb.chain.tx;
 
 /**
- * A reading's transaction will not be anchored: the contract reverted (reason given) or the
- * call needs more gas than the cap. The reading's chain hop is {@code dead} with the same reason.
+ * What a pipeline was given to anchor will not be anchored: the contract reverted (reason given), the
+ * call needs more gas than the cap, or it was refused before sending. Its journal records it
+ * {@code dead} with the same reason.
  */
 public class TransactionRejectedException extends RuntimeException {
 
-    private final long position;
+    private final long key;
     private final String reason;
 
-    public TransactionRejectedException(long position, String reason) {
-        super("reading @" + position + " not anchored: " + reason);
-        this.position = position;
+    /** @param subject the key in words, as its journal describes it ("reading @42", "batch 7") */
+    public TransactionRejectedException(long key, String subject, String reason) {
+        super(subject + " not anchored: " + reason);
+        this.key = key;
         this.reason = reason;
     }
 
-    public long position() {
-        return position;
+    /** The key it was submitted with. */
+    public long key() {
+        return key;
     }
 
     public String reason() {

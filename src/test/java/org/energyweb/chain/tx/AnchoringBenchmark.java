@@ -1,5 +1,6 @@
 package org.energyweb.chain.tx;
 
+import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.ledger.Ledger;
@@ -65,7 +66,7 @@ class AnchoringBenchmark {
         try (Ledger ledger = Ledger.open(data)) {
             List<LedgerEntry> entries = append(ledger, "bench-meter", PIPELINED);
             TransactionPipeline.Options options = TransactionPipeline.Options.DEFAULT.withPollInterval(pollInterval);
-            try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, options)) {
+            try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), options)) {
                 long firstBlock = chain.eth.blockNumber();
                 long start = System.nanoTime();
                 awaitAll(submitAll(pipeline, Registry.PRODUCING, contract, asset, entries));

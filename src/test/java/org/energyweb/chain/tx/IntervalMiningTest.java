@@ -1,5 +1,6 @@
 package org.energyweb.chain.tx;
 
+import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.ledger.Ledger;
@@ -49,7 +50,7 @@ class IntervalMiningTest {
         TransactionPipeline.Options options = TransactionPipeline.Options.DEFAULT
                 .withPollInterval(Duration.ofMillis(100)).withConfirmations(2);
         try (Ledger ledger = Ledger.open(data);
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, options)) {
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), options)) {
             List<LedgerEntry> entries = append(ledger, "meter-1", 500);
             awaitAll(submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(), asset, entries));
 

@@ -1,5 +1,6 @@
 package org.energyweb.chain.tx;
 
+import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.ledger.Ledger;
@@ -35,7 +36,7 @@ class LegacyChainTest {
             BigInteger asset = chain.onboard(Registry.CONSUMING, key);
             long firstNonce = chain.eth.transactionCount(key.getAddress(), "pending");
             try (Ledger ledger = Ledger.open(data);
-                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger,
+                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger),
                          TransactionPipeline.Options.DEFAULT.withPollInterval(Duration.ofMillis(50)))) {
                 List<LedgerEntry> entries = append(ledger, "meter-1", 50);
                 var anchored = submitAll(pipeline, Registry.CONSUMING, chain.contracts.consuming(), asset, entries);

@@ -1,5 +1,6 @@
 package org.energyweb.chain.tx;
 
+import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.chain.OnDevChain;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.ledger.HopState;
@@ -38,14 +39,14 @@ class LostTransactionsTest extends OnDevChain {
         try (Ledger ledger = Ledger.open(data)) {
             List<LedgerEntry> entries = append(ledger, "meter-1", 6);
             String snapshot;
-            try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, FAST)) {
+            try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
                 awaitAll(submitAll(pipeline, Registry.PRODUCING, contract, asset, entries.subList(0, 2)));
                 snapshot = chain.eth.rpc().callAndWait("evm_snapshot").asText();
                 awaitAll(submitAll(pipeline, Registry.PRODUCING, contract, asset, entries.subList(2, 6)));
             }
             assertThat(chain.eth.rpc().callAndWait("evm_revert", snapshot).asBoolean()).isTrue();
 
-            try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, FAST)) {
+            try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
                 assertThat(entries).extracting(entry -> ledger.hops().state(entry.position(), ChainHop.HOP).map(HopState::state).orElse("pending"))
                         .as("what the chain still holds stays confirmed; what it lost is pending again")
                         .containsExactly(ChainHop.CONFIRMED, ChainHop.CONFIRMED, "pending", "pending", "pending", "pending");

@@ -1,5 +1,6 @@
 package org.energyweb.chain.tx;
 
+import org.energyweb.chain.origin.ReadingJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.Registry;
@@ -45,7 +46,7 @@ class NodeOutageTest {
             TransactionPipeline.Options options = TransactionPipeline.Options.DEFAULT
                     .withPollInterval(Duration.ofMillis(100)).withResendAfter(Duration.ofSeconds(3));
             try (Ledger ledger = Ledger.open(data);
-                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, options)) {
+                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), options)) {
                 List<LedgerEntry> entries = append(ledger, "meter-1", 400);
                 List<CompletableFuture<Anchored>> first = submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(),
                         asset, entries.subList(0, 200));
@@ -81,7 +82,7 @@ class NodeOutageTest {
             TransactionPipeline.Options options = TransactionPipeline.Options.DEFAULT.withConfirmations(4)
                     .withPollInterval(Duration.ofMillis(100)).withResendAfter(Duration.ofSeconds(3));
             try (Ledger ledger = Ledger.open(data);
-                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, options)) {
+                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), options)) {
                 List<LedgerEntry> entries = append(ledger, "meter-1", 400);
                 List<CompletableFuture<Anchored>> anchored = submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(),
                         asset, entries);
@@ -120,7 +121,7 @@ class NodeOutageTest {
             TransactionPipeline.Options options = TransactionPipeline.Options.DEFAULT
                     .withPollInterval(Duration.ofMillis(100)).withResendAfter(Duration.ofSeconds(3));
             try (Ledger ledger = Ledger.open(data);
-                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, options)) {
+                 TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), options)) {
                 List<LedgerEntry> entries = append(ledger, "meter-1", 200);
                 List<CompletableFuture<Anchored>> anchored = submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(),
                         asset, entries);

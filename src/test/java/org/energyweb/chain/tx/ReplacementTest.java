@@ -1,5 +1,6 @@
 package org.energyweb.chain.tx;
 
+import org.energyweb.chain.origin.ReadingJournal;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.Registry;
@@ -65,7 +66,7 @@ class ReplacementTest {
     @Test
     void aTransactionNotMinedInTimeIsReplacedWithTheSameNonceAndAtLeastTenPercentHigherFees() throws Exception {
         try (Ledger ledger = Ledger.open(data);
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, QUICK_RESEND)) {
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), QUICK_RESEND)) {
             LedgerEntry entry = append(ledger, "meter-1", 1).get(0);
             CompletableFuture<Anchored> result = pipeline.submit(entry.position(),
                     Registry.PRODUCING.meterRead(chain.contracts.producing(), asset, entry.document()));
@@ -87,7 +88,7 @@ class ReplacementTest {
     @Test
     void aNonceTakenByAnotherTransactionIsGivenUpAndTheReadingSentOnceWithTheNext() throws Exception {
         try (Ledger ledger = Ledger.open(data);
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger,
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger),
                      QUICK_RESEND.withResendAfter(Duration.ofSeconds(60)))) {
             LedgerEntry entry = append(ledger, "meter-1", 1).get(0);
             CompletableFuture<Anchored> result = pipeline.submit(entry.position(),

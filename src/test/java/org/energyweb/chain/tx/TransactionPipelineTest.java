@@ -1,5 +1,6 @@
 package org.energyweb.chain.tx;
 
+import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.OnDevChain;
 import org.energyweb.chain.origin.Registry;
@@ -64,7 +65,7 @@ class TransactionPipelineTest extends OnDevChain {
         BigInteger asset = chain.onboard(Registry.PRODUCING, key);
         long firstNonce = chain.eth.transactionCount(key.getAddress(), "pending");
         try (Ledger ledger = Ledger.open(data);
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, FAST)) {
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
             List<LedgerEntry> entries = append(ledger, "meter-1", 500);
             awaitAll(submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(), asset, entries));
 
@@ -81,7 +82,7 @@ class TransactionPipelineTest extends OnDevChain {
         List<LedgerEntry> entries;
         try (Ledger ledger = Ledger.open(data)) {
             entries = append(ledger, "meter-1", 300);
-            try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, FAST)) {
+            try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
                 submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(), asset, entries);
                 while (ledger.hops().countByState(ChainHop.HOP).getOrDefault(ChainHop.CONFIRMED, 0L) < 50) {
                     Thread.sleep(5);
@@ -90,7 +91,7 @@ class TransactionPipelineTest extends OnDevChain {
             assertThat(ledger.hops().withState(ChainHop.HOP, ChainHop.FINAL)).hasSizeLessThan(300);
         }
         try (Ledger ledger = Ledger.open(data);
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, FAST)) {
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
             // The restarted gateway submits every reading again, as a route replaying its outbox would.
             awaitAll(submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(), asset, entries));
 
@@ -104,7 +105,7 @@ class TransactionPipelineTest extends OnDevChain {
         Credentials key = fundedKey(chain);
         BigInteger asset = chain.onboard(Registry.CONSUMING, key);
         try (Ledger ledger = Ledger.open(data);
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, FAST)) {
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
             LedgerEntry entry = append(ledger, "meter-1", 1).get(0);
             Anchored first = pipeline.submit(entry.position(), Registry.CONSUMING.meterRead(chain.contracts.consuming(), asset, entry.document()))
                     .get(30, TimeUnit.SECONDS);
@@ -122,7 +123,7 @@ class TransactionPipelineTest extends OnDevChain {
         BigInteger asset = chain.onboard(Registry.PRODUCING, key);
         chain.admin.setActive(chain.contracts.producing(), asset, false);
         try (Ledger ledger = Ledger.open(data);
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, FAST)) {
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
             LedgerEntry entry = append(ledger, "meter-1", 1).get(0);
             CompletableFuture<Anchored> result = pipeline.submit(entry.position(),
                     Registry.PRODUCING.meterRead(chain.contracts.producing(), asset, entry.document()));
@@ -144,7 +145,7 @@ class TransactionPipelineTest extends OnDevChain {
         Credentials key = fundedKey(chain);
         BigInteger asset = chain.onboard(Registry.PRODUCING, key);
         try (Ledger ledger = Ledger.open(data);
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, ledger, FAST)) {
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
             LedgerEntry good = ledger.appendAndWait(Measurement.of("meter-1", T0, 4_242, "test"));
             LedgerEntry down = ledger.appendAndWait(Measurement.down("meter-1", T0.plusSeconds(60), "test"));
             awaitAll(submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(), asset, List.of(good, down)));
