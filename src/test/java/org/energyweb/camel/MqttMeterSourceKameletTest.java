@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The mqtt-meter-source kamelet on a real Mosquitto broker, into the real ledger. */
@@ -27,12 +28,16 @@ class MqttMeterSourceKameletTest extends KameletTestSupport {
     Path dir;
 
     private void route(String meter, MosquittoBroker broker, String topic, String format) throws Exception {
+        route(meter, broker, topic, format, "");
+    }
+
+    private void route(String meter, MosquittoBroker broker, String topic, String format, String options) throws Exception {
         Path data = dir.resolve("data");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("kamelet:mqtt-meter-source?meterId=" + meter + "&brokerUrl=" + broker.url() + "&topic=" + topic
-                        + "&format=" + format + "&clientId=gw-" + meter + "&maxAge=60000")
+                        + "&format=" + format + "&clientId=gw-" + meter + "&maxAge=60000" + options)
                         .to("kamelet:ledger-append-action?dataDir=" + data);
             }
         });
@@ -100,5 +105,60 @@ class MqttMeterSourceKameletTest extends KameletTestSupport {
         assertThat(letters("shelly-1")).extracting(DeadLetter::reason).containsExactlyInAnyOrder(
                 "retained Shelly total: the message has no time of its own, so how old it is cannot be told",
                 "Shelly total 'not a number' is not a non-negative number of Wh");
+    }
+
+    /** The status notification of a Shelly Pro 3EM's EMData component (Shelly Gen2 API, EMData status), totals in Wh. */
+    private static String emdata(String totalAct, String totalActRet) {
+        return "{\"id\":0,\"a_total_act_energy\":1000.10,\"a_total_act_ret_energy\":0.00,\"b_total_act_energy\":500.05,"
+                + "\"b_total_act_ret_energy\":0.00,\"c_total_act_energy\":0.00,\"c_total_act_ret_energy\":12.50,"
+                + "\"total_act\":" + totalAct + ",\"total_act_ret\":" + totalActRet + "}";
+    }
+
+    @Test
+    void shellyGen2EmdataTotalsBecomeReadingsWithThePowerOfTheLastEmStatus() throws Exception {
+        try (MosquittoBroker broker = new MosquittoBroker(dir)) {
+            broker.publish("pro3em-1/status/emdata:0", emdata("1200.00", "0.00"), true);
+            route("shelly-2", broker, "pro3em-1/status/+", "shelly");
+            await().atMost(20, TimeUnit.SECONDS).until(() -> letters("shelly-2").size() == 1);
+
+            broker.publish("pro3em-1/status/em:0", "{\"id\":0,\"a_act_power\":310.4,\"b_act_power\":120.2,\"c_act_power\":-20.1,"
+                    + "\"total_act_power\":410.5,\"total_aprt_power\":455.1}", false);
+            broker.publish("pro3em-1/status/emdata:0", emdata("1500.15", "12.50"), false);
+            broker.publish("pro3em-1/status/emdata:0", "{\"id\":0,\"total_act_ret\":12.50}", false);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> letters("shelly-2").size() == 2);
+        }
+
+        assertThat(readings("shelly-2")).filteredOn(reading -> !reading.down())
+                .extracting(Reading::energyWh, Reading::exportWh, Reading::powerW).containsExactly(tuple(1_500L, 12L, 410L));
+        assertThat(letters("shelly-2")).extracting(DeadLetter::reason).containsExactlyInAnyOrder(
+                "retained Shelly total: the message has no time of its own, so how old it is cannot be told",
+                "message has no number total_act");
+    }
+
+    @Test
+    void theJsonMappingReadsEnergyExportPowerAndTimeByJsonPathAndAStaleOrMissingValueIsADeadLetter() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        String stale = "{\"ts\":" + (now - 3600) + ",\"meter\":{\"import\":{\"kwh\":7.5},\"export\":{\"kwh\":0.2},\"w\":100}}";
+        try (MosquittoBroker broker = new MosquittoBroker(dir)) {
+            route("json-1", broker, "home/meter", "json", "&energyPath=$.meter.import.kwh&energyUnit=kWh&exportPath=$.meter.export.kwh"
+                    + "&powerPath=$.meter.w&timePath=$.ts");
+            await().atMost(20, TimeUnit.SECONDS).until(() -> {
+                long ts = System.currentTimeMillis() / 1000 - 5;
+                broker.publish("home/meter", "{\"ts\":" + ts + ",\"meter\":{\"import\":{\"kwh\":8.1234},\"export\":{\"kwh\":0.25},\"w\":1234.6}}", false);
+                return !readings("json-1").isEmpty();
+            });
+            broker.publish("home/meter", stale, false);
+            broker.publish("home/meter", "{\"ts\":" + now + ",\"meter\":{\"w\":100}}", false);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> letters("json-1").size() == 2);
+        }
+
+        assertThat(readings("json-1")).filteredOn(reading -> !reading.down()).allSatisfy(reading -> {
+            assertThat(reading.energyWh()).isEqualTo(8_123L);
+            assertThat(reading.exportWh()).isEqualTo(250L);
+            assertThat(reading.powerW()).isEqualTo(1_235L);
+        });
+        assertThat(letters("json-1")).extracting(DeadLetter::reason)
+                .anySatisfy(reason -> assertThat(reason).startsWith("stale value: measured at"))
+                .anySatisfy(reason -> assertThat(reason).isEqualTo("message has nothing at $['meter']['import']['kwh']"));
     }
 }

@@ -15,7 +15,10 @@ import org.energyweb.meter.modbus.MeterValues;
 import org.energyweb.meter.modbus.RegisterMap;
 import org.energyweb.meter.modbus.RegisterMapException;
 import org.energyweb.reading.EnergyUnit;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.energyweb.reading.MeterFaultException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,10 +30,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
- * {@code meter probe --modbus HOST:PORT}: connects once, discovers the device and prints what it is
+ * {@code meter probe --modbus HOST:PORT} (or {@code --dsmr}, {@code --mqtt}): connects once, discovers the device and prints what it is
  * and what it reads now. Exit 0 when read, 1 when the device cannot be read or interpreted, 2 for
  * usage errors (picocli's own code, also used for an unusable register map).
  */
@@ -50,8 +56,14 @@ public class ProbeCommand implements Callable<Integer> {
     String dsmr;
 
     @Option(names = "--wait", paramLabel = "MS", defaultValue = "15000",
-            description = "With --dsmr: milliseconds to wait for a telegram (DSMR 4 sends every 10 s; default: ${DEFAULT-VALUE}).")
+            description = "With --dsmr or --mqtt: milliseconds to wait for a telegram or message (DSMR 4 sends every 10 s; default: ${DEFAULT-VALUE}).")
     long waitMillis;
+
+    @Option(names = "--mqtt", paramLabel = "URL", description = "MQTT broker (tcp://HOST:PORT, ssl://HOST:PORT): reads the first message of --topic that carries a register.")
+    String mqtt;
+
+    @Mixin
+    MqttProbeOptions mqttOptions;
 
     @Option(names = "--unit-id", paramLabel = "N", defaultValue = "1", description = "Modbus unit id (default: ${DEFAULT-VALUE}).")
     int unitId;
@@ -67,11 +79,14 @@ public class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if ((modbus == null) == (dsmr == null)) {
-            throw new ParameterException(spec.commandLine(), "name one meter: --modbus HOST:PORT or --dsmr HOST:PORT");
+        if (Stream.of(modbus, dsmr, mqtt).filter(Objects::nonNull).count() != 1) {
+            throw new ParameterException(spec.commandLine(), "name one meter: --modbus HOST:PORT, --dsmr HOST:PORT or --mqtt URL --topic T");
         }
         if (dsmr != null) {
             return probeDsmr();
+        }
+        if (mqtt != null) {
+            return probeMqtt();
         }
         ModbusMeterSettings settings = settings();
         try (ModbusMeter meter = new ModbusMeter(settings)) {
@@ -82,10 +97,7 @@ public class ProbeCommand implements Callable<Integer> {
             }
             return print(report(settings, device, values));
         } catch (ModbusReadException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("cannot probe " + settings.address().source() + ": " + e.getMessage());
-            err.flush();
-            return UNREADABLE;
+            return unreadable(settings.address().source(), e.getMessage());
         }
     }
 
@@ -104,11 +116,30 @@ public class ProbeCommand implements Callable<Integer> {
         try {
             return print(DsmrProbe.probe(dsmr.substring(0, colon), Integer.parseInt(dsmr.substring(colon + 1)), Duration.ofMillis(waitMillis)));
         } catch (IOException | DsmrFormatException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("cannot probe dsmr:" + dsmr + ": " + e.getMessage());
-            err.flush();
-            return UNREADABLE;
+            return unreadable("dsmr:" + dsmr, e.getMessage());
         }
+    }
+
+    private int probeMqtt() throws JsonProcessingException {
+        try {
+            return print(mqttOptions.probe(spec, mqtt, Duration.ofMillis(waitMillis)));
+        } catch (MeterFaultException e) {
+            return unreadable("mqtt:" + mqttOptions.topic, e.fault().reason());
+        } catch (TimeoutException e) {
+            return unreadable("mqtt:" + mqttOptions.topic, "no message carrying a register within " + waitMillis + " ms");
+        } catch (MqttException e) {
+            return unreadable(mqtt, "broker unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unreadable(mqtt, "interrupted");
+        }
+    }
+
+    private int unreadable(String source, String reason) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("cannot probe " + source + ": " + reason);
+        err.flush();
+        return UNREADABLE;
     }
 
     private ModbusMeterSettings settings() {

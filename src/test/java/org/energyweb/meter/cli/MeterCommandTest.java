@@ -100,7 +100,7 @@ class MeterCommandTest {
     @Test
     void aMissingAddressIsAUsageError() {
         assertThat(run("probe")).isEqualTo(2);
-        assertThat(err.toString()).contains("name one meter: --modbus HOST:PORT or --dsmr HOST:PORT");
+        assertThat(err.toString()).contains("name one meter: --modbus HOST:PORT, --dsmr HOST:PORT");
     }
 
     @Test

@@ -6,10 +6,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Message;
 import org.energyweb.meter.mqtt.DeviceMessage;
-import org.energyweb.meter.mqtt.MessageDecoder;
+import org.energyweb.meter.mqtt.MqttMapping;
 import org.energyweb.meter.mqtt.MqttMeterSource;
-import org.energyweb.meter.mqtt.ShellyDecoder;
-import org.energyweb.meter.mqtt.TasmotaDecoder;
 import org.energyweb.meter.camel.MeterOutcome;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
@@ -31,6 +29,11 @@ public class MqttMeterDecoder implements Processor {
     private String format = "tasmota";
     private long maxAge = 300_000;
     private String deviceZone = "UTC";
+    private String energyPath;
+    private String energyUnit = "Wh";
+    private String exportPath;
+    private String powerPath;
+    private String timePath;
     private Clock clock = Clock.systemUTC();
     private MqttMeterSource source;
 
@@ -54,12 +57,8 @@ public class MqttMeterDecoder implements Processor {
 
     private synchronized MqttMeterSource source() {
         if (source == null) {
-            MessageDecoder decoder = switch (format.trim().toLowerCase()) {
-                case "tasmota" -> new TasmotaDecoder(ZoneId.of(deviceZone));
-                case "shelly" -> new ShellyDecoder();
-                default -> throw new IllegalArgumentException("format must be tasmota or shelly, was " + format);
-            };
-            source = new MqttMeterSource(meterId, decoder, Duration.ofMillis(maxAge), clock);
+            MqttMapping mapping = new MqttMapping(format, ZoneId.of(deviceZone), energyPath, energyUnit, exportPath, powerPath, timePath);
+            source = new MqttMeterSource(meterId, mapping.decoder(), Duration.ofMillis(maxAge), clock);
         }
         return source;
     }
@@ -78,6 +77,26 @@ public class MqttMeterDecoder implements Processor {
 
     public void setDeviceZone(String deviceZone) {
         this.deviceZone = deviceZone;
+    }
+
+    public void setEnergyPath(String energyPath) {
+        this.energyPath = energyPath;
+    }
+
+    public void setEnergyUnit(String energyUnit) {
+        this.energyUnit = energyUnit;
+    }
+
+    public void setExportPath(String exportPath) {
+        this.exportPath = exportPath;
+    }
+
+    public void setPowerPath(String powerPath) {
+        this.powerPath = powerPath;
+    }
+
+    public void setTimePath(String timePath) {
+        this.timePath = timePath;
     }
 
     /** For tests and embedding applications that run on another clock. */
