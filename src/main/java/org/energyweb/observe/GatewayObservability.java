@@ -11,6 +11,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.Main;
 import org.energyweb.ledger.Ledger;
+import org.energyweb.tlog.LedgerLog;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  * {@code /observe/health} (with {@code /live} and {@code /ready}) from camel-health and
  * {@code /observe/metrics} from camel-micrometer-prometheus. Every {@code camel.management.*},
  * {@code camel.health.*} and {@code camel.metrics.*} property works as Camel documents it; this class
- * only sets safer defaults, refuses an unprotected bind beyond loopback, and adds the gateway's own
+ * only sets safer defaults, refuses an unprotected bind beyond loopback, serves the transparency log
+ * read-only under {@code /log/} ({@link LogResources}), and adds the gateway's own
  * health checks (ledger, IPFS and chain nodes) and meters ({@code energyweb_*}) to Camel's.
  */
 public final class GatewayObservability implements AutoCloseable {
@@ -85,10 +87,11 @@ public final class GatewayObservability implements AutoCloseable {
                     VertxPlatformHttpRouter router = server.getRouter();
                     access.token().ifPresent(token -> router.route().order(Integer.MIN_VALUE).handler(new BearerTokenGuard(token)));
                     new StatusPage(ledger).install(router);
+                    new LogResources(ledger.dataDir().resolve(LedgerLog.DIRECTORY)).install(router);
                     int port = router.getServer().getServer().actualPort();
                     String scheme = access.tls() ? "https" : "http";
                     log.accept("management: " + scheme + "://" + access.host() + ":" + port + "/ (status page; health " + server.getHealthPath()
-                            + ", metrics /observe/metrics)");
+                            + ", metrics /observe/metrics, transparency log " + LogResources.PREFIX + ")");
                 }
             }
         });

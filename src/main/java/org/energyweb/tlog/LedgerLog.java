@@ -198,6 +198,11 @@ public final class LedgerLog implements AutoCloseable {
         return note;
     }
 
+    /** The last checkpoint this log signed, if any. */
+    public Optional<SignedNote> latestCheckpoint() {
+        return latestCheckpoint(ledger.dataDir());
+    }
+
     /** The last checkpoint written to {@code dataDir}'s log, if any. */
     public static Optional<SignedNote> latestCheckpoint(Path dataDir) {
         return new DurableFiles(dataDir.resolve(DIRECTORY)).read(CHECKPOINT_FILE)

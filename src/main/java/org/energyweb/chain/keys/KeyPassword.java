@@ -40,6 +40,20 @@ public final class KeyPassword {
         return value.toCharArray();
     }
 
+    /**
+     * The password of an endpoint's options: {@code passwordFile} first, else {@code password}, else the
+     * environment variable {@code passwordEnv}. The caller wipes it once used.
+     *
+     * @throws KeystoreException when none of them gives one
+     */
+    public static char[] resolve(String passwordFile, String password, String passwordEnv) {
+        return passwordFile != null
+                ? fromFile(Path.of(passwordFile))
+                : password != null
+                ? password.toCharArray()
+                : resolve(null, passwordEnv, System.getenv());
+    }
+
     /** The first line of {@code file}; warns when other users can read the file. */
     public static char[] fromFile(Path file) {
         try {

@@ -147,11 +147,7 @@ public final class Keystore {
      * wiped from memory once used.
      */
     public static Credentials unlock(Path file, String passwordFile, String password, String passwordEnv) {
-        char[] secret = passwordFile != null
-                ? KeyPassword.fromFile(Path.of(passwordFile))
-                : password != null
-                ? password.toCharArray()
-                : KeyPassword.resolve(null, passwordEnv, System.getenv());
+        char[] secret = KeyPassword.resolve(passwordFile, password, passwordEnv);
         try {
             return unlock(file, secret);
         } finally {
