@@ -76,6 +76,12 @@ public final class GatewayObservability implements AutoCloseable {
         long minFree = Long.parseLong(settings.getProperty(MIN_FREE_DISK, Long.toString(100L << 20)).trim());
         main.addMainListener(new MainListenerSupport() {
             @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                // Before the server starts, so it never listens without the guard.
+                access.token().ifPresent(token -> BearerTokenGuard.install(managementServer(configured.getCamelContext()).getConfiguration(), token));
+            }
+
+            @Override
             public void afterStart(BaseMainSupport started) {
                 CamelContext context = started.getCamelContext();
                 List<HealthCheck> checks = new ArrayList<>(List.of(new LedgerHealthCheck(ledger, minFree)));
@@ -85,7 +91,6 @@ public final class GatewayObservability implements AutoCloseable {
                 ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
                 if (server != null) {
                     VertxPlatformHttpRouter router = server.getRouter();
-                    access.token().ifPresent(token -> router.route().order(Integer.MIN_VALUE).handler(new BearerTokenGuard(token)));
                     new StatusPage(ledger).install(router);
                     new LogResources(ledger.dataDir().resolve(LedgerLog.DIRECTORY)).install(router);
                     int port = router.getServer().getServer().actualPort();
@@ -96,6 +101,14 @@ public final class GatewayObservability implements AutoCloseable {
             }
         });
         return new GatewayObservability(metrics);
+    }
+
+    private static ManagementHttpServer managementServer(CamelContext context) {
+        ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
+        if (server == null) {
+            throw new IllegalStateException("a management token is set but the management server is disabled (camel.management.enabled=false)");
+        }
+        return server;
     }
 
     @Override
