@@ -66,8 +66,9 @@ final class LedgerAppender {
                              + "ON r.meter = h.meter AND r.seq = h.seq")) {
             while (rs.next()) {
                 ReadingDocument head = ReadingDocument.parse(rs.getBytes(2));
-                heads.put(head.reading().meter(), head.asHead());
-                committedHeads.put(head.reading().meter(), head.asHead());
+                ChainHead chainHead = head.reading().down() ? head.asHeadAfter(newestGood(connection, head.reading())) : head.asHead();
+                heads.put(head.reading().meter(), chainHead);
+                committedHeads.put(head.reading().meter(), chainHead);
                 lastAppends.put(head.reading().meter(), CompletableFuture.completedFuture(new LedgerEntry(rs.getLong(1), head)));
             }
         }
@@ -78,6 +79,24 @@ final class LedgerAppender {
             connection.commit();
             return max;
         }
+    }
+
+    /** The newest good (not down) reading before {@code down}, walking back from it: the order the next good reading follows. */
+    private static ChainHead newestGood(Connection connection, Reading down) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT document FROM reading WHERE meter = ? AND seq < ? ORDER BY seq DESC")) {
+            select.setString(1, down.meter());
+            select.setLong(2, down.seq());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ReadingDocument earlier = ReadingDocument.parse(rs.getBytes(1));
+                    if (!earlier.reading().down()) {
+                        return earlier.asHead();
+                    }
+                }
+            }
+        }
+        // Only a chain imported from elsewhere can start down: its down reading then orders the next one.
+        return null;
     }
 
     /** A write that must commit in the same transaction as an append, or not at all. */
@@ -97,9 +116,9 @@ final class LedgerAppender {
             }
             requireNotFarAhead(measurement);
             ReadingDocument document = ReadingDocument.of(Reading.next(measurement, head));
-            AppendJob job = new AppendJob(document, with);
+            AppendJob job = new AppendJob(document, document.asHeadAfter(head), with);
             writer.submit(job);
-            heads.put(meter, document.asHead());
+            heads.put(meter, job.head);
             lastAppends.put(meter, job.result);
             return job.result;
         }
@@ -169,13 +188,15 @@ final class LedgerAppender {
 
     private final class AppendJob implements WriteJob {
         final ReadingDocument document;
+        final ChainHead head;
         final WithAppend with;
         final CompletableFuture<LedgerEntry> result = new CompletableFuture<>();
         final long submittedAt = System.nanoTime();
         long position;
 
-        AppendJob(ReadingDocument document, WithAppend with) {
+        AppendJob(ReadingDocument document, ChainHead head, WithAppend with) {
             this.document = document;
+            this.head = head;
             this.with = with;
         }
 
@@ -200,7 +221,7 @@ final class LedgerAppender {
         @Override
         public void committed() {
             // A meter's appends commit in chain order, so the newest commit is the committed head.
-            committedHeads.put(document.reading().meter(), document.asHead());
+            committedHeads.put(document.reading().meter(), head);
             result.complete(new LedgerEntry(position, document));
         }
 

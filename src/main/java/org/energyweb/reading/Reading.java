@@ -77,16 +77,20 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
             return of(measurement, 0, null, measurement.energyWh());
         }
         // A meter's chain runs forward in time: a late or out-of-order delivery cannot be slotted in behind it.
-        if (!measurement.time().isAfter(previous.time())) {
+        // Good readings are ordered among themselves; a down reading (stamped by the gateway's clock) only
+        // has to come after the newest good one, and does not hold back the next good one (ChainHead).
+        if (!measurement.time().isAfter(previous.goodTime())) {
             throw new IllegalArgumentException("time of meter " + measurement.meter() + " went backwards: "
-                    + UtcTime.format(measurement.time()) + " is not after its newest reading's " + UtcTime.format(previous.time())
-                    + " (seq " + previous.seq() + "); the reading is refused as out of order");
+                    + UtcTime.format(measurement.time()) + (previous.goodTime().equals(previous.time())
+                    ? " is not after its newest reading's " + UtcTime.format(previous.time()) + " (seq " + previous.seq() + ")"
+                    : " is not after its newest good reading's " + UtcTime.format(previous.goodTime()) + " (before it went down)")
+                    + "; the reading is refused as out of order");
         }
-        long energy = measurement.energyWh() != null ? measurement.energyWh() : previous.energyWh();
+        long energy = measurement.energyWh() != null ? measurement.energyWh() : previous.goodEnergyWh();
         // The last line of defence for every source, across restarts: a cumulative register never falls.
-        if (energy < previous.energyWh()) {
+        if (energy < previous.goodEnergyWh()) {
             throw new IllegalArgumentException("counter of meter " + measurement.meter() + " went backwards from "
-                    + previous.energyWh() + " Wh to " + energy + " Wh; the reading is refused");
+                    + previous.goodEnergyWh() + " Wh to " + energy + " Wh; the reading is refused");
         }
         return of(measurement, previous.seq() + 1, Sha256.hex(previous.sha256()), energy);
     }

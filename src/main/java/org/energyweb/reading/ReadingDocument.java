@@ -163,8 +163,21 @@ public final class ReadingDocument {
         return Sha256.hex(sha256);
     }
 
+    /** This reading as its meter's head, when it is good (not down): see {@link #asHeadAfter}. */
     public ChainHead asHead() {
-        return new ChainHead(reading.meter(), reading.seq(), sha256, reading.energyWh(), reading.time());
+        return new ChainHead(reading.meter(), reading.seq(), sha256, reading.energyWh(), reading.time(), reading.time(), reading.energyWh());
+    }
+
+    /**
+     * This reading as its meter's head, appended after {@code previous}: a down reading keeps the
+     * previous head's good time and register, so it does not move the order of good readings.
+     */
+    public ChainHead asHeadAfter(ChainHead previous) {
+        if (!reading.down() || previous == null) {
+            return asHead();
+        }
+        return new ChainHead(reading.meter(), reading.seq(), sha256, reading.energyWh(), reading.time(),
+                previous.goodTime(), previous.goodEnergyWh());
     }
 
     @Override

@@ -91,6 +91,18 @@ class LedgerAppendActionKameletTest extends KameletTestSupport {
     }
 
     @Test
+    void aFaultWithoutATimeOfAMeterWhoseClockRunsAheadIsRecordedDownJustAfterItsNewestReading() {
+        Instant meterAhead = Instant.now().plusSeconds(120);
+        template.sendBody("direct:in", Measurement.of("k6", meterAhead, 6000, "test"));
+
+        Exchange out = template.send("direct:in", e -> e.getMessage().setBody(new MeterFault("k6", null, "test", "connection refused", null)));
+
+        ReadingDocument down = ReadingDocument.parse(out.getMessage().getBody(byte[].class));
+        assertThat(down.reading().down()).isTrue();
+        assertThat(down.reading().time()).isEqualTo(meterAhead.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(1));
+    }
+
+    @Test
     void aFaultOfAMeterWithoutHistoryRecordsNoReadingAtAll() {
         long before = ledger().size();
         template.sendBody("direct:in", new MeterFault("k4", T0, "test", "connection refused", null));

@@ -51,6 +51,28 @@ class LedgerSemanticChecksTest {
     }
 
     @Test
+    void aGoodReadingAfterAFaultIsAcceptedWhenTheMeterClockRunsBehindTheGatewaysAlsoAfterARestart() {
+        try (Ledger ledger = Ledger.open(data)) {
+            ledger.appendAndWait(Measurement.of("m1", T0, 100, "meter"));
+            // The fault's down reading is stamped by the gateway, whose clock is 60 s ahead of the meter's.
+            ledger.appendAndWait(Measurement.down("m1", T0.plusSeconds(60), "gateway"));
+            assertThat(ledger.appendAndWait(Measurement.of("m1", T0.plusSeconds(30), 110, "meter")).seq()).isEqualTo(2);
+
+            ledger.appendAndWait(Measurement.down("m1", T0.plusSeconds(90), "gateway"));
+        }
+        try (Ledger reopened = Ledger.open(data)) {
+            assertThatThrownBy(() -> reopened.append(Measurement.of("m1", T0.plusSeconds(30), 110, "meter")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not after its newest good reading's 2026-11-24T12:00:30.000Z (before it went down)");
+            assertThatThrownBy(() -> reopened.append(Measurement.of("m1", T0.plusSeconds(45), 105, "meter")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("counter of meter m1 went backwards from 110 Wh");
+
+            assertThat(reopened.appendAndWait(Measurement.of("m1", T0.plusSeconds(45), 120, "meter")).seq()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aSecondDifferentValueForTheSameTimeIsRefused() {
         try (Ledger ledger = Ledger.open(data)) {
             ledger.appendAndWait(Measurement.of("m1", T0, 100, "api"));

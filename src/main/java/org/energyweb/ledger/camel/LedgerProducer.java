@@ -8,6 +8,7 @@ import org.apache.camel.support.DefaultProducer;
 import org.energyweb.ledger.DeadLetter;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.reading.ChainHead;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeasurementJson;
 import org.energyweb.reading.MeterFault;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Appends the body to the ledger and returns only once it is committed; the body becomes the
@@ -48,11 +50,12 @@ public class LedgerProducer extends DefaultProducer {
             exchange.setException(null);
             exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
             deadLetter(exchange, ledger, fault.meter(), fault.source(), fault.reason(), fault.payload());
-            if (fault.meter() == null || ledger.head(fault.meter()).isEmpty()) {
+            Optional<ChainHead> head = fault.meter() == null ? Optional.empty() : ledger.head(fault.meter());
+            if (head.isEmpty()) {
                 exchange.setRouteStop(true);
                 return;
             }
-            measurement = Measurement.down(fault.meter(), fault.time() != null ? fault.time() : Instant.now(), fault.source());
+            measurement = Measurement.down(fault.meter(), fault.time() != null ? fault.time() : downTime(head.get()), fault.source());
         } else {
             long size = InputBody.size(exchange.getMessage());
             if (size > getEndpoint().getMaxInputBytes()) {
@@ -95,6 +98,17 @@ public class LedgerProducer extends DefaultProducer {
             }
         }
         return thrown == null ? null : thrown.fault();
+    }
+
+    /**
+     * When a meter that told no time of its own was found down: now by this machine's clock, or just
+     * after the meter's newest good reading when the meter's clock runs ahead of ours (the down
+     * reading would otherwise be refused as out of order, and the meter never marked down).
+     */
+    private static Instant downTime(ChainHead head) {
+        Instant now = Instant.now();
+        Instant justAfter = head.goodTime().plusMillis(1);
+        return now.isAfter(justAfter) ? now : justAfter;
     }
 
     private static Measurement measurementOf(Message message) {
