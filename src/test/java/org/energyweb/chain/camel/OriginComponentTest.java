@@ -8,6 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.energyweb.chain.OnDevChain;
+import org.energyweb.chain.keys.KeyPassword;
 import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.tx.ChainHop;
@@ -187,6 +188,17 @@ class OriginComponentTest extends OnDevChain {
 
         assertThat(done.getException()).isNull();
         assertThat(chain.admin.lastFileHash(chain.contracts.producing(), meter.asset())).isEqualTo(entry.document().sha256());
+    }
+
+    @Test
+    void theKameletWithoutPasswordEnvLooksUpTheVariableTheComponentNames() throws Exception {
+        Meter meter = onboardedMeter(true);
+        start("kamelet:origin-meter-read-sink?registry=producing&assetId=" + meter.asset() + "&rpcUrl=" + anvil.url()
+                + "&contract=" + chain.contracts.producing() + "&keystore=" + meter.keystore() + "&passwordFile=" + meter.passwordFile());
+
+        assertThat(camel.getEndpoints()).filteredOn(OriginEndpoint.class::isInstance).singleElement()
+                .extracting(endpoint -> ((OriginEndpoint) endpoint).getConfiguration().getPasswordEnv())
+                .isEqualTo(KeyPassword.ENVIRONMENT_VARIABLE);
     }
 
     @Test
