@@ -37,8 +37,8 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "gasMeterId": target.setGasMeterId(property(camelContext, java.lang.String.class, value)); return true;
         case "gaswhperm3":
         case "gasWhPerM3": target.setGasWhPerM3(property(camelContext, long.class, value)); return true;
-        case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
-        case "port": target.setPort(property(camelContext, int.class, value)); return true;
+        case "host": target.getAddress().setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "port": target.getAddress().setPort(property(camelContext, int.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
         case "reconnectdelay":
@@ -92,8 +92,8 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "gasMeterId": return target.getGasMeterId();
         case "gaswhperm3":
         case "gasWhPerM3": return target.getGasWhPerM3();
-        case "host": return target.getHost();
-        case "port": return target.getPort();
+        case "host": return target.getAddress().getHost();
+        case "port": return target.getAddress().getPort();
         case "readtimeout":
         case "readTimeout": return target.getReadTimeout();
         case "reconnectdelay":

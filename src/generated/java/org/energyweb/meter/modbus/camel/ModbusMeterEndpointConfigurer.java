@@ -33,11 +33,11 @@ public class ModbusMeterEndpointConfigurer extends PropertyConfigurerSupport imp
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
-        case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "host": target.getAddress().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "invert": target.setInvert(property(camelContext, boolean.class, value)); return true;
         case "map": target.setMap(property(camelContext, java.lang.String.class, value)); return true;
         case "period": target.setPeriod(property(camelContext, long.class, value)); return true;
-        case "port": target.setPort(property(camelContext, int.class, value)); return true;
+        case "port": target.getAddress().setPort(property(camelContext, int.class, value)); return true;
         case "ratedpowerw":
         case "ratedPowerW": target.setRatedPowerW(property(camelContext, java.lang.Long.class, value)); return true;
         case "readtimeout":
@@ -90,11 +90,11 @@ public class ModbusMeterEndpointConfigurer extends PropertyConfigurerSupport imp
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
-        case "host": return target.getHost();
+        case "host": return target.getAddress().getHost();
         case "invert": return target.isInvert();
         case "map": return target.getMap();
         case "period": return target.getPeriod();
-        case "port": return target.getPort();
+        case "port": return target.getAddress().getPort();
         case "ratedpowerw":
         case "ratedPowerW": return target.getRatedPowerW();
         case "readtimeout":

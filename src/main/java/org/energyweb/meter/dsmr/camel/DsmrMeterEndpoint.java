@@ -4,10 +4,10 @@ import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.dsmr.DsmrSettings;
 
 import java.time.Duration;
@@ -17,11 +17,11 @@ import java.time.Duration;
         syntax = "dsmr-meter:meterId", consumerOnly = true, category = {Category.IOT})
 public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
 
-    @UriParam(description = "Host of the TCP bridge in front of the P1 port (ser2net, P1 dongle)")
-    @Metadata(required = true)
-    private String host;
-    @UriParam(defaultValue = "2000", description = "TCP port of the bridge")
-    private int port = 2000;
+    /** The usual ser2net port of a P1 bridge. */
+    private static final int DEFAULT_PORT = 2000;
+
+    @UriParam
+    private TcpMeterAddress address = new TcpMeterAddress(DEFAULT_PORT);
     @UriParam(description = "The id of the gas meter's hash chain; empty to leave the gas meter out")
     private String gasMeterId;
     @UriParam(defaultValue = "0", description = "Calorific value the gas register is converted with, in Wh per m3 (required with gasMeterId)")
@@ -43,27 +43,19 @@ public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
     }
 
     DsmrSettings settings() {
-        return new DsmrSettings(getMeterId(), host, port, gasMeterId, gasWhPerM3, Duration.ofMillis(readTimeout));
+        return new DsmrSettings(getMeterId(), address.getHost(), address.getPort(), gasMeterId, gasWhPerM3, Duration.ofMillis(readTimeout));
     }
 
     long reconnectDelay() {
         return reconnectDelay;
     }
 
-    public String getHost() {
-        return host;
+    public TcpMeterAddress getAddress() {
+        return address;
     }
 
-    public void setHost(String host) {
-        this.host = host;
-    }
-
-    public int getPort() {
-        return port;
-    }
-
-    public void setPort(int port) {
-        this.port = port;
+    public void setAddress(TcpMeterAddress address) {
+        this.address = address;
     }
 
     public String getGasMeterId() {

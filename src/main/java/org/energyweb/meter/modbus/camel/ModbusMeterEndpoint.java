@@ -4,10 +4,10 @@ import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.modbus.ModbusAddress;
 import org.energyweb.meter.modbus.ModbusMeterSettings;
 import org.energyweb.meter.modbus.RegisterMap;
@@ -20,11 +20,8 @@ import java.time.Duration;
         syntax = "modbus-meter:meterId", consumerOnly = true, category = {Category.IOT})
 public final class ModbusMeterEndpoint extends MeterSourceEndpoint {
 
-    @UriParam(description = "Host name or IP address of the meter, or of the Modbus TCP gateway in front of it")
-    @Metadata(required = true)
-    private String host;
-    @UriParam(defaultValue = "502", description = "Modbus TCP port")
-    private int port = ModbusAddress.DEFAULT_PORT;
+    @UriParam
+    private TcpMeterAddress address = new TcpMeterAddress(ModbusAddress.DEFAULT_PORT);
     @UriParam(defaultValue = "1", description = "Modbus unit id (slave id) of the meter; matters behind a Modbus TCP gateway")
     private int unitId = 1;
     @UriParam(defaultValue = "1000", description = "Milliseconds between the starts of two polls")
@@ -51,31 +48,24 @@ public final class ModbusMeterEndpoint extends MeterSourceEndpoint {
 
     /** Checked when the consumer starts, so a bad map or address stops the route with a clear error. */
     ModbusMeterSettings settings() {
+        String host = address.getHost();
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException(getEndpointUri() + ": host is required");
         }
         if (period <= 0) {
             throw new IllegalArgumentException(getEndpointUri() + ": period must be positive, was " + period + " ms");
         }
-        ModbusAddress address = new ModbusAddress(host, port, unitId, Duration.ofMillis(readTimeout));
+        ModbusAddress modbus = new ModbusAddress(host, address.getPort(), unitId, Duration.ofMillis(readTimeout));
         RegisterMap registerMap = map == null || map.isBlank() ? null : RegisterMap.load(Path.of(map));
-        return new ModbusMeterSettings(getMeterId(), address, registerMap, invert, ratedPowerW);
+        return new ModbusMeterSettings(getMeterId(), modbus, registerMap, invert, ratedPowerW);
     }
 
-    public String getHost() {
-        return host;
+    public TcpMeterAddress getAddress() {
+        return address;
     }
 
-    public void setHost(String host) {
-        this.host = host;
-    }
-
-    public int getPort() {
-        return port;
-    }
-
-    public void setPort(int port) {
-        this.port = port;
+    public void setAddress(TcpMeterAddress address) {
+        this.address = address;
     }
 
     public int getUnitId() {

@@ -1,0 +1,43 @@
+package org.energyweb.meter.camel;
+
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * Where a meter source reaches its meter over TCP: the meter itself, or the bridge or gateway in
+ * front of it. The option group of every TCP meter endpoint (modbus-meter:, dsmr-meter:); each
+ * gives its protocol's usual port.
+ */
+@UriParams
+public class TcpMeterAddress {
+
+    @UriParam(description = "Host name or IP address of the meter, or of the TCP bridge or gateway in front of it"
+            + " (a Modbus TCP gateway; ser2net or a P1 dongle in front of a P1 port)")
+    @Metadata(required = true)
+    private String host;
+    @UriParam(description = "TCP port of the meter or of the bridge in front of it; by default 502 for modbus-meter (Modbus TCP)"
+            + " and 2000 for dsmr-meter (the usual ser2net port)")
+    private int port;
+
+    /** @param defaultPort the port of the endpoint's protocol, used until the port option is set */
+    public TcpMeterAddress(int defaultPort) {
+        this.port = defaultPort;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+}
