@@ -76,4 +76,11 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
         assertThat(last.root()).isEqualTo(MerkleTree.ofLeafInputs(leaves).root());
         assertThat(seen).extracting(Checkpoint::size).isSorted();
     }
+
+    @Test
+    void theKameletWithoutPasswordEnvLooksUpTheVariableTheLogKeysName() {
+        assertThat(context.getEndpoints()).filteredOn(TransparencyLogEndpoint.class::isInstance).singleElement()
+                .extracting(endpoint -> ((TransparencyLogEndpoint) endpoint).getPasswordEnv())
+                .isEqualTo(LogKeys.ENVIRONMENT_VARIABLE);
+    }
 }
