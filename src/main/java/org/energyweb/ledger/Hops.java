@@ -1,5 +1,7 @@
 package org.energyweb.ledger;
 
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,18 +52,25 @@ public final class Hops {
     }
 
     public Optional<HopState> state(long position, String hop) {
-        return reader.withReader(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT state, detail, updated_at FROM reading_hop WHERE hop = ? AND position = ?")) {
-                select.setString(1, hop);
-                select.setLong(2, position);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next()
-                            ? Optional.of(new HopState(hop, position, rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
-                            : Optional.<HopState>empty();
-                }
+        return reader.withReader(connection -> state(connection, position, hop));
+    }
+
+    /** A reading's state on a hop, read without the folder's lock, so a running gateway may keep it. */
+    public static Optional<HopState> stateReadOnly(Path dataDir, long position, String hop) {
+        return LedgerReader.read(dataDir.toAbsolutePath().normalize(), connection -> state(connection, position, hop));
+    }
+
+    private static Optional<HopState> state(Connection connection, long position, String hop) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state, detail, updated_at FROM reading_hop WHERE hop = ? AND position = ?")) {
+            select.setString(1, hop);
+            select.setLong(2, position);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new HopState(hop, position, rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))))
+                        : Optional.<HopState>empty();
             }
-        });
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package org.energyweb.batch.cli;
 
 import org.energyweb.batch.BatchProver;
 import org.energyweb.batch.NotAnchoredException;
+import org.energyweb.fleet.gateway.FleetResults;
+import org.energyweb.proof.Proof;
 import org.energyweb.proof.ProofJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,10 +34,26 @@ public class ProveCommand implements Callable<Integer> {
     @Option(names = "--field", description = "Prove only this field (batches anchored with field-root leaves).")
     String field;
 
+    /** From the gateway's own batches, else from what a fleet's anchor service sent back for the reading. */
+    private Proof prove() {
+        try {
+            return new BatchProver(data).prove(meter, seq, field);
+        } catch (NotAnchoredException notInABatch) {
+            if (field != null) {
+                throw notInABatch;
+            }
+            try {
+                return FleetResults.proof(data, meter, seq);
+            } catch (NotAnchoredException notByTheService) {
+                throw notInABatch;
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         try {
-            String proof = ProofJson.write(new BatchProver(data).prove(meter, seq, field));
+            String proof = ProofJson.write(prove());
             spec.commandLine().getOut().println(proof);
             spec.commandLine().getOut().flush();
             return 0;

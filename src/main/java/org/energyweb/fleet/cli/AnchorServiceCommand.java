@@ -1,5 +1,6 @@
 package org.energyweb.fleet.cli;
 
+import org.energyweb.fleet.proof.ProofServer;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.worker.AnchorWorker;
 import org.energyweb.chain.keys.KeyPassword;
@@ -9,6 +10,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +53,12 @@ public class AnchorServiceCommand implements Callable<Integer> {
             description = "How long the group waits for a silent worker before its partitions go to another, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration sessionTimeout;
 
+    @Option(names = "--http-port", description = "Serve GET /proof/{sha256} on this port (0: any free one; default: no HTTP server).")
+    Integer httpPort;
+
+    @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "Address the proof server listens on (default: ${DEFAULT-VALUE}).")
+    String httpHost;
+
     @ArgGroup(exclusive = false, heading = "Anchoring on chain (without it, batches are formed and not anchored):%n")
     ChainOptions chain;
 
@@ -76,10 +84,14 @@ public class AnchorServiceCommand implements Callable<Integer> {
                 description = "How long a transaction may stay unmined before it is broadcast again, ISO-8601 (default: ${DEFAULT-VALUE}).")
         Duration resendAfter;
 
+        @Option(names = "--results-topic", defaultValue = "energyweb-anchors",
+                description = "Topic the gateways read their readings' proofs from (default: ${DEFAULT-VALUE}).")
+        String resultsTopic;
+
         AnchorWorker.Chain chain() {
             Credentials credentials = Keystore.unlock(keystore, passwordFile == null ? null : passwordFile.toString(), null,
                     KeyPassword.ENVIRONMENT_VARIABLE);
-            return new AnchorWorker.Chain(rpc, allowInsecure, credentials, contract, resendAfter);
+            return new AnchorWorker.Chain(rpc, allowInsecure, credentials, contract, resendAfter, resultsTopic);
         }
     }
 
@@ -92,6 +104,10 @@ public class AnchorServiceCommand implements Callable<Integer> {
         AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(brokers, topic, group, id, jdbcUrl, sessionTimeout,
                 batchSize, batchInterval, Map.of(), chain == null ? null : chain.chain()));
         Thread loop = new Thread(worker, id);
+        ProofServer proofs = httpPort == null ? null : ProofServer.start(new InetSocketAddress(httpHost, httpPort), jdbcUrl);
+        if (proofs != null) {
+            System.out.println("proofs: http://" + httpHost + ":" + proofs.port() + "/proof/{sha256}");
+        }
         // SIGTERM or Ctrl-C: leave the group at once, so the partitions move without waiting for the session timeout
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             worker.close();
@@ -103,6 +119,9 @@ public class AnchorServiceCommand implements Callable<Integer> {
         }));
         loop.start();
         loop.join();
+        if (proofs != null) {
+            proofs.close();
+        }
         return 0;
     }
 }

@@ -30,16 +30,15 @@ public final class ServiceProofs {
         if (batch.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(prove(batch.get(), store.leaves(batch.get().id()), sha256));
+        List<BatchChainStore.Leaf> leaves = store.leaves(batch.get().id());
+        BatchChainStore.Leaf leaf = leaves.stream().filter(l -> l.sha256().equals(sha256)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("reading " + sha256 + " is not among the readings of its batch " + batch.get().id()));
+        return Optional.of(prove(tree(batch.get(), leaves), leaf, anchor(batch.get())));
     }
 
-    /** The proof of one reading of {@code batch}, whose readings in leaf order are {@code leaves}. */
-    public InclusionProof prove(BatchChainStore.Anchored batch, List<BatchChainStore.Leaf> leaves, String sha256) {
-        MerkleTree tree = tree(batch, leaves);
-        int index = leaves.stream().filter(leaf -> leaf.sha256().equals(sha256)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("reading " + sha256 + " is not in batch " + batch.id())).index();
-        byte[] document = store.document(sha256).orElseThrow();
-        return InclusionProof.of(document, BatchPath.of(tree, index, anchor(batch)));
+    /** The proof of one reading of a batch whose tree is {@code tree}. */
+    public static InclusionProof prove(MerkleTree tree, BatchChainStore.Leaf leaf, Anchor anchor) {
+        return InclusionProof.of(leaf.document(), BatchPath.of(tree, leaf.index(), anchor));
     }
 
     /** The batch's tree, checked against its anchored root. */

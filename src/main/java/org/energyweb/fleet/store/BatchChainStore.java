@@ -32,8 +32,8 @@ public final class BatchChainStore {
                            String transactionHash, long block, String blockHash) {
     }
 
-    /** One reading of a batch: its leaf index and whose it is. */
-    public record Leaf(int index, String sha256, String gateway, String meter, long seq) {
+    /** One reading of a batch: its leaf index, whose it is, and its document. */
+    public record Leaf(int index, String sha256, String gateway, String meter, long seq, byte[] document) {
     }
 
     /** The signed transaction of a nonce. */
@@ -153,11 +153,11 @@ public final class BatchChainStore {
         return session.inTransaction(connection -> {
             List<Leaf> leaves = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT leaf_index, sha256, gateway, meter, seq FROM fleet_reading WHERE batch_id = ? ORDER BY leaf_index")) {
+                    "SELECT leaf_index, sha256, gateway, meter, seq, document FROM fleet_reading WHERE batch_id = ? ORDER BY leaf_index")) {
                 select.setLong(1, batchId);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        leaves.add(new Leaf(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+                        leaves.add(new Leaf(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getBytes(6)));
                     }
                 }
             }
@@ -174,18 +174,6 @@ public final class BatchChainStore {
                 select.setString(1, sha256);
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next() ? Optional.of(anchored(rs)) : Optional.<Anchored>empty();
-                }
-            }
-        });
-    }
-
-    /** The stored document of a reading. */
-    public Optional<byte[]> document(String sha256) {
-        return session.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT document FROM fleet_reading WHERE sha256 = ?")) {
-                select.setString(1, sha256);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
                 }
             }
         });

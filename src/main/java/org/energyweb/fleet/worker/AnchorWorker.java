@@ -59,8 +59,10 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
      * @param credentials    the service's own signing key, shared by its workers (nonces are taken in the database)
      * @param contract       the {@code ReadingAnchor} contract's address
      * @param resendAfter    how long a transaction may stay without a receipt before it is broadcast again
+     * @param resultsTopic   where each anchored reading's proof goes, for its gateway
      */
-    public record Chain(String rpcUrl, boolean allowInsecure, Credentials credentials, String contract, Duration resendAfter) {
+    public record Chain(String rpcUrl, boolean allowInsecure, Credentials credentials, String contract, Duration resendAfter,
+                        String resultsTopic) {
 
         @Override
         public String toString() {
@@ -81,6 +83,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     private FleetStore store;
     private BatchChainStore chainStore;
     private ChainAnchoring chain;
+    private ResultsPublisher results;
     private boolean chainFailing;
 
     public AnchorWorker(Options options) {
@@ -95,6 +98,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
             Eth eth = new Eth(JsonRpcClient.connect(options.chain().rpcUrl(), options.chain().allowInsecure(), Duration.ofSeconds(10)));
             chain = new ChainAnchoring(eth, options.chain().credentials(),
                     new ChainAnchoring.Options(options.chain().contract(), options.chain().resendAfter()));
+            results = new ResultsPublisher(options.brokers(), options.chain().resultsTopic(), options.kafkaProperties());
         }
         consumer = new KafkaConsumer<>(consumerProperties());
         try {
@@ -111,6 +115,9 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
             // close() woke the poll up
         } finally {
             consumer.close(Duration.ofSeconds(5));
+            if (results != null) {
+                results.close();
+            }
             store.close();
         }
     }
@@ -181,7 +188,10 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
         }
     }
 
-    /** Moves each owned partition's batches on chain; a chain or database failure is retried at the next pass. */
+    /**
+     * Moves each owned partition's batches on chain and their results to the gateways; a chain, broker or
+     * database failure is retried at the next pass.
+     */
     private void anchor() {
         if (chain == null) {
             return;
@@ -189,6 +199,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
         for (PartitionClaim claim : claims.values()) {
             try {
                 chain.step(claim, chainStore);
+                results.publish(claim, chainStore);
                 if (chainFailing) {
                     chainFailing = false;
                     LOG.info("worker {}: anchoring works again", options.workerId());

@@ -1,0 +1,131 @@
+package org.energyweb.fleet;
+
+import org.apache.camel.CamelContext;
+import org.energyweb.batch.ChainAnchorCheck;
+import org.energyweb.camel.KameletTestSupport;
+import org.energyweb.chain.DevChain;
+import org.energyweb.fleet.gateway.FleetResults;
+import org.energyweb.fleet.proof.ProofServer;
+import org.energyweb.fleet.store.FleetStore;
+import org.energyweb.fleet.worker.AnchorWorker;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.ledger.camel.LedgerComponent;
+import org.energyweb.peers.AnvilPeer;
+import org.energyweb.peers.FleetEngines;
+import org.energyweb.proof.ProofJson;
+import org.energyweb.proof.ProofVerifier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A gateway (routes/examples/fleet-gateway.camel.yaml) and an anchoring worker with a real KRaft broker,
+ * PostgreSQL and anvil: the gateway's readings go out, are anchored on chain by the service's key, and
+ * come back as proofs the gateway records; the service serves the same proofs over HTTP.
+ */
+class FleetRoundTripTest extends KameletTestSupport {
+
+    private static final String GATEWAY = "gw-rt";
+
+    @TempDir
+    static Path dir;
+    private static FleetEngines engines;
+    private static AnvilPeer anvil;
+    private static DevChain chain;
+    private static AnchorWorker worker;
+    private static Thread workerThread;
+    private static ProofServer proofServer;
+
+    @BeforeAll
+    static void startPeersAndService() {
+        engines = FleetEngines.start(dir.resolve("kafka"));
+        engines.broker.createTopic("energyweb-readings", 3);
+        engines.broker.createTopic("energyweb-anchors", 1);
+        anvil = AnvilPeer.automine();
+        chain = new DevChain(anvil);
+        try (FleetStore store = new FleetStore(engines.postgres.jdbcUrl())) {
+            store.addGateway(GATEWAY);
+        }
+        worker = new AnchorWorker(new AnchorWorker.Options(engines.broker.bootstrapServers(), "energyweb-readings", "anchors", "worker-rt",
+                engines.postgres.jdbcUrl(), Duration.ofSeconds(6), 8, Duration.ofMillis(300), Map.of(),
+                new AnchorWorker.Chain(anvil.url(), false, AnvilPeer.ACCOUNT_1, chain.contracts.anchor(), Duration.ofSeconds(10),
+                        "energyweb-anchors")));
+        workerThread = new Thread(worker, "worker-rt");
+        workerThread.start();
+        proofServer = ProofServer.start(new InetSocketAddress("127.0.0.1", 0), engines.postgres.jdbcUrl());
+    }
+
+    @AfterAll
+    static void stopServiceAndPeers() throws InterruptedException {
+        if (proofServer != null) {
+            proofServer.close();
+        }
+        if (worker != null) {
+            worker.close();
+            workerThread.join();
+        }
+        if (anvil != null) {
+            anvil.close();
+        }
+        if (engines != null) {
+            engines.close();
+        }
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = simulatedGatewayProperties(dir.resolve("data"));
+        properties.put("energyweb.gateway.id", GATEWAY);
+        properties.put("energyweb.kafka.brokers", engines.broker.bootstrapServers());
+        return properties;
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        loadProjectRoutes(context, "routes/examples/fleet-gateway.camel.yaml");
+        return context;
+    }
+
+    @Test
+    void everyReadingOfTheGatewayComesBackAnchoredWithAProofThatVerifiesAgainstTheChainAndTheServiceServesTheSameProof() throws Exception {
+        Path data = dir.resolve("data");
+        Ledger ledger = context.getComponent("ledger", LedgerComponent.class).ledger(data.toString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledger.size() >= 20);
+        context.getRouteController().stopRoute("fleet-gateway-meters");
+        long size = ledger.size();
+        await().atMost(Duration.ofSeconds(120)).until(() -> ledger.hops().countByState(FleetResults.HOP)
+                .getOrDefault(FleetResults.ANCHORED, 0L) == size);
+
+        ProofVerifier verifier = ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(chain.eth));
+        HttpClient http = HttpClient.newHttpClient();
+        for (long position = 1; position <= size; position++) {
+            LedgerEntry entry = ledger.at(position).orElseThrow();
+            String proof = ProofJson.write(FleetResults.proof(data, entry.meter(), entry.seq()));
+            assertThat(verifier.verify(ProofJson.read(proof.getBytes())).valid()).as("proof of " + entry).isTrue();
+            HttpResponse<String> served = http.send(proofRequest(entry.document().sha256Hex()), HttpResponse.BodyHandlers.ofString());
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.body()).isEqualTo(proof);
+        }
+        assertThat(http.send(proofRequest("ab".repeat(32)), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    private static HttpRequest proofRequest(String sha256) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proofServer.port() + "/proof/" + sha256)).build();
+    }
+}
