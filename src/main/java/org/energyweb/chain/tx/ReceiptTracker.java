@@ -12,10 +12,12 @@ import org.web3j.utils.Numeric;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -75,9 +77,11 @@ final class ReceiptTracker {
         // A receipt only appears with a new block; between blocks only what is new or in doubt is looked up.
         if (head != polledHead || receiptsDue) {
             receiptsDue = false;
-            pollReceipts();
+            Set<Flight> unknown = pollReceipts();
             polledHead = head;
-            renonce = reclaimTakenNonces();
+            // An error is no answer: asked again next round rather than at the next block, which may not come soon.
+            receiptsDue = !unknown.isEmpty();
+            renonce = reclaimTakenNonces(unknown);
         }
         for (Flight flight : active.values()) {
             if (flight.isMined()) {
@@ -89,7 +93,13 @@ final class ReceiptTracker {
         return renonce;
     }
 
-    private void pollReceipts() {
+    /**
+     * Looks up the receipts of every hash of every unmined flight.
+     *
+     * @return the flights the node answered an error for, about any of their hashes: whether they are
+     *         mined is unknown, which is not the same as not mined
+     */
+    private Set<Flight> pollReceipts() {
         List<Flight> owners = new ArrayList<>();
         List<RpcCall> calls = new ArrayList<>();
         for (Flight flight : active.values()) {
@@ -101,14 +111,16 @@ final class ReceiptTracker {
             }
         }
         List<RpcReply> replies = node.batchAndWait(calls);
+        Set<Flight> unknown = new HashSet<>();
         for (int i = 0; i < replies.size(); i++) {
             Flight flight = owners.get(i);
-            if (flight.isMined() || replies.get(i).isError()) {
-                continue;
+            if (replies.get(i).isError()) {
+                unknown.add(flight);
+            } else if (!flight.isMined()) {
+                Receipt.parse(replies.get(i).result()).ifPresent(r -> onMined(flight, r));
             }
-            Optional<Receipt> receipt = Receipt.parse(replies.get(i).result());
-            receipt.ifPresent(r -> onMined(flight, r));
         }
+        return unknown;
     }
 
     private void onMined(Flight flight, Receipt receipt) {
@@ -154,14 +166,20 @@ final class ReceiptTracker {
         }
     }
 
-    /** Those whose receipt is still in the same block; the others were reorganised away and wait again. */
+    /**
+     * Those whose receipt is still in the same block; the others were reorganised away and wait again.
+     * A flight the node answered an error for is neither: it is looked at again next round.
+     */
     private List<Flight> stillCanonical(List<Flight> candidates) {
         List<RpcReply> replies = node.batchAndWait(candidates.stream().map(f -> Eth.receiptCall(f.minedTransaction)).toList());
         List<Flight> canonical = new ArrayList<>();
         int undone = 0;
         for (int i = 0; i < candidates.size(); i++) {
             Flight flight = candidates.get(i);
-            Optional<Receipt> receipt = replies.get(i).isError() ? Optional.empty() : Receipt.parse(replies.get(i).result());
+            if (replies.get(i).isError()) {
+                continue;
+            }
+            Optional<Receipt> receipt = Receipt.parse(replies.get(i).result());
             if (receipt.isPresent() && receipt.get().blockHash().equals(flight.minedBlockHash)) {
                 canonical.add(flight);
             } else {
@@ -184,9 +202,11 @@ final class ReceiptTracker {
      * if the next receipt lookup still finds none, another transaction took the nonce and the
      * flight is sent again with a new one. So does a nonce no transaction took: a node restarted
      * from a state file whose account nonces ran ahead of its blocks (anvil writes such files
-     * under load) counts it as used, and nothing can be mined with it any more.
+     * under load) counts it as used, and nothing can be mined with it any more. Only a lookup the
+     * node answered counts: a flight in {@code unknown} keeps its mark and waits for an answer, since
+     * taking an error for "no receipt" would send a mined transaction again, anchoring it twice.
      */
-    private List<Flight> reclaimTakenNonces() {
+    private List<Flight> reclaimTakenNonces(Set<Flight> unknown) {
         List<Flight> unmined = active.values().stream().filter(f -> !f.isMined()).toList();
         if (unmined.isEmpty()) {
             return List.of();
@@ -194,6 +214,9 @@ final class ReceiptTracker {
         long used = node.eth.transactionCount(signer.address(), "latest");
         List<Flight> renonce = new ArrayList<>();
         for (Flight flight : unmined) {
+            if (unknown.contains(flight)) {
+                continue;
+            }
             if (flight.nonce >= used) {
                 flight.nonceSeenTaken = false;
             } else if (flight.nonceSeenTaken) {
