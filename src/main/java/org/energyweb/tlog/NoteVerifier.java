@@ -44,7 +44,7 @@ public record NoteVerifier(String name, int keyId, byte[] publicKey) {
     }
 
     /** signed-note "Format": key names are non-empty, with no Unicode spaces and no '+'. */
-    static void checkName(String name) {
+    public static void checkName(String name) {
         if (name == null || name.isEmpty() || name.indexOf('+') >= 0 || name.codePoints().anyMatch(NoteVerifier::isSpace)) {
             throw new IllegalArgumentException("a signed-note key name must be non-empty, without spaces or '+': '" + name + "'");
         }
