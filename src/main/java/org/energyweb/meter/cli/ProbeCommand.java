@@ -14,6 +14,8 @@ import org.energyweb.meter.modbus.ModbusReadException;
 import org.energyweb.meter.modbus.MeterValues;
 import org.energyweb.meter.modbus.RegisterMap;
 import org.energyweb.meter.modbus.RegisterMapException;
+import org.energyweb.meter.sml.SmlFormatException;
+import org.energyweb.meter.sml.SmlProbe;
 import org.energyweb.reading.EnergyUnit;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.energyweb.reading.MeterFaultException;
@@ -36,7 +38,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * {@code meter probe --modbus HOST:PORT} (or {@code --dsmr}, {@code --mqtt}): connects once, discovers the device and prints what it is
+ * {@code meter probe --modbus HOST:PORT} (or {@code --dsmr}, {@code --sml}, {@code --mqtt}): connects once, discovers the device and prints what it is
  * and what it reads now. Exit 0 when read, 1 when the device cannot be read or interpreted, 2 for
  * usage errors (picocli's own code, also used for an unusable register map).
  */
@@ -55,8 +57,11 @@ public class ProbeCommand implements Callable<Integer> {
     @Option(names = "--dsmr", paramLabel = "HOST:PORT", description = "TCP bridge (ser2net, P1 dongle) of a DSMR P1 port: reads one telegram.")
     String dsmr;
 
+    @Option(names = "--sml", paramLabel = "HOST:PORT", description = "TCP bridge of an SML meter's optical reading head: reads one SML file.")
+    String sml;
+
     @Option(names = "--wait", paramLabel = "MS", defaultValue = "15000",
-            description = "With --dsmr or --mqtt: milliseconds to wait for a telegram or message (DSMR 4 sends every 10 s; default: ${DEFAULT-VALUE}).")
+            description = "With --dsmr, --sml or --mqtt: milliseconds to wait for a telegram, file or message (DSMR 4 sends every 10 s; default: ${DEFAULT-VALUE}).")
     long waitMillis;
 
     @Option(names = "--mqtt", paramLabel = "URL", description = "MQTT broker (tcp://HOST:PORT, ssl://HOST:PORT): reads the first message of --topic that carries a register.")
@@ -79,11 +84,14 @@ public class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if (Stream.of(modbus, dsmr, mqtt).filter(Objects::nonNull).count() != 1) {
-            throw new ParameterException(spec.commandLine(), "name one meter: --modbus HOST:PORT, --dsmr HOST:PORT or --mqtt URL --topic T");
+        if (Stream.of(modbus, dsmr, sml, mqtt).filter(Objects::nonNull).count() != 1) {
+            throw new ParameterException(spec.commandLine(), "name one meter: --modbus HOST:PORT, --dsmr HOST:PORT, --sml HOST:PORT or --mqtt URL --topic T");
         }
         if (dsmr != null) {
             return probeDsmr();
+        }
+        if (sml != null) {
+            return probeSml();
         }
         if (mqtt != null) {
             return probeMqtt();
@@ -109,15 +117,30 @@ public class ProbeCommand implements Callable<Integer> {
     }
 
     private int probeDsmr() throws JsonProcessingException {
-        int colon = dsmr.lastIndexOf(':');
-        if (colon <= 0 || !dsmr.substring(colon + 1).matches("\\d{1,5}")) {
-            throw new ParameterException(spec.commandLine(), "--dsmr needs HOST:PORT, was " + dsmr);
-        }
+        int colon = hostPort("--dsmr", dsmr);
         try {
             return print(DsmrProbe.probe(dsmr.substring(0, colon), Integer.parseInt(dsmr.substring(colon + 1)), Duration.ofMillis(waitMillis)));
         } catch (IOException | DsmrFormatException e) {
             return unreadable("dsmr:" + dsmr, e.getMessage());
         }
+    }
+
+    private int probeSml() throws JsonProcessingException {
+        int colon = hostPort("--sml", sml);
+        try {
+            return print(SmlProbe.probe(sml.substring(0, colon), Integer.parseInt(sml.substring(colon + 1)), Duration.ofMillis(waitMillis)));
+        } catch (IOException | SmlFormatException e) {
+            return unreadable("sml:" + sml, e.getMessage());
+        }
+    }
+
+    /** The index of the colon between host and port. */
+    private int hostPort(String option, String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || !value.substring(colon + 1).matches("\\d{1,5}")) {
+            throw new ParameterException(spec.commandLine(), option + " needs HOST:PORT, was " + value);
+        }
+        return colon;
     }
 
     private int probeMqtt() throws JsonProcessingException {

@@ -1,6 +1,8 @@
 package org.energyweb.meter.dsmr;
 
+import org.energyweb.meter.MeterReadings;
 import org.energyweb.meter.Plausibility;
+import org.energyweb.meter.StreamingMeter;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFault;
 import org.energyweb.reading.MeterFaultException;
@@ -27,7 +29,7 @@ import java.util.Optional;
  *
  * <p>Used from one thread at a time.
  */
-public final class DsmrSource implements AutoCloseable {
+public final class DsmrSource implements StreamingMeter {
 
     private final DsmrSettings settings;
     private final Clock clock;
@@ -49,7 +51,8 @@ public final class DsmrSource implements AutoCloseable {
      *
      * @throws MeterFaultException when the telegram itself or the bridge gives no trustworthy reading
      */
-    public DsmrReadings next() {
+    @Override
+    public MeterReadings next() {
         byte[] raw = nextTelegram();
         DsmrSample sample;
         try {
@@ -70,7 +73,7 @@ public final class DsmrSource implements AutoCloseable {
         } catch (MeterFaultException e) {
             faults.add(fault(e.fault().meter(), e.fault().reason(), raw));
         }
-        return new DsmrReadings(readings, faults);
+        return new MeterReadings(readings, faults);
     }
 
     private Optional<Measurement> gas(DsmrSample sample) {

@@ -1,5 +1,6 @@
 package org.energyweb.meter.dsmr;
 
+import org.energyweb.meter.MeterReadings;
 import org.energyweb.reading.Measurement;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,8 @@ class DsmrSourceTest {
         try (P1Bridge bridge = new P1Bridge(List.of(first, second));
              DsmrSource source = new DsmrSource(new DsmrSettings("p1-home", "127.0.0.1", bridge.port(), "p1-gas", 9769,
                      Duration.ofSeconds(30)), Clock.systemUTC())) {
-            DsmrReadings before = source.next();
-            DsmrReadings after = source.next();
+            MeterReadings before = source.next();
+            MeterReadings after = source.next();
 
             assertThat(before.faults()).isEmpty();
             assertThat(after.readings()).extracting(Measurement::meter, Measurement::energyWh, Measurement::time)

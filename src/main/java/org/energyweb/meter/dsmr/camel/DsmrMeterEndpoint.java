@@ -7,9 +7,12 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.StreamingMeterConsumer;
 import org.energyweb.meter.camel.TcpMeterAddress;
+import org.energyweb.meter.dsmr.DsmrSource;
 import org.energyweb.meter.dsmr.DsmrSettings;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** One P1 port's settings; see {@link DsmrMeterComponent} for the URI. */
@@ -37,17 +40,15 @@ public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        DsmrMeterConsumer consumer = new DsmrMeterConsumer(this, processor);
+        DsmrSettings settings = settings();
+        StreamingMeterConsumer consumer = new StreamingMeterConsumer(this, processor, () -> new DsmrSource(settings, Clock.systemUTC()),
+                settings.source(), reconnectDelay);
         configureConsumer(consumer);
         return consumer;
     }
 
     DsmrSettings settings() {
         return new DsmrSettings(getMeterId(), address.getHost(), address.getPort(), gasMeterId, gasWhPerM3, Duration.ofMillis(readTimeout));
-    }
-
-    long reconnectDelay() {
-        return reconnectDelay;
     }
 
     public TcpMeterAddress getAddress() {
