@@ -1,7 +1,17 @@
 package org.energyweb.fleet.worker;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.energyweb.batch.ChainAnchorCheck;
+import org.energyweb.chain.DevChain;
+import org.energyweb.chain.keys.Keystore;
+import org.energyweb.chain.origin.ReadingAnchorContract;
+import org.energyweb.chain.rpc.Log;
+import org.energyweb.fleet.proof.ServiceProofs;
+import org.energyweb.fleet.store.BatchState;
 import org.energyweb.fleet.store.FleetStore;
+import org.energyweb.peers.AnvilPeer;
+import org.energyweb.proof.ProofVerifier;
+import org.web3j.crypto.Credentials;
 import org.energyweb.peers.FleetEngines;
 import org.energyweb.peers.PeerProcess;
 import org.energyweb.reading.ReadingDocument;
@@ -13,9 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 
@@ -23,36 +39,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Anchoring workers as separate processes ({@code energyweb anchor-service}) under fire while a
- * gateway publishes: one SIGKILLed, one SIGSTOPped past its session timeout then SIGCONTed, the
- * broker stopped for 10 s. Then an audit of the database: every reading accepted exactly once, each
- * meter's chain complete and in order, every reading in exactly one Merkle batch, no dead letter.
+ * Anchoring workers as separate processes ({@code energyweb anchor-service}, anchoring on a real anvil
+ * with the service's key) under fire while a gateway publishes: one SIGKILLed, one SIGSTOPped past its
+ * session timeout then SIGCONTed, the broker stopped for 10 s. Then an independent audit of the database
+ * and the chain: every reading accepted exactly once, each meter's chain complete and in order, every
+ * reading in exactly one Merkle batch, every batch anchored by exactly one transaction of the service
+ * (no other transaction sent), its root once on chain, its proofs verifying against the chain, no dead letter.
  */
 @Tag("chaos")
 class AnchorWorkerChaosTest {
 
     private static final String TOPIC = "readings";
+    private static final String RESULTS = "anchors";
+    /** The service's own key: anvil's second account, not the deployer's. */
+    private static final Credentials SERVICE = AnvilPeer.ACCOUNT_1;
     private static final int METERS = 12;
     private static final int READINGS = 300;
 
     @TempDir
     Path dir;
     private FleetEngines engines;
+    private AnvilPeer anvil;
+    private DevChain chain;
+    private Path keystore;
+    private Path passwordFile;
     private final List<Process> workers = new ArrayList<>();
 
     @AfterEach
     void stopEverything() {
         workers.forEach(Process::destroyForcibly);
+        if (anvil != null) {
+            anvil.close();
+        }
         if (engines != null) {
             engines.close();
         }
     }
 
     @Test
-    void everyReadingIsAcceptedAndBatchedExactlyOnceInItsMetersOrderThroughAKillAPausePastTheSessionTimeoutAndABrokerOutage()
+    void everyReadingIsAnchoredExactlyOnceInItsMetersOrderThroughAKillAPausePastTheSessionTimeoutAndABrokerOutage()
             throws Exception {
         engines = FleetEngines.start(dir.resolve("kafka"));
         engines.broker.createTopic(TOPIC, 4);
+        engines.broker.createTopic(RESULTS, 1);
+        anvil = AnvilPeer.automine();
+        chain = new DevChain(anvil);
+        passwordFile = Files.writeString(dir.resolve("password"), "service-test-password");
+        keystore = dir.resolve("service.json");
+        Keystore.write(keystore, SERVICE.getEcKeyPair(), "service-test-password".toCharArray(), Keystore.Strength.LIGHT);
         try (FleetStore store = new FleetStore(engines.postgres.jdbcUrl())) {
             store.addGateway("gw-1");
             Process a = startWorker("a");
@@ -77,6 +111,7 @@ class AnchorWorkerChaosTest {
             gateway.get();
             long total = (long) METERS * READINGS;
             await().atMost(Duration.ofSeconds(180)).until(() -> store.acceptedCount() == total && store.unbatchedCount() == 0);
+            await().atMost(Duration.ofSeconds(180)).until(() -> openBatches() == 0);
 
             for (int m = 0; m < METERS; m++) {
                 assertThat(store.acceptedSeqs("meter-" + m)).as("meter-" + m)
@@ -84,6 +119,45 @@ class AnchorWorkerChaosTest {
             }
             assertThat(store.acceptedCount()).isEqualTo(total);
             assertThat(store.deadLetters()).isEmpty();
+            auditChain(store, total);
+        }
+    }
+
+    /** Every batch published after one transaction of the service's key; its root once on chain; a proof of each verifying there. */
+    private void auditChain(FleetStore store, long total) throws Exception {
+        Map<String, Long> batches = new HashMap<>();
+        long readings = 0;
+        try (Connection db = DriverManager.getConnection(engines.postgres.jdbcUrl());
+             ResultSet rs = db.createStatement().executeQuery("SELECT id, root, size, state FROM fleet_batch")) {
+            while (rs.next()) {
+                assertThat(rs.getString(4)).as("batch " + rs.getLong(1)).isEqualTo(BatchState.PUBLISHED);
+                batches.put("0x" + HexFormat.of().formatHex(rs.getBytes(2)), rs.getLong(1));
+                readings += rs.getLong(3);
+            }
+        }
+        assertThat(readings).isEqualTo(total);
+        List<Log> anchored = chain.eth.logs(chain.contracts.anchor(), List.of(ReadingAnchorContract.LOG_BATCH_ANCHORED.topic()), 0,
+                chain.eth.blockNumber());
+        assertThat(anchored.stream().map(log -> (String) ReadingAnchorContract.LOG_BATCH_ANCHORED.decode(log).get("root")).map(String::toLowerCase).toList())
+                .containsExactlyInAnyOrderElementsOf(batches.keySet());
+        assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "latest")).isEqualTo(batches.size());
+
+        ProofVerifier verifier = ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(chain.eth));
+        ServiceProofs proofs = new ServiceProofs(store.chainStore());
+        try (Connection db = DriverManager.getConnection(engines.postgres.jdbcUrl());
+             ResultSet rs = db.createStatement().executeQuery("SELECT min(sha256) FROM fleet_reading GROUP BY batch_id")) {
+            while (rs.next()) {
+                assertThat(verifier.verify(proofs.prove(rs.getString(1)).orElseThrow()).valid()).isTrue();
+            }
+        }
+    }
+
+    /** Batches not yet anchored and published. */
+    private long openBatches() throws Exception {
+        try (Connection db = DriverManager.getConnection(engines.postgres.jdbcUrl());
+             ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM fleet_batch WHERE state <> '" + BatchState.PUBLISHED + "'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -115,7 +189,9 @@ class AnchorWorkerChaosTest {
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.energyweb.cli.EnergywebCommand", "anchor-service",
                 "--brokers", engines.broker.bootstrapServers(), "--topic", TOPIC, "--group", "anchors", "--worker-id", id,
                 "--jdbc-url", engines.postgres.jdbcUrl(), "--batch-size", "500", "--batch-interval", "PT1S",
-                "--session-timeout", "PT3S")
+                "--session-timeout", "PT3S", "--rpc", anvil.url(), "--contract", chain.contracts.anchor(),
+                "--keystore", keystore.toString(), "--password-file", passwordFile.toString(), "--resend-after", "PT3S",
+                "--results-topic", RESULTS)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         workers.add(process);
         return process;
