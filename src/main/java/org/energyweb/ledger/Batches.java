@@ -164,6 +164,23 @@ public final class Batches {
         });
     }
 
+    /** The id and size of each batch after {@code afterId}, by id, at most {@code limit}: {@code [id, size]} pairs. */
+    public List<long[]> sizesAfter(long afterId, int limit) {
+        return read(connection -> {
+            List<long[]> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, size FROM batch WHERE id > ? ORDER BY id LIMIT ?")) {
+                select.setLong(1, afterId);
+                select.setInt(2, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     /** The number of batches in each state. */
     public java.util.Map<String, Long> countByState() {
         return read(connection -> {

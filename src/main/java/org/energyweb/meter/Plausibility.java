@@ -76,6 +76,6 @@ public final class Plausibility {
     }
 
     private static MeterFaultException fault(Measurement measurement, String reason) {
-        return new MeterFaultException(new MeterFault(measurement.meter(), measurement.time(), measurement.source(), reason, null));
+        return MeterFaultException.implausible(new MeterFault(measurement.meter(), measurement.time(), measurement.source(), reason, null));
     }
 }

@@ -1,8 +1,10 @@
 package org.energyweb.observe;
 
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.health.HealthCheck;
@@ -48,9 +50,11 @@ public final class GatewayObservability implements AutoCloseable {
             "camel.health.exposureLevel", "full");
 
     private final LedgerMetrics metrics;
+    private final PrometheusMeterRegistry registry;
 
-    private GatewayObservability(LedgerMetrics metrics) {
+    private GatewayObservability(LedgerMetrics metrics, PrometheusMeterRegistry registry) {
         this.metrics = metrics;
+        this.registry = registry;
     }
 
     /**
@@ -70,7 +74,9 @@ public final class GatewayObservability implements AutoCloseable {
         });
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // camel-micrometer-prometheus uses the registry bound under this name, so Camel's meters and ours share one scrape.
-        main.bind("metricsRegistry", registry);
+        main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+        // The breakers' states are published to Micrometer's global registry (their clients know no Camel context).
+        Metrics.addRegistry(registry);
         LedgerMetrics metrics = new LedgerMetrics(ledger, Duration.ofMillis(Long.parseLong(settings.getProperty(METRICS_REFRESH, "5000").trim())));
         metrics.bindTo(registry);
         long minFree = Long.parseLong(settings.getProperty(MIN_FREE_DISK, Long.toString(100L << 20)).trim());
@@ -100,7 +106,7 @@ public final class GatewayObservability implements AutoCloseable {
                 }
             }
         });
-        return new GatewayObservability(metrics);
+        return new GatewayObservability(metrics, registry);
     }
 
     private static ManagementHttpServer managementServer(CamelContext context) {
@@ -113,6 +119,7 @@ public final class GatewayObservability implements AutoCloseable {
 
     @Override
     public void close() {
+        Metrics.removeRegistry(registry);
         metrics.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.energyweb.observe;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,9 @@ public final class LedgerMetrics implements MeterBinder, AutoCloseable {
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private volatile LedgerStatus status;
     private volatile Map<String, Long> batches = Map.of();
+    private DistributionSummary batchSize;
+    /** The newest batch whose size {@link #batchSize} has; batches are formed with rising ids. */
+    private long lastSizedBatch;
     private ScheduledExecutorService refresher;
     private MeterRegistry registry;
     /** Unregisters the append timing from the ledger; replaced on each bind, so one registry times appends. */
@@ -58,6 +63,9 @@ public final class LedgerMetrics implements MeterBinder, AutoCloseable {
                 .description("Dead letters in the store").register(registry);
         Gauge.builder("energyweb.chain.in.flight", this, LedgerMetrics::inFlight)
                 .description("Readings whose anchoring transaction is sent but not final").register(registry);
+        batchSize = DistributionSummary.builder("energyweb.batch.size").baseUnit("readings")
+                .description("Readings per Merkle batch, each batch of the ledger once").publishPercentileHistogram()
+                .minimumExpectedValue(1.0).maximumExpectedValue(100_000.0).register(registry);
         refreshNow();
         refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "energyweb-metrics");
@@ -71,11 +79,23 @@ public final class LedgerMetrics implements MeterBinder, AutoCloseable {
         try {
             status = LedgerStatus.read(ledger.dataDir());
             batches = ledger.batches().countByState();
+            sizeNewBatches();
             registerNewSeries();
         } catch (RuntimeException e) {
             // The next refresh tries again; the gauges keep the last snapshot meanwhile.
             LOG.debug("metrics snapshot of {} failed: {}", ledger.dataDir(), e.getMessage());
         }
+    }
+
+    private void sizeNewBatches() {
+        List<long[]> formed;
+        do {
+            formed = ledger.batches().sizesAfter(lastSizedBatch, 10_000);
+            for (long[] batch : formed) {
+                batchSize.record(batch[1]);
+                lastSizedBatch = batch[0];
+            }
+        } while (!formed.isEmpty());
     }
 
     private synchronized void registerNewSeries() {

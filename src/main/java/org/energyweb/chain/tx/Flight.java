@@ -41,6 +41,8 @@ final class Flight {
     long minedBlock = -1;
     String minedBlockHash;
     String minedTransaction;
+    /** The gas its mined receipt says it used. */
+    BigInteger minedGasUsed = BigInteger.ZERO;
 
     Flight(long key, TxCall call) {
         this.key = key;
@@ -55,6 +57,7 @@ final class Flight {
         minedBlock = -1;
         minedBlockHash = null;
         minedTransaction = null;
+        minedGasUsed = BigInteger.ZERO;
     }
 
     /** Back to a fresh start: the nonce was used by another transaction, so a new one is needed. */

@@ -1,5 +1,7 @@
 package org.energyweb.chain.tx;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.Receipt;
 import org.energyweb.chain.rpc.RevertException;
@@ -29,6 +31,13 @@ import java.util.concurrent.CompletableFuture;
 final class ReceiptTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptTracker.class);
+    /**
+     * {@code energyweb_chain_gas_used_total}: gas of every transaction that ended, confirmed or reverted (a revert
+     * spends gas too), counted once when it ends, so a block reorganised away is not counted twice. In Micrometer's
+     * global registry, which the gateway joins to its Prometheus registry: the pipeline knows no Camel context.
+     */
+    private static final Counter GAS_USED = Counter.builder("energyweb.chain.gas.used")
+            .description("Gas used by anchoring transactions that were confirmed or reverted").register(Metrics.globalRegistry);
 
     private final NodeLink node;
     private final Signer signer;
@@ -125,6 +134,7 @@ final class ReceiptTracker {
 
     private void onMined(Flight flight, Receipt receipt) {
         if (!receipt.succeeded()) {
+            GAS_USED.increment(receipt.gasUsed().doubleValue());
             active.remove(flight.key);
             outcomes.reject(flight, revertReason(flight, receipt));
             return;
@@ -132,6 +142,7 @@ final class ReceiptTracker {
         flight.minedBlock = receipt.blockNumber();
         flight.minedBlockHash = receipt.blockHash();
         flight.minedTransaction = receipt.transactionHash();
+        flight.minedGasUsed = receipt.gasUsed();
         flight.nonceSeenTaken = false;
         journal.record(flight.key, ChainHop.MINED, flight.detail(signer));
     }
@@ -162,6 +173,7 @@ final class ReceiptTracker {
         }
         for (Flight flight : deepEnough) {
             active.remove(flight.key);
+            GAS_USED.increment(flight.minedGasUsed.doubleValue());
             outcomes.confirmWhen(flight, journal.record(flight.key, ChainHop.CONFIRMED, flight.detail(signer)));
         }
     }

@@ -6,6 +6,7 @@ import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -15,31 +16,51 @@ import java.util.function.Supplier;
  */
 public final class MeterOutcome {
 
-    private static final MeterOutcome NOTHING = new MeterOutcome(null, null);
+    private static final long NOT_POLLED = -1;
+    private static final MeterOutcome NOTHING = new MeterOutcome(null, null, NOT_POLLED);
 
     private final Measurement reading;
     private final MeterFaultException fault;
+    private final long pollNanos;
 
-    private MeterOutcome(Measurement reading, MeterFaultException fault) {
+    private MeterOutcome(Measurement reading, MeterFaultException fault, long pollNanos) {
         this.reading = reading;
         this.fault = fault;
+        this.pollNanos = pollNanos;
     }
 
     public static MeterOutcome reading(Measurement reading) {
-        return new MeterOutcome(reading, null);
+        return new MeterOutcome(reading, null, NOT_POLLED);
     }
 
     public static MeterOutcome fault(MeterFaultException fault) {
-        return new MeterOutcome(null, fault);
+        return new MeterOutcome(null, fault, NOT_POLLED);
     }
 
-    /** Runs {@code poll} through the meter's circuit. */
+    /** Runs {@code poll} through the meter's circuit, timing it. */
     public static MeterOutcome poll(MeterCircuit circuit, Supplier<Optional<Measurement>> poll) {
+        long start = System.nanoTime();
         try {
-            return circuit.poll(poll).flatMap(polled -> polled).map(MeterOutcome::reading).orElse(NOTHING);
+            Optional<Measurement> polled = circuit.poll(poll).flatMap(measurement -> measurement);
+            return polled.map(reading -> new MeterOutcome(reading, null, System.nanoTime() - start)).orElse(NOTHING);
         } catch (MeterFaultException fault) {
-            return fault(fault);
+            return new MeterOutcome(null, fault, System.nanoTime() - start);
         }
+    }
+
+    /** The meter the outcome is of; null for a fault of input that names none. */
+    String meter() {
+        return fault == null ? reading.meter() : fault.fault().meter();
+    }
+
+    /** The fault delivered, if the outcome is one. */
+    Optional<MeterFaultException> fault() {
+        return Optional.ofNullable(fault);
+    }
+
+    /** How long the poll that gave it took; empty when it was not polled (a meter that sends by itself). */
+    OptionalLong pollNanos() {
+        return pollNanos == NOT_POLLED ? OptionalLong.empty() : OptionalLong.of(pollNanos);
     }
 
     public boolean isNothing() {
@@ -56,6 +77,7 @@ public final class MeterOutcome {
         if (isNothing()) {
             throw new IllegalStateException("the poll gave nothing to deliver");
         }
+        MeterMetrics.of(exchange.getContext()).ifPresent(metrics -> metrics.recordWhenDone(exchange, this));
         if (fault == null) {
             exchange.getMessage().setBody(reading);
         } else {

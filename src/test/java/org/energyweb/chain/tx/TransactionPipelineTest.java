@@ -1,5 +1,7 @@
 package org.energyweb.chain.tx;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.OnDevChain;
@@ -71,6 +73,29 @@ class TransactionPipelineTest extends OnDevChain {
 
             AnchoringAudit.assertAnchoredExactlyOnce(ledger, chain.eth, Registry.PRODUCING, chain.contracts.producing(),
                     asset, entries, key.getAddress(), firstNonce);
+        }
+    }
+
+    @Test
+    void theGasOfEveryConfirmedTransactionIsCountedAsItsReceiptSays() throws Exception {
+        Credentials key = fundedKey(chain);
+        BigInteger asset = chain.onboard(Registry.PRODUCING, key);
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        Metrics.addRegistry(metrics);
+        try (Ledger ledger = Ledger.open(data);
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
+            List<CompletableFuture<Anchored>> anchored = submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(), asset,
+                    append(ledger, "meter-1", 5));
+            awaitAll(anchored);
+
+            BigInteger receipts = BigInteger.ZERO;
+            for (CompletableFuture<Anchored> one : anchored) {
+                receipts = receipts.add(chain.eth.receipt(one.join().transactionHash()).orElseThrow().gasUsed());
+            }
+            assertThat(receipts).isPositive();
+            assertThat(metrics.get("energyweb.chain.gas.used").counter().count()).isEqualTo(receipts.doubleValue());
+        } finally {
+            Metrics.removeRegistry(metrics);
         }
     }
 

@@ -1,6 +1,10 @@
 package org.energyweb.meter.modbus.camel;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.energyweb.ledger.DeadLetter;
@@ -134,6 +138,49 @@ class ModbusMeterSourceKameletTest extends CamelTestSupport {
         assertThat(readingsOf("backwards")).extracting(Measurement::energyWh).containsOnly(5_000L);
         assertThat(readingsOf("jump")).extracting(Measurement::energyWh).containsOnly(7_000L);
         assertThat(deadLettersOf("silent").get(0).source()).isEqualTo("modbus:127.0.0.1:" + silent.port() + "/1");
+    }
+
+    @Test
+    void faultsAreCountedPerMeterAndKindAsManyAsTheirDeadLettersEveryPollIsTimedAndAnOpenCircuitShows() throws Exception {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics);
+        // Breakers publish to the global registry, as the gateway's Prometheus registry hears them.
+        Metrics.addRegistry(metrics);
+        peers.add(() -> Metrics.removeRegistry(metrics));
+        ModbusTestServer good = server(SunSpecImages.model203(1_000, 0, 0, 0, 0));
+        ModbusTestServer backwards = server(SunSpecImages.model203(5_000, 0, 0, 0, 0));
+        ModbusTestServer sentinel = server(SunSpecImages.model203(0, 0, 0, 0, 0));
+        int refusedPort = PeerProcess.freeLoopbackPort();
+        start(kamelet("good", good.port()), kamelet("backwards", backwards.port()), kamelet("sentinel", sentinel.port()),
+                kamelet("refused", refusedPort));
+        awaitThat(() -> !readingsOf("backwards").isEmpty());
+        backwards.set(SunSpecImages.METER + 46, 0, 4_000);
+        String refusedBreaker = "meter refused (modbus:127.0.0.1:" + refusedPort + "/1)";
+        awaitThat(() -> List.of("backwards", "sentinel", "refused").stream().allMatch(meter -> deadLettersOf(meter).size() >= 2)
+                && readingsOf("good").size() >= 2 && breakerState(metrics, refusedBreaker) == 1);
+        assertThat(breakerState(metrics, "meter good (modbus:127.0.0.1:" + good.port() + "/1)")).as("closed").isZero();
+        // Quiet: no poll runs while the counts are compared.
+        context.stop();
+
+        assertThat(faults(metrics, "backwards", "implausible")).isEqualTo(deadLettersOf("backwards").size());
+        assertThat(faults(metrics, "sentinel", "invalid")).isEqualTo(deadLettersOf("sentinel").size());
+        assertThat(faults(metrics, "refused", "unreachable")).isEqualTo(deadLettersOf("refused").size());
+        assertThat(metrics.find("energyweb.meter.faults").tag("meter", "good").counters()).isEmpty();
+        assertThat(reads(metrics, "good")).isEqualTo(readingsOf("good").size());
+        assertThat(reads(metrics, "backwards")).isEqualTo(readingsOf("backwards").size() + deadLettersOf("backwards").size());
+    }
+
+    private static long faults(SimpleMeterRegistry metrics, String meter, String kind) {
+        return (long) metrics.get("energyweb.meter.faults").tag("meter", meter).tag("reason", kind).counter().count();
+    }
+
+    private static double breakerState(SimpleMeterRegistry metrics, String remote) {
+        Gauge gauge = metrics.find("energyweb.breaker.state").tag("remote", remote).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
+    }
+
+    private static long reads(SimpleMeterRegistry metrics, String meter) {
+        return metrics.get("energyweb.meter.read").tag("meter", meter).timer().count();
     }
 
     @Test
