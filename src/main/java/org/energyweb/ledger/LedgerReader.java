@@ -59,6 +59,19 @@ final class LedgerReader {
         });
     }
 
+    /** How many readings come before {@code position} in append order: the reading's leaf index in the transparency log. */
+    long countBefore(long position) {
+        return withReader(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM reading WHERE position < ?")) {
+                statement.setLong(1, position);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     /** See {@link Ledger#forEachByMeter}. */
     void forEachByMeter(Consumer<LedgerEntry> visitor) {
         try (Connection connection = Database.openReader(dataDir);

@@ -8,13 +8,20 @@ import java.util.Objects;
  * The part every proof shares: a leaf's position in an anchored batch, its RFC 9162 inclusion path
  * and the batch root.
  *
- * @param anchor where the root was anchored; null while the batch is not anchored yet
+ * @param anchor     where the root was anchored; null while the batch is not anchored yet
+ * @param checkpoint for a path in the gateway's transparency log, the signed c2sp.org/tlog-checkpoint (a
+ *                   signed note) whose tree size and root these are; null for a Merkle batch
  */
-public record BatchPath(long index, long size, List<byte[]> path, byte[] root, Anchor anchor) {
+public record BatchPath(long index, long size, List<byte[]> path, byte[] root, Anchor anchor, String checkpoint) {
 
     public BatchPath {
         path = List.copyOf(path);
         Objects.requireNonNull(root, "root");
+    }
+
+    /** A path in a Merkle batch, which has no checkpoint. */
+    public BatchPath(long index, long size, List<byte[]> path, byte[] root, Anchor anchor) {
+        this(index, size, path, root, anchor, null);
     }
 
     public static BatchPath of(MerkleTree batch, int index, Anchor anchor) {

@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * a field proof:
  * <pre>{"version":1,"field":{"name":…,"value":…,"salt":"&lt;hex&gt;","index":k},"schema":[names],"fieldPath":[…],
  *  "fieldRoot":"&lt;hex&gt;","index":i,"size":n,"path":[…],"root":"&lt;hex&gt;","anchor":{…}}</pre>
- * Hashes are 64 lowercase hex digits; {@code anchor} is left out while the batch is not anchored.
+ * Hashes are 64 lowercase hex digits; {@code anchor} is left out while the batch is not anchored. A proof in
+ * the gateway's transparency log is a document proof whose tree is the log at a checkpoint's size, with the
+ * signed checkpoint (c2sp.org/tlog-checkpoint as a signed note) as {@code "checkpoint":"<text>"}.
  * Reading is strict: duplicate or unknown members are refused rather than ignored.
  */
 public final class ProofJson {
@@ -32,7 +34,7 @@ public final class ProofJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final HexFormat HEX = HexFormat.of();
-    private static final Set<String> BATCH_MEMBERS = Set.of("version", "index", "size", "path", "root", "anchor");
+    private static final Set<String> BATCH_MEMBERS = Set.of("version", "index", "size", "path", "root", "anchor", "checkpoint");
     private static final Set<String> DOCUMENT_PROOF_MEMBERS = with(BATCH_MEMBERS, "document", "leaf");
     private static final Set<String> FIELD_PROOF_MEMBERS = with(BATCH_MEMBERS, "field", "schema", "fieldPath", "fieldRoot");
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "value", "salt", "index");
@@ -73,6 +75,9 @@ public final class ProofJson {
         json.put("index", batch.index()).put("size", batch.size());
         putHashes(json.putArray("path"), batch.path());
         json.put("root", HEX.formatHex(batch.root()));
+        if (batch.checkpoint() != null) {
+            json.put("checkpoint", batch.checkpoint());
+        }
         Anchor anchor = batch.anchor();
         if (anchor != null) {
             json.putObject("anchor")
@@ -117,7 +122,8 @@ public final class ProofJson {
 
     private static BatchPath readBatch(JsonMembers proof) {
         Anchor anchor = proof.has("anchor") ? readAnchor(JsonMembers.of(proof.required("anchor"), "anchor", ANCHOR_MEMBERS)) : null;
-        return new BatchPath(proof.natural("index"), proof.natural("size"), proof.hashes("path"), proof.hash("root"), anchor);
+        String checkpoint = proof.has("checkpoint") ? proof.text("checkpoint") : null;
+        return new BatchPath(proof.natural("index"), proof.natural("size"), proof.hashes("path"), proof.hash("root"), anchor, checkpoint);
     }
 
     private static Anchor readAnchor(JsonMembers anchor) {

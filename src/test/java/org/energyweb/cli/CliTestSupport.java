@@ -6,15 +6,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the CLI in-process and keeps what it printed. */
-final class CliTestSupport {
+public final class CliTestSupport {
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private CliTestSupport() {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         CommandLine cli = EnergywebCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -3,20 +3,26 @@ package org.energyweb.batch.cli;
 import org.energyweb.batch.BatchProver;
 import org.energyweb.batch.NotAnchoredException;
 import org.energyweb.fleet.gateway.FleetResults;
+import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.ledger.LedgerLookup;
 import org.energyweb.proof.Proof;
 import org.energyweb.proof.ProofJson;
+import org.energyweb.tlog.LogProver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "prove", mixinStandardHelpOptions = true,
-        description = "Prints the proof (JSON) that a reading, or one of its fields, is in an anchored Merkle batch.",
+        description = "Prints the proof (JSON) that a reading, or one of its fields, is in an anchored Merkle batch; with --log, that it"
+                + " is in the gateway's transparency log at its latest signed checkpoint (or at --size N).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the proof is printed", "2:the reading is not anchored yet, does not exist, or the folder cannot be read"})
+        exitCodeList = {"0:the proof is printed", "2:the reading is not anchored (or logged) yet, does not exist, or the folder cannot be read"})
 public class ProveCommand implements Callable<Integer> {
 
     @Spec
@@ -25,20 +31,48 @@ public class ProveCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "The data folder (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--meter", required = true, description = "The reading's meter id.")
+    @Option(names = "--meter", description = "The reading's meter id (with --seq).")
     String meter;
 
-    @Option(names = "--seq", required = true, description = "The reading's sequence number in its meter's chain.")
-    long seq;
+    @Option(names = "--seq", description = "The reading's sequence number in its meter's chain (with --meter).")
+    Long seq;
+
+    @Option(names = "--sha256", paramLabel = "HEX", description = "The reading's document SHA-256 (with --log), instead of --meter and --seq.")
+    String sha256;
 
     @Option(names = "--field", description = "Prove only this field (batches anchored with field-root leaves).")
     String field;
 
-    /** From the gateway's own batches, else from what a fleet's anchor service sent back for the reading. */
-    private Proof prove() {
+    @Option(names = "--log", description = "Prove the reading's inclusion in the transparency log (RFC 9162) instead of its Merkle batch.")
+    boolean log;
+
+    @Option(names = "--size", paramLabel = "N", description = "With --log: prove against the log's tree of N leaves instead of its latest"
+            + " signed checkpoint (the proof then carries no checkpoint).")
+    Long size;
+
+    @Override
+    public Integer call() {
+        try {
+            String proof = ProofJson.write(log ? proveInLog() : proveInBatch());
+            spec.commandLine().getOut().println(proof);
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (NotAnchoredException | IllegalArgumentException | IllegalStateException | org.energyweb.ledger.LedgerException
+                 | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("energyweb prove: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
+    }
+
+    private Proof proveInBatch() {
+        if (meter == null || seq == null || sha256 != null || size != null) {
+            throw new IllegalArgumentException("a batch proof names its reading with --meter and --seq (--sha256 and --size need --log)");
+        }
         try {
             return new BatchProver(data).prove(meter, seq, field);
         } catch (NotAnchoredException notInABatch) {
+            // From the gateway's own batches, else from what a fleet's anchor service sent back for the reading.
             if (field != null) {
                 throw notInABatch;
             }
@@ -50,18 +84,23 @@ public class ProveCommand implements Callable<Integer> {
         }
     }
 
-    @Override
-    public Integer call() {
-        try {
-            String proof = ProofJson.write(prove());
-            spec.commandLine().getOut().println(proof);
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (NotAnchoredException | IllegalArgumentException | IllegalStateException | org.energyweb.ledger.LedgerException
-                 | java.io.UncheckedIOException e) {
-            spec.commandLine().getErr().println("energyweb prove: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 2;
+    private Proof proveInLog() {
+        if (field != null) {
+            throw new IllegalArgumentException("the transparency log proves whole documents; --field is for field-root batches");
         }
+        LedgerLookup ledger = new LedgerLookup(data);
+        LedgerEntry entry;
+        if (sha256 != null && meter == null && seq == null) {
+            if (!sha256.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("--sha256 takes 64 hexadecimal digits");
+            }
+            entry = ledger.findBySha256(HexFormat.of().parseHex(sha256.toLowerCase()))
+                    .orElseThrow(() -> new IllegalArgumentException("no reading with document SHA-256 " + sha256 + " in " + data));
+        } else if (sha256 == null && meter != null && seq != null) {
+            entry = ledger.find(meter, seq).orElseThrow(() -> new IllegalArgumentException("no reading " + meter + "#" + seq + " in " + data));
+        } else {
+            throw new IllegalArgumentException("name the reading with --meter and --seq, or with --sha256");
+        }
+        return new LogProver(data).prove(entry, ledger.indexOf(entry), Optional.ofNullable(size));
     }
 }

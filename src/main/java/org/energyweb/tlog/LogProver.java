@@ -1,0 +1,100 @@
+package org.energyweb.tlog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.proof.BatchPath;
+import org.energyweb.proof.InclusionProof;
+import org.energyweb.proof.MerkleProofs;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * RFC 9162 proofs from the transparency log's tiles in a data folder, read without locking it, so a
+ * gateway may keep appending: inclusion of a reading (section 2.1.3) in the tree of a checkpoint, and
+ * consistency (section 2.1.4) between two tree sizes. By default the tree is the one of the latest
+ * signed checkpoint, which the proof carries; every proof handed out is checked to lead to its root.
+ */
+public final class LogProver {
+
+    private final Path dataDir;
+    private final TileLog tiles;
+
+    public LogProver(Path dataDir) {
+        this.dataDir = dataDir;
+        this.tiles = TileLog.open(dataDir.resolve(LedgerLog.DIRECTORY));
+    }
+
+    /**
+     * The inclusion proof of {@code entry}, leaf {@code index} of the log, in the tree of {@code size}
+     * leaves (empty: the latest signed checkpoint's, whose signed note the proof then carries).
+     *
+     * @throws IllegalArgumentException when there is no such tree, or the reading is not in it yet
+     */
+    public InclusionProof prove(LedgerEntry entry, long index, Optional<Long> size) {
+        Tree tree = tree(size);
+        if (index >= tree.size) {
+            throw new IllegalArgumentException("reading " + entry.meter() + "#" + entry.document().reading().seq() + " is leaf " + index
+                    + " of the log, not in the tree of " + tree.size + " leaves yet");
+        }
+        BatchPath path = new BatchPath(index, tree.size, MerkleProofs.inclusionPath(tiles, index, tree.size), tree.root, null,
+                tree.checkpoint);
+        return InclusionProof.of(entry.document().bytes(), path);
+    }
+
+    /**
+     * The consistency proof from the tree of {@code oldSize} leaves to the tree of {@code newSize}
+     * (empty: the latest signed checkpoint's).
+     */
+    public Consistency consistency(long oldSize, Optional<Long> newSize) {
+        Tree tree = tree(newSize);
+        if (oldSize < 0 || oldSize > tree.size) {
+            throw new IllegalArgumentException("old size " + oldSize + " is not between 0 and the new size " + tree.size);
+        }
+        return new Consistency(oldSize, MerkleProofs.root(tiles, oldSize), tree.size, tree.root,
+                MerkleProofs.consistencyProof(tiles, oldSize, tree.size));
+    }
+
+    private Tree tree(Optional<Long> size) {
+        long logSize = tiles.committedSize();
+        if (size.isPresent()) {
+            if (size.get() < 0 || size.get() > logSize) {
+                throw new IllegalArgumentException("the log in " + dataDir + " has " + logSize + " leaves, no tree of " + size.get());
+            }
+            return new Tree(size.get(), MerkleProofs.root(tiles, size.get()), null);
+        }
+        SignedNote note = LedgerLog.latestCheckpoint(dataDir).orElseThrow(() -> new IllegalArgumentException(
+                "the log in " + dataDir + " has no signed checkpoint yet (a gateway signs them with the transparency-log-source"
+                        + " route); give --size N to prove against a tree size instead"));
+        Checkpoint checkpoint = Checkpoint.parse(note.text());
+        if (checkpoint.size() > logSize || !Arrays.equals(MerkleProofs.root(tiles, checkpoint.size()), checkpoint.root())) {
+            throw new IllegalStateException("the log's tiles in " + dataDir + " do not hold the tree of its checkpoint of size "
+                    + checkpoint.size());
+        }
+        return new Tree(checkpoint.size(), checkpoint.root(), note.encoded());
+    }
+
+    private record Tree(long size, byte[] root, String checkpoint) {
+    }
+
+    /** A consistency proof between two tree sizes of the log, with both roots. */
+    public record Consistency(long oldSize, byte[] oldRoot, long newSize, byte[] newRoot, List<byte[]> proof) {
+
+        /** {"old":{"size":m,"root":hex},"new":{"size":n,"root":hex},"proof":[hex,...]}, RFC 9162 section 2.1.4.1's PROOF(m, D[n]). */
+        public String json() {
+            ObjectMapper mapper = new ObjectMapper();
+            HexFormat hex = HexFormat.of();
+            ObjectNode json = mapper.createObjectNode();
+            json.putObject("old").put("size", oldSize).put("root", hex.formatHex(oldRoot));
+            json.putObject("new").put("size", newSize).put("root", hex.formatHex(newRoot));
+            ArrayNode hashes = json.putArray("proof");
+            proof.forEach(hash -> hashes.add(hex.formatHex(hash)));
+            return json.toString();
+        }
+    }
+}
