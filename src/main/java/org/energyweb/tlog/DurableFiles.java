@@ -19,12 +19,12 @@ import java.util.Set;
  * name, forced to disk and renamed over its final name, and the directories touched are forced at
  * {@link #sync()}, so that a kill at any moment leaves old or new contents, never half of them.
  */
-final class DurableFiles {
+public final class DurableFiles {
 
     private final Path root;
     private final Set<Path> touchedDirectories = new LinkedHashSet<>();
 
-    DurableFiles(Path root) {
+    public DurableFiles(Path root) {
         this.root = root;
     }
 
@@ -32,7 +32,7 @@ final class DurableFiles {
         return root;
     }
 
-    void write(String relative, byte[] contents) {
+    public void write(String relative, byte[] contents) {
         Path file = root.resolve(relative);
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
@@ -56,7 +56,7 @@ final class DurableFiles {
         }
     }
 
-    Optional<byte[]> read(String relative) {
+    public Optional<byte[]> read(String relative) {
         try {
             return Optional.of(Files.readAllBytes(root.resolve(relative)));
         } catch (NoSuchFileException e) {
@@ -75,7 +75,7 @@ final class DurableFiles {
     }
 
     /** Forces the directory entries of every file written since the last sync, so the renames survive a power cut. */
-    void sync() {
+    public void sync() {
         for (Path directory : touchedDirectories) {
             try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
                 channel.force(true);
