@@ -12,8 +12,8 @@ import java.util.function.Function;
  * says: the document must parse (canonical form), its digest must be the one the gateway claims, its
  * meter and seq the ones in the headers, the gateway must be known and own the meter, and the reading
  * must extend its meter's chain (seq + 1 and a {@code prev} equal to the head's digest). A reading
- * already accepted is a duplicate; anything else that does not extend the chain (a gap, a forged or
- * conflicting link) is refused with its reason and never anchored.
+ * already accepted is a duplicate; a reading after a gap is held until the missing one arrives; anything
+ * else that does not extend the chain (a forged or conflicting link) is refused with its reason and never anchored.
  */
 public final class ReadingCheck {
 
@@ -64,7 +64,7 @@ public final class ReadingCheck {
                     .orElseGet(() -> new Verdict.Refused("conflicts with the accepted reading " + meter + "#" + seq));
         }
         if (seq > expected) {
-            return new Verdict.Refused("gap: " + meter + " expects seq " + expected + ", got " + seq);
+            return new Verdict.Held("gap: " + meter + " expects seq " + expected + ", got " + seq);
         }
         String prev = document.reading().prev();
         String headDigest = head.map(MeterHead::sha256).orElse(null);

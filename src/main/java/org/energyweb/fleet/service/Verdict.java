@@ -13,6 +13,13 @@ public sealed interface Verdict {
     record Duplicate(String meter, long seq) implements Verdict {
     }
 
+    /**
+     * A reading after a gap in its meter's chain: kept as a dead letter with the reason, and accepted
+     * once the missing reading arrives and it extends the chain then.
+     */
+    record Held(String reason) implements Verdict {
+    }
+
     /** Never anchored: kept as a dead letter with the reason, and the partition goes on. */
     record Refused(String reason) implements Verdict {
     }

@@ -4,6 +4,7 @@ import org.energyweb.fleet.service.InboundReading;
 import org.energyweb.fleet.service.MeterHead;
 import org.energyweb.proof.LeafKind;
 import org.energyweb.proof.MerkleTree;
+import org.energyweb.reading.Sha256;
 import org.energyweb.reading.ReadingDocument;
 
 import java.sql.Connection;
@@ -52,19 +53,25 @@ public final class FleetStore implements AutoCloseable {
             CREATE INDEX IF NOT EXISTS fleet_reading_unbatched ON fleet_reading (topic, partition, record_offset) WHERE batch_id IS NULL;
             CREATE TABLE IF NOT EXISTS fleet_dead_letter (
                 id bigserial PRIMARY KEY, topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL,
-                gateway text, meter text, seq text, reason text NOT NULL, document bytea, at timestamptz NOT NULL DEFAULT now());
+                gateway text, meter text, seq text, reason text NOT NULL, document bytea, at timestamptz NOT NULL DEFAULT now(),
+                held boolean NOT NULL DEFAULT false, released_at timestamptz);
+            CREATE INDEX IF NOT EXISTS fleet_dead_letter_held ON fleet_dead_letter (topic, partition) WHERE held AND released_at IS NULL;
             """;
 
     /** A reading the check accepted, with where it was read. */
     public record Accepted(InboundReading in, ReadingDocument document) {
     }
 
-    /** A reading the check refused, with the reason. */
-    public record Refused(InboundReading in, String reason) {
+    /** A reading the check refused, with the reason; {@code held} when it waits for a missing reading of its meter. */
+    public record Refused(InboundReading in, String reason, boolean held) {
     }
 
-    /** A dead letter as stored. */
-    public record DeadLetter(int partition, long offset, String gateway, String meter, String seq, String reason) {
+    /** A held reading that was accepted once the reading it waited for arrived. */
+    public record Released(String meter, long seq, String sha256) {
+    }
+
+    /** A dead letter as stored; {@code released} when it was held and later accepted. */
+    public record DeadLetter(int partition, long offset, String gateway, String meter, String seq, String reason, boolean released) {
     }
 
     private final Session session;
@@ -150,11 +157,12 @@ public final class FleetStore implements AutoCloseable {
 
     /**
      * Stores what was read from a partition up to {@code nextOffset} (exclusive) in one transaction:
-     * the accepted readings and their meters' new heads, the dead letters, and the offset.
+     * the accepted readings and their meters' new heads, the dead letters, the held readings now
+     * released (accepted among {@code accepted}), and the offset.
      *
      * @throws FencedException when the partition was claimed by another worker since {@code claim}; nothing is written
      */
-    public void commit(PartitionClaim claim, List<Accepted> accepted, List<Refused> refused, long nextOffset) {
+    public void commit(PartitionClaim claim, List<Accepted> accepted, List<Refused> refused, List<Released> released, long nextOffset) {
         session.inTransaction(connection -> {
             session.lockAsOwner(connection, claim);
             try (PreparedStatement reading = connection.prepareStatement("INSERT INTO fleet_reading "
@@ -181,7 +189,7 @@ public final class FleetStore implements AutoCloseable {
                 head.executeBatch();
             }
             try (PreparedStatement dead = connection.prepareStatement("INSERT INTO fleet_dead_letter "
-                    + "(topic, partition, record_offset, gateway, meter, seq, reason, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "(topic, partition, record_offset, gateway, meter, seq, reason, document, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Refused r : refused) {
                     dead.setString(1, r.in().topic());
                     dead.setInt(2, r.in().partition());
@@ -191,9 +199,20 @@ public final class FleetStore implements AutoCloseable {
                     dead.setString(6, r.in().seq());
                     dead.setString(7, r.reason());
                     dead.setBytes(8, r.in().document());
+                    dead.setBoolean(9, r.held());
                     dead.addBatch();
                 }
                 dead.executeBatch();
+            }
+            try (PreparedStatement release = connection.prepareStatement("UPDATE fleet_dead_letter SET released_at = now() "
+                    + "WHERE meter = ? AND seq = ? AND held AND released_at IS NULL AND encode(sha256(document), 'hex') = ?")) {
+                for (Released r : released) {
+                    release.setString(1, r.meter());
+                    release.setString(2, String.valueOf(r.seq()));
+                    release.setString(3, r.sha256());
+                    release.addBatch();
+                }
+                release.executeBatch();
             }
             try (PreparedStatement offset = connection.prepareStatement(
                     "UPDATE fleet_partition SET next_offset = ? WHERE topic = ? AND partition = ?")) {
@@ -219,7 +238,7 @@ public final class FleetStore implements AutoCloseable {
             long first = -1;
             long last = -1;
             try (PreparedStatement select = connection.prepareStatement("SELECT sha256, document, record_offset FROM fleet_reading "
-                    + "WHERE topic = ? AND partition = ? AND batch_id IS NULL ORDER BY record_offset LIMIT ?")) {
+                    + "WHERE topic = ? AND partition = ? AND batch_id IS NULL ORDER BY record_offset, seq LIMIT ?")) {
                 select.setString(1, claim.topic());
                 select.setInt(2, claim.partition());
                 select.setInt(3, maxSize);
@@ -261,6 +280,44 @@ public final class FleetStore implements AutoCloseable {
                 update.executeBatch();
             }
             return Optional.of(batchId);
+        });
+    }
+
+    /** The meter#seq of every reading held (and not yet released) in a partition. */
+    public Set<String> heldKeys(String topic, int partition) {
+        return session.inTransaction(connection -> {
+            Set<String> keys = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT meter, seq FROM fleet_dead_letter "
+                    + "WHERE topic = ? AND partition = ? AND held AND released_at IS NULL")) {
+                select.setString(1, topic);
+                select.setInt(2, partition);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1) + "#" + rs.getString(2));
+                    }
+                }
+            }
+            return keys;
+        });
+    }
+
+    /** The first reading held for a meter's seq, as it was read, if any. */
+    public Optional<InboundReading> held(String meter, long seq) {
+        return session.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT topic, partition, record_offset, gateway, document "
+                    + "FROM fleet_dead_letter WHERE meter = ? AND seq = ? AND held AND released_at IS NULL ORDER BY id LIMIT 1")) {
+                select.setString(1, meter);
+                select.setString(2, String.valueOf(seq));
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<InboundReading>empty();
+                    }
+                    byte[] document = rs.getBytes(5);
+                    // it passed the record checks when it was held: key and headers were the document's
+                    return Optional.of(new InboundReading(rs.getString(1), rs.getInt(2), rs.getLong(3), meter, rs.getString(4), meter,
+                            String.valueOf(seq), Sha256.hex(Sha256.digest(document)), document));
+                }
+            }
         });
     }
 
@@ -319,9 +376,10 @@ public final class FleetStore implements AutoCloseable {
         return session.inTransaction(connection -> {
             List<DeadLetter> letters = new ArrayList<>();
             try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(
-                    "SELECT partition, record_offset, gateway, meter, seq, reason FROM fleet_dead_letter ORDER BY id")) {
+                    "SELECT partition, record_offset, gateway, meter, seq, reason, released_at IS NOT NULL FROM fleet_dead_letter ORDER BY id")) {
                 while (rs.next()) {
-                    letters.add(new DeadLetter(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    letters.add(new DeadLetter(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getBoolean(7)));
                 }
             }
             return letters;

@@ -139,9 +139,9 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
         PartitionBatch batch;
         long next = records.get(records.size() - 1).offset() + 1;
         try {
-            batch = new PartitionBatch(store, store.gateways());
+            batch = new PartitionBatch(store, store.gateways(), partition.topic(), partition.partition());
             records.forEach(record -> batch.add(inbound(record)));
-            store.commit(claim, batch.accepted(), batch.refused(), next);
+            store.commit(claim, batch.accepted(), batch.refused(), batch.released(), next);
             stored.put(partition, next);
         } catch (FencedException fenced) {
             lose(partition, fenced);
@@ -157,7 +157,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
             unbatched.merge(partition, batch.accepted().size(), Integer::sum);
             waitingSince.putIfAbsent(partition, System.nanoTime());
         }
-        batch.refused().forEach(refused -> LOG.warn("worker {}: dead letter {}-{}@{}: {}", options.workerId(),
+        batch.refused().forEach(refused -> LOG.warn("worker {}: {} {}-{}@{}: {}", options.workerId(), refused.held() ? "held" : "dead letter",
                 partition.topic(), partition.partition(), refused.in().offset(), refused.reason()));
     }
 

@@ -102,10 +102,10 @@ class AnchorWorkerTest {
             PartitionClaim current = b.claim("fenced", 0, "worker-b");
             assertThat(current.epoch()).isGreaterThan(stale.epoch());
 
-            assertThatThrownBy(() -> a.commit(stale, List.of(), List.of(), 42)).isInstanceOf(FencedException.class);
+            assertThatThrownBy(() -> a.commit(stale, List.of(), List.of(), List.of(), 42)).isInstanceOf(FencedException.class);
             assertThatThrownBy(() -> a.formBatch(stale, 10)).isInstanceOf(FencedException.class);
             assertThat(b.nextOffset("fenced", 0)).isZero();
-            b.commit(current, List.of(), List.of(), 7);
+            b.commit(current, List.of(), List.of(), List.of(), 7);
             assertThat(a.nextOffset("fenced", 0)).isEqualTo(7);
         }
     }

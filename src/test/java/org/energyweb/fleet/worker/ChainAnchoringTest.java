@@ -139,7 +139,7 @@ class ChainAnchoringTest {
             accepted.add(new FleetStore.Accepted(new InboundReading(claim.topic(), claim.partition(), i, meter, "gw-1", meter,
                     String.valueOf(i), document.sha256Hex(), document.bytes()), document));
         }
-        store.commit(claim, accepted, List.of(), count);
+        store.commit(claim, accepted, List.of(), List.of(), count);
         return readings;
     }
 
