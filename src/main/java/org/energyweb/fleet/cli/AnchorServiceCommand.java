@@ -8,7 +8,10 @@ import org.energyweb.chain.keys.Keystore;
 import org.web3j.crypto.Credentials;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -37,8 +40,17 @@ public class AnchorServiceCommand implements Callable<Integer> {
     String workerId;
 
     @Option(names = "--jdbc-url", required = true,
-            description = "The service's PostgreSQL database, e.g. jdbc:postgresql://db:5432/energyweb?user=anchors. Keep a password out of the command line: the driver reads it from ~/.pgpass.")
+            description = "The service's PostgreSQL database, e.g. jdbc:postgresql://db:5432/energyweb?user=anchors (a password in it is"
+                    + " refused: the driver reads it from a pgpass file).")
     String jdbcUrl;
+
+    @Option(names = "--pgpass", paramLabel = "FILE",
+            description = "The database password in a pgpass file (lines host:port:database:user:password, mode 0600); default: the"
+                    + " file named by the PGPASSFILE variable, else ~/.pgpass.")
+    Path pgpass;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--gateway", description = "Registers a gateway id whose readings are accepted (repeatable; kept in the database).")
     List<String> gateways = List.of();
@@ -97,6 +109,14 @@ public class AnchorServiceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            // the URL shows in process lists, shell histories and logs
+            throw new ParameterException(spec.commandLine(), "--jdbc-url must not carry the password: put it in a pgpass file (--pgpass)");
+        }
+        if (pgpass != null) {
+            // the PostgreSQL driver's own setting: it reads the password from there at every connection
+            System.setProperty("org.postgresql.pgpassfile", pgpass.toAbsolutePath().toString());
+        }
         try (FleetStore store = new FleetStore(jdbcUrl)) {
             gateways.forEach(store::addGateway);
         }
