@@ -1,5 +1,6 @@
 package org.energyweb.fleet.cli;
 
+import org.energyweb.fleet.gateway.KafkaTransport;
 import org.energyweb.fleet.proof.ProofServer;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.worker.AnchorWorker;
@@ -13,11 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -43,6 +48,15 @@ public class AnchorServiceCommand implements Callable<Integer> {
             description = "The service's PostgreSQL database, e.g. jdbc:postgresql://db:5432/energyweb?user=anchors (a password in it is"
                     + " refused: the driver reads it from a pgpass file).")
     String jdbcUrl;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client settings (Java properties) for a remote cluster: security.protocol, ssl.truststore.location,"
+                    + " sasl.mechanism, sasl.jaas.config... Kept in a file so credentials stay off the command line.")
+    Path kafkaConfig;
+
+    @Option(names = "--kafka-allow-insecure",
+            description = "Accept plain text (PLAINTEXT, SASL_PLAINTEXT) to brokers that are not on a loopback address.")
+    boolean kafkaAllowInsecure;
 
     @Option(names = "--pgpass", paramLabel = "FILE",
             description = "The database password in a pgpass file (lines host:port:database:user:password, mode 0600); default: the"
@@ -107,12 +121,29 @@ public class AnchorServiceCommand implements Callable<Integer> {
         }
     }
 
+    private Map<String, String> kafkaProperties() {
+        if (kafkaConfig == null) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(kafkaConfig)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read --kafka-config " + kafkaConfig + ": " + e.getMessage());
+        }
+        Map<String, String> settings = new java.util.HashMap<>();
+        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        return settings;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
             // the URL shows in process lists, shell histories and logs
             throw new ParameterException(spec.commandLine(), "--jdbc-url must not carry the password: put it in a pgpass file (--pgpass)");
         }
+        Map<String, String> kafka = kafkaProperties();
+        KafkaTransport.check(brokers, kafka.get("security.protocol"), kafkaAllowInsecure);
         if (pgpass != null) {
             // the PostgreSQL driver's own setting: it reads the password from there at every connection
             System.setProperty("org.postgresql.pgpassfile", pgpass.toAbsolutePath().toString());
@@ -122,7 +153,7 @@ public class AnchorServiceCommand implements Callable<Integer> {
         }
         String id = workerId != null ? workerId : "worker-" + UUID.randomUUID().toString().substring(0, 8);
         AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(brokers, topic, group, id, jdbcUrl, sessionTimeout,
-                batchSize, batchInterval, Map.of(), chain == null ? null : chain.chain()));
+                batchSize, batchInterval, kafka, chain == null ? null : chain.chain()));
         Thread loop = new Thread(worker, id);
         ProofServer proofs = httpPort == null ? null : ProofServer.start(new InetSocketAddress(httpHost, httpPort), jdbcUrl);
         if (proofs != null) {
