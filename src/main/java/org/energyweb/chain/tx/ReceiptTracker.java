@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Follows broadcast flights to their end: polls receipts, records {@code mined}, waits for the
@@ -45,7 +44,6 @@ final class ReceiptTracker {
     private final TransactionJournal journal;
     private final Outcomes outcomes;
     private final TransactionSender sender;
-    private final FeeOracle feeOracle;
     private final int confirmations;
     /** What is broadcast and not yet confirmed. */
     private final Map<Long, Flight> active = new LinkedHashMap<>();
@@ -61,7 +59,6 @@ final class ReceiptTracker {
         this.journal = journal;
         this.outcomes = outcomes;
         this.sender = sender;
-        this.feeOracle = new FeeOracle(node.eth);
         this.confirmations = confirmations;
     }
 
@@ -246,7 +243,7 @@ final class ReceiptTracker {
         return renonce;
     }
 
-    /** Broadcasts again what is due: replacements with higher fees, or the same bytes after a failed send. */
+    /** Has the sender broadcast again what is due and whose nonce the chain has not used yet. */
     private void resendDue() {
         long now = System.nanoTime();
         List<Flight> due = active.values().stream()
@@ -261,23 +258,7 @@ final class ReceiptTracker {
         if (resend.isEmpty()) {
             return;
         }
-        Fees market = feeOracle.current();
-        List<Signer.SignedTransaction> signed = new ArrayList<>(resend.size());
-        List<CompletableFuture<Void>> recorded = new ArrayList<>();
-        for (Flight flight : resend) {
-            if (flight.bumpNext) {
-                flight.fees = flight.fees.bumped().atLeast(market);
-            }
-            int known = flight.hashes.size();
-            signed.add(sender.sign(flight));
-            if (flight.hashes.size() > known) {
-                // A new signature is recorded before it is broadcast: after a crash, its receipt is
-                // still looked for, so a replacement that got mined is never taken for a lost nonce.
-                recorded.add(journal.record(flight.key, ChainHop.SENT, flight.detail(signer)));
-            }
-        }
-        CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
-        if (sender.broadcast(resend, signed)) {
+        if (sender.resend(resend)) {
             receiptsDue = true;
         }
     }

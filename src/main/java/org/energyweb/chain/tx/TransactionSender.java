@@ -119,11 +119,37 @@ final class TransactionSender {
     }
 
     /**
+     * Broadcasts again flights the node has not mined in time: replacements with higher fees where the
+     * last answer asked for them, the same bytes otherwise.
+     *
+     * @return whether the node said a nonce is used, so receipts must be looked up before anything is sent again
+     */
+    boolean resend(List<Flight> due) {
+        Fees market = feeOracle.current();
+        List<Signer.SignedTransaction> signed = new ArrayList<>(due.size());
+        List<CompletableFuture<Void>> recorded = new ArrayList<>();
+        for (Flight flight : due) {
+            if (flight.bumpNext) {
+                flight.fees = flight.fees.bumped().atLeast(market);
+            }
+            int known = flight.hashes.size();
+            signed.add(sign(flight));
+            if (flight.hashes.size() > known) {
+                // A new signature is recorded before it is broadcast: after a crash, its receipt is
+                // still looked for, so a replacement that got mined is never taken for a lost nonce.
+                recorded.add(journal.record(flight.key, ChainHop.SENT, flight.detail(signer)));
+            }
+        }
+        CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
+        return broadcast(due, signed);
+    }
+
+    /**
      * Broadcasts signed transactions in one request and sets when each is sent next.
      *
      * @return whether the node said a nonce is used, so receipts must be looked up before anything is sent again
      */
-    boolean broadcast(List<Flight> batch, List<Signer.SignedTransaction> signed) {
+    private boolean broadcast(List<Flight> batch, List<Signer.SignedTransaction> signed) {
         List<RpcReply> replies;
         try {
             replies = node.batchAndWait(signed.stream().map(tx -> Eth.sendRawCall(tx.raw())).toList());
