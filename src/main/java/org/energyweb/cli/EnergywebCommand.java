@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class, org.energyweb.ipfs.cli.CidCommand.class, org.energyweb.ipfs.cli.IpfsCommand.class,
                 org.energyweb.meter.cli.MeterCommand.class, org.energyweb.chain.cli.KeysCommand.class,
                 org.energyweb.chain.cli.ChainCommand.class, org.energyweb.batch.cli.ProveCommand.class,
-                org.energyweb.batch.cli.VerifyProofCommand.class, org.energyweb.tlog.cli.LogCommand.class, org.energyweb.migrate.cli.MigrateCommand.class,
+                org.energyweb.batch.cli.VerifyProofCommand.class, org.energyweb.tlog.cli.LogCommand.class, org.energyweb.tlog.witness.cli.WitnessCommand.class, org.energyweb.migrate.cli.MigrateCommand.class,
                 org.energyweb.fleet.cli.AnchorServiceCommand.class,
                 CommandLine.HelpCommand.class})
 public class EnergywebCommand {

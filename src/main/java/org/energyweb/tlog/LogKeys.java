@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * The gateway's Ed25519 log key, kept encrypted at rest exactly as the chain key is: an Ethereum V3
@@ -53,15 +54,24 @@ public final class LogKeys {
      * its verifier key beside it and returns that.
      */
     public static NoteVerifier create(Path file, char[] password, String name, Keystore.Strength strength) {
+        return NoteVerifier.parse(createKey(file, password, strength, seed -> new NoteSigner(name, seed).verifier().text()));
+    }
+
+    /**
+     * Creates a new random Ed25519 seed encrypted in {@code file} (never overwriting one) and writes beside it
+     * the verifier key {@code verifierKey} makes of the seed (a log's signed-note key, a witness's cosignature
+     * key); returns that key's text.
+     */
+    public static String createKey(Path file, char[] password, Keystore.Strength strength, Function<byte[], String> verifierKey) {
         byte[] seed = new byte[32];
         SecureRandom random = new SecureRandom();
         do {
             random.nextBytes(seed);
         } while (seed[0] == 0);
         try {
-            NoteVerifier verifier = new NoteSigner(name, seed).verifier();
+            String verifier = verifierKey.apply(seed);
             Keystore.write(file, ECKeyPair.create(new BigInteger(1, seed)), password, strength);
-            Files.writeString(verifierFileOf(file), verifier.text() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(verifierFileOf(file), verifier + "\n", StandardCharsets.UTF_8);
             return verifier;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the verifier key beside " + file, e);
@@ -71,18 +81,43 @@ public final class LogKeys {
     }
 
     /**
+     * The text of the verifier key written beside {@code keystore}.
+     *
+     * @param kind    what the key is, for messages ("log key")
+     * @param command the command that creates one, for messages
+     * @throws KeystoreException when there is none or it cannot be read
+     */
+    public static String verifierText(Path keystore, String kind, String command) {
+        Path file = verifierFileOf(keystore);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException e) {
+            throw new KeystoreException("no " + kind + ": " + file + " does not exist (create one with `" + command + "`)");
+        } catch (IOException e) {
+            throw new KeystoreException("cannot read the " + kind + "'s verifier key " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The 32-byte Ed25519 seed decrypted from {@code file}; the caller clears it after use.
+     *
+     * @throws KeystoreException when the file is missing or malformed or the password is wrong
+     */
+    public static byte[] unlockSeed(Path file, char[] password) {
+        return Numeric.toBytesPadded(Keystore.unlock(file, password).getEcKeyPair().getPrivateKey(), 32);
+    }
+
+    /**
      * The verifier key written beside {@code keystore}.
      *
      * @throws KeystoreException when there is none or it is malformed
      */
     public static NoteVerifier verifier(Path keystore) {
-        Path file = verifierFileOf(keystore);
+        String text = verifierText(keystore, "log key", "energyweb log key new");
         try {
-            return NoteVerifier.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new KeystoreException("no log key: " + file + " does not exist (create one with `energyweb log key new`)");
-        } catch (IOException | IllegalArgumentException e) {
-            throw new KeystoreException("cannot read the log's verifier key " + file + ": " + e.getMessage());
+            return NoteVerifier.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new KeystoreException("cannot read the log's verifier key " + verifierFileOf(keystore) + ": " + e.getMessage());
         }
     }
 
@@ -94,7 +129,7 @@ public final class LogKeys {
      */
     public static NoteSigner unlock(Path file, char[] password) {
         NoteVerifier expected = verifier(file);
-        byte[] seed = Numeric.toBytesPadded(Keystore.unlock(file, password).getEcKeyPair().getPrivateKey(), 32);
+        byte[] seed = unlockSeed(file, password);
         try {
             NoteSigner signer = new NoteSigner(expected.name(), seed);
             if (!signer.verifier().equals(expected)) {

@@ -211,14 +211,24 @@ public final class TileLog implements SubtreeHashes {
         return MerkleProofs.root(this, size);
     }
 
-    /**
-     * The complete subtree at tree level {@code level}: tile level level/8 holds the hashes of tree
-     * level 8 * (level/8), and the levels in between are rebuilt by hashing 2^(level mod 8) of them
-     * (tlog-tiles "Merkle Tree": "The Merkle Tree levels between those expressed by the tile hashes are
-     * reconstructed by hashing the leaves").
-     */
+    /** The tiles of a tree: the tile at {@code level} with index {@code index}, {@code width} hashes wide (256 but at the right edge). */
+    @FunctionalInterface
+    public interface Tiles {
+        byte[] tile(int level, long index, int width);
+    }
+
     @Override
     public synchronized byte[] hash(int level, long index) {
+        return subtree(size, level, index, (tileLevel, tile, width) -> width == W ? fullTile(tileLevel, tile) : edge[tileLevel]);
+    }
+
+    /**
+     * The complete subtree at tree level {@code level} of a tree of {@code size} leaves: tile level level/8
+     * holds the hashes of tree level 8 * (level/8), and the levels in between are rebuilt by hashing
+     * 2^(level mod 8) of them (tlog-tiles "Merkle Tree": "The Merkle Tree levels between those expressed by
+     * the tile hashes are reconstructed by hashing the leaves").
+     */
+    public static byte[] subtree(long size, int level, long index, Tiles tiles) {
         if (level < 0 || level >= Long.SIZE - 1 || index < 0 || index >= size >>> level) {
             throw new IllegalArgumentException("no complete subtree " + index + " at level " + level + " in a log of " + size);
         }
@@ -226,8 +236,8 @@ public final class TileLog implements SubtreeHashes {
         int below = level % TilePath.HEIGHT;
         long first = index << below;
         long tile = first / W;
-        byte[] hashes = tile < tileIndex(size, tileLevel) ? fullTile(tileLevel, tile) : edge[tileLevel];
-        return subtreeRoot(hashes, (int) (first % W), 1 << below);
+        int width = (int) Math.min(W, (size >>> (TilePath.HEIGHT * tileLevel)) - tile * W);
+        return subtreeRoot(tiles.tile(tileLevel, tile, width), (int) (first % W), 1 << below);
     }
 
     private byte[] fullTile(int level, long index) {

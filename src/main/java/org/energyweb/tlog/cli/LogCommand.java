@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code log key|checkpoint|consistency}: the gateway's transparency log (its key, its checkpoints, its proofs). */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "The gateway's transparency log: its Ed25519 log key, its latest signed checkpoint, consistency proofs.",
-        subcommands = {LogCommand.Key.class, LogCommand.CheckpointCommand.class, LogCommand.ConsistencyCommand.class})
+        subcommands = {LogCommand.Key.class, LogCommand.CheckpointCommand.class, LogCommand.ConsistencyCommand.class,
+                org.energyweb.tlog.monitor.cli.MonitorCommand.class})
 public class LogCommand {
 
     final Map<String, String> environment;
@@ -38,7 +39,7 @@ public class LogCommand {
     }
 
     /** Runs {@code work} printing to the command's streams; a problem becomes one line on stderr and exit 2. */
-    static int run(CommandSpec spec, Callable<String> work) {
+    public static int run(CommandSpec spec, Callable<String> work) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
