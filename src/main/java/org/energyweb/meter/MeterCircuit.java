@@ -6,7 +6,9 @@ import org.energyweb.remote.BreakerSettings;
 import org.energyweb.remote.CircuitOpenException;
 import org.energyweb.remote.RemoteBreaker;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -23,11 +25,25 @@ import java.util.function.Supplier;
  */
 public final class MeterCircuit {
 
+    /** Each meter's newest circuit, for its health check: the sources make them, and know no health registry. */
+    private static final Map<String, MeterCircuit> CURRENT = new ConcurrentHashMap<>();
+
     private final RemoteBreaker breaker;
 
     public MeterCircuit(String meterId, String source, BreakerSettings settings) {
         this.breaker = new RemoteBreaker("meter " + meterId + " (" + source + ")", settings,
                 failure -> failure instanceof MeterFaultException fault && fault.unreachable());
+        CURRENT.put(meterId, this);
+    }
+
+    /** The circuit of {@code meterId}'s source in this process, if it has one. */
+    public static Optional<MeterCircuit> of(String meterId) {
+        return Optional.ofNullable(CURRENT.get(meterId));
+    }
+
+    /** What an open circuit says: when the meter is tried again. */
+    public String openNote() {
+        return breaker.state() == CircuitBreaker.State.HALF_OPEN ? "circuit half-open, a trial poll is under way" : breaker.openNote();
     }
 
     /**

@@ -15,6 +15,7 @@ import org.apache.camel.main.Main;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.tlog.LedgerLog;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,12 @@ public final class GatewayObservability implements AutoCloseable {
 
     /** How often the ledger-derived meters are read from the database. */
     public static final String METRICS_REFRESH = "energyweb.metrics.refresh-millis";
+    /** Readings pending on a hop beyond which the hops check is down. */
+    public static final String HOP_MAX_BACKLOG = "energyweb.health.hop-max-backlog";
+    /** Seconds the oldest pending reading of a hop may wait before the hops check is down. */
+    public static final String HOP_MAX_PENDING_SECONDS = "energyweb.health.hop-max-pending-seconds";
+    /** Seconds without a reading ledgered after which the gateway is not ready. */
+    public static final String MAX_LEDGERING_SILENCE_SECONDS = "energyweb.health.max-ledgering-silence-seconds";
     /** Free disk space under which the ledger is reported down. */
     public static final String MIN_FREE_DISK = "energyweb.health.ledger-min-free-bytes";
 
@@ -51,10 +58,12 @@ public final class GatewayObservability implements AutoCloseable {
 
     private final LedgerMetrics metrics;
     private final PrometheusMeterRegistry registry;
+    private final LedgeringHealthCheck ledgering;
 
-    private GatewayObservability(LedgerMetrics metrics, PrometheusMeterRegistry registry) {
+    private GatewayObservability(LedgerMetrics metrics, PrometheusMeterRegistry registry, LedgeringHealthCheck ledgering) {
         this.metrics = metrics;
         this.registry = registry;
+        this.ledgering = ledgering;
     }
 
     /**
@@ -80,6 +89,10 @@ public final class GatewayObservability implements AutoCloseable {
         LedgerMetrics metrics = new LedgerMetrics(ledger, Duration.ofMillis(Long.parseLong(settings.getProperty(METRICS_REFRESH, "5000").trim())));
         metrics.bindTo(registry);
         long minFree = Long.parseLong(settings.getProperty(MIN_FREE_DISK, Long.toString(100L << 20)).trim());
+        HopsHealthCheck hops = new HopsHealthCheck(metrics::snapshot, Long.parseLong(settings.getProperty(HOP_MAX_BACKLOG, "10000").trim()),
+                Duration.ofSeconds(Long.parseLong(settings.getProperty(HOP_MAX_PENDING_SECONDS, "3600").trim())));
+        LedgeringHealthCheck ledgering = new LedgeringHealthCheck(ledger,
+                Duration.ofSeconds(Long.parseLong(settings.getProperty(MAX_LEDGERING_SILENCE_SECONDS, "900").trim())), Clock.systemUTC());
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
@@ -90,10 +103,11 @@ public final class GatewayObservability implements AutoCloseable {
             @Override
             public void afterStart(BaseMainSupport started) {
                 CamelContext context = started.getCamelContext();
-                List<HealthCheck> checks = new ArrayList<>(List.of(new LedgerHealthCheck(ledger, minFree)));
+                List<HealthCheck> checks = new ArrayList<>(List.of(new LedgerHealthCheck(ledger, minFree), ledgering, hops));
                 checks.addAll(RemoteNodes.healthChecks(context, new NodeProbes(Duration.ofSeconds(2))));
                 HealthCheckRegistry health = HealthCheckRegistry.get(context);
                 checks.forEach(health::register);
+                metrics.forEachMeter(meter -> health.register(new MeterHealthCheck(ledger, meter)));
                 ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
                 if (server != null) {
                     VertxPlatformHttpRouter router = server.getRouter();
@@ -106,7 +120,7 @@ public final class GatewayObservability implements AutoCloseable {
                 }
             }
         });
-        return new GatewayObservability(metrics, registry);
+        return new GatewayObservability(metrics, registry, ledgering);
     }
 
     private static ManagementHttpServer managementServer(CamelContext context) {
@@ -120,6 +134,7 @@ public final class GatewayObservability implements AutoCloseable {
     @Override
     public void close() {
         Metrics.removeRegistry(registry);
+        ledgering.close();
         metrics.close();
     }
 }

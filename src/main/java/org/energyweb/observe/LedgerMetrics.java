@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +47,7 @@ public final class LedgerMetrics implements MeterBinder, AutoCloseable {
     private MeterRegistry registry;
     /** Unregisters the append timing from the ledger; replaced on each bind, so one registry times appends. */
     private volatile Runnable stopTiming = () -> { };
+    private final List<Consumer<String>> meterListeners = new CopyOnWriteArrayList<>();
 
     public LedgerMetrics(Ledger ledger, Duration refresh) {
         this.ledger = ledger;
@@ -102,6 +105,7 @@ public final class LedgerMetrics implements MeterBinder, AutoCloseable {
         LedgerStatus now = status;
         for (String meter : ledger.heads().keySet()) {
             if (registered.add("meter:" + meter)) {
+                meterListeners.forEach(listener -> listener.accept(meter));
                 FunctionCounter.builder("energyweb.readings", ledger, l -> l.head(meter).map(head -> head.seq() + 1.0).orElse(0.0))
                         .description("Readings ledgered (committed) per meter").tag("meter", meter).register(registry);
             }
@@ -127,6 +131,17 @@ public final class LedgerMetrics implements MeterBinder, AutoCloseable {
                         .description("Merkle batches by state").tag("state", state).register(registry);
             }
         }
+    }
+
+    /** The latest status snapshot; null before the first one. */
+    LedgerStatus snapshot() {
+        return status;
+    }
+
+    /** Hands {@code listener} every meter the ledger has, now and as each new one first shows. */
+    synchronized void forEachMeter(Consumer<String> listener) {
+        registered.stream().filter(key -> key.startsWith("meter:")).map(key -> key.substring("meter:".length())).forEach(listener);
+        meterListeners.add(listener);
     }
 
     private double stateCount(String hop, String state) {
