@@ -55,9 +55,15 @@ class LedgerBench {
         System.out.printf("%nledger appends with and without metrics, %d readings per run, 10 meters, best of 3%n", readings);
         double without = 0;
         double with = 0;
+        // Alternating, back to back, so a machine whose load changes weighs on both alike; the load is printed beside each pair.
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int round = 0; round < 3; round++) {
-            without = Math.max(without, rate(dir.resolve("plain-" + round), readings, false));
-            with = Math.max(with, rate(dir.resolve("metrics-" + round), readings, true));
+            double plain = rate(dir.resolve("plain-" + round), readings, false);
+            double metered = rate(dir.resolve("metrics-" + round), readings, true);
+            System.out.printf("  round %d: without %,.0f, with %,.0f readings/s (%+.1f %%), load average %.2f on %d cores%n", round + 1,
+                    plain, metered, (metered - plain) / plain * 100, os.getSystemLoadAverage(), os.getAvailableProcessors());
+            without = Math.max(without, plain);
+            with = Math.max(with, metered);
         }
         System.out.printf("  without metrics: %,.0f readings/s%n  with metrics:    %,.0f readings/s (%+.1f %%)%n", without, with,
                 (with - without) / without * 100);
