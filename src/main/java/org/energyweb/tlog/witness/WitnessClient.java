@@ -43,6 +43,11 @@ public final class WitnessClient {
         this.witnessKey = witnessKey;
     }
 
+    @Override
+    public String toString() {
+        return "witness " + witnessKey.name() + " at " + submissionPrefix;
+    }
+
     public Result addCheckpoint(AddCheckpointRequest request) throws IOException, InterruptedException {
         HttpRequest post = HttpRequest.newBuilder(URI.create(submissionPrefix.toString().replaceAll("/+$", "") + WitnessServer.PATH))
                 .timeout(Duration.ofSeconds(30))
