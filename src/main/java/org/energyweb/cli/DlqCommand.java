@@ -137,7 +137,8 @@ class DlqCommand implements Callable<Integer> {
             for (DeadLetters.Replay replay : replays) {
                 counts[replay.outcome().ordinal()]++;
                 switch (replay.outcome()) {
-                    case REPLAYED -> out.printf("replayed %d as %s#%d%n", replay.id(), replay.meter(), replay.seq());
+                    case REPLAYED -> out.printf("replayed %d as %s#%d%s%n", replay.id(), replay.meter(), replay.seq(),
+                            replay.reason() == null ? "" : " (" + replay.reason() + ")");
                     case ALREADY_REPLAYED -> out.printf("already replayed %d as %s#%d%n", replay.id(), replay.meter(), replay.seq());
                     case NOT_REPLAYABLE -> out.printf("not replayed %d: %s%n", replay.id(), replay.reason());
                 }

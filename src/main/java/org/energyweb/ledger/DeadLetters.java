@@ -2,6 +2,7 @@ package org.energyweb.ledger;
 
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeasurementJson;
+import org.energyweb.reading.UtcTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -214,7 +215,7 @@ public final class DeadLetters {
         return reader.withReader(DeadLetters::rowCount);
     }
 
-    /** What replaying one dead letter did. */
+    /** What replaying one dead letter did; {@code reason} says why it was not replayed, or how it was (a late reading). */
     public record Replay(long id, Outcome outcome, String meter, Long seq, String reason) {
 
         public enum Outcome {
@@ -253,7 +254,7 @@ public final class DeadLetters {
         if (letter.replayed() != null) {
             return new Replay(id, Replay.Outcome.ALREADY_REPLAYED, letter.replayed().meter(), letter.replayed().seq(), null);
         }
-        return LedgerAppender.await(start(letter));
+        return LedgerAppender.await(start(letter, List.of()));
     }
 
     /**
@@ -275,7 +276,10 @@ public final class DeadLetters {
             if (page.isEmpty()) {
                 return replays;
             }
-            List<CompletableFuture<Replay>> started = page.stream().map(this::start).toList();
+            List<CompletableFuture<Replay>> started = new ArrayList<>();
+            for (DeadLetter letter : page) {
+                started.add(start(letter, started));
+            }
             try {
                 started.forEach(replay -> replays.add(replay.join()));
             } catch (CompletionException e) {
@@ -285,7 +289,8 @@ public final class DeadLetters {
         }
     }
 
-    private CompletableFuture<Replay> start(DeadLetter letter) {
+    /** Starts replaying {@code letter}; {@code inFlight} are the replays started before it, which a late reading waits for. */
+    private CompletableFuture<Replay> start(DeadLetter letter, List<CompletableFuture<Replay>> inFlight) {
         if (letter.hop() != null) {
             return requeue(letter);
         }
@@ -298,6 +303,11 @@ public final class DeadLetters {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(notReplayable(letter, e));
         }
+        if (isLate(measurement)) {
+            // Its place is read from the committed chain, so whatever was replayed before it must have committed.
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(failed -> null).join();
+            return replayLate(letter, measurement);
+        }
         Instant now = Instant.now();
         try {
             return appender.append(measurement, (statements, entry) -> markReplayed(statements.connection, letter.id(), now, entry.meter(), entry.seq()))
@@ -308,41 +318,83 @@ public final class DeadLetters {
     }
 
     /**
+     * A good measurement refused only because it came after a later reading of its meter (a file
+     * taken out of order, a delayed upload): not after the meter's newest good reading.
+     */
+    private boolean isLate(Measurement measurement) {
+        return !measurement.down() && measurement.energyWh() != null && appender.appendedHead(measurement.meter())
+                .filter(head -> !measurement.time().isAfter(head.goodTime()))
+                .isPresent();
+    }
+
+    /**
+     * Appends a measurement refused as out of order at its chain's head as a late reading, with its own
+     * measurement time (the chain stays append-only), once: a measurement the chain already holds is
+     * that reading, and the letter is marked replayed as it.
+     */
+    private CompletableFuture<Replay> replayLate(DeadLetter letter, Measurement measurement) {
+        LateReadings.Placement placement;
+        try {
+            placement = reader.withReader(connection -> LateReadings.place(connection, measurement));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(notReplayable(letter, e));
+        }
+        Instant now = Instant.now();
+        if (placement instanceof LateReadings.Existing existing) {
+            return commitReplayed(letter, measurement.meter(), now, statements -> existing.seq(), "the meter's chain already holds it");
+        }
+        return appender.appendLate(measurement, (statements, entry) -> markReplayed(statements.connection, letter.id(), now, entry.meter(), entry.seq()))
+                .thenApply(entry -> new Replay(letter.id(), Replay.Outcome.REPLAYED, entry.meter(), entry.seq(),
+                        "late: measured at " + UtcTime.format(measurement.time()) + ", before the meter's newest reading"));
+    }
+
+    /**
      * Forgets the hop's "dead" outcome of the letter's reading, so the hop's outbox sends it again
      * (after the cause, such as a missing asset mapping, was fixed), and marks the letter replayed
      * as that reading, in one commit. A reading the hop has meanwhile taken up again is left alone.
      */
     private CompletableFuture<Replay> requeue(DeadLetter letter) {
-        Instant now = Instant.now();
+        return commitReplayed(letter, letter.meter(), Instant.now(), statements -> {
+            try (PreparedStatement delete = statements.connection.prepareStatement(
+                    "DELETE FROM hop WHERE hop = ? AND position = ? AND state = ?")) {
+                delete.setString(1, letter.hop());
+                delete.setLong(2, letter.position());
+                delete.setString(3, Hops.DEAD);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement select = statements.connection.prepareStatement("SELECT seq FROM reading WHERE position = ?")) {
+                select.setLong(1, letter.position());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("dead letter " + letter.id() + " names ledger position " + letter.position()
+                                + ", which holds no reading");
+                    }
+                    return rs.getLong(1);
+                }
+            }
+        }, null);
+    }
+
+    /** Which reading of the letter's meter the letter now is, found in the writer's transaction. */
+    private interface ReplayedSeq {
+        long find(Writer.Statements statements) throws SQLException;
+    }
+
+    /** Marks {@code letter} replayed as the reading of {@code meter} that {@code seq} finds, in one commit of the writer. */
+    private CompletableFuture<Replay> commitReplayed(DeadLetter letter, String meter, Instant now, ReplayedSeq seq, String note) {
         CompletableFuture<Replay> done = new CompletableFuture<>();
         appender.submit(new WriteJob() {
-            long seq;
+            long found;
 
             @Override
             public void apply(Writer.Statements statements) throws SQLException {
-                try (PreparedStatement delete = statements.connection.prepareStatement(
-                        "DELETE FROM hop WHERE hop = ? AND position = ? AND state = ?")) {
-                    delete.setString(1, letter.hop());
-                    delete.setLong(2, letter.position());
-                    delete.setString(3, Hops.DEAD);
-                    delete.executeUpdate();
-                }
-                try (PreparedStatement select = statements.connection.prepareStatement("SELECT seq FROM reading WHERE position = ?")) {
-                    select.setLong(1, letter.position());
-                    try (ResultSet rs = select.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new SQLException("dead letter " + letter.id() + " names ledger position " + letter.position()
-                                    + ", which holds no reading");
-                        }
-                        seq = rs.getLong(1);
-                    }
-                }
-                markReplayed(statements.connection, letter.id(), now, letter.meter(), seq);
+                found = seq.find(statements);
+                markReplayed(statements.connection, letter.id(), now, meter, found);
             }
 
             @Override
             public void committed() {
-                done.complete(new Replay(letter.id(), Replay.Outcome.REPLAYED, letter.meter(), seq, null));
+                done.complete(new Replay(letter.id(), Replay.Outcome.REPLAYED, meter, found, note));
             }
 
             @Override

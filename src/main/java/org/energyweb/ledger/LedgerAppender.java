@@ -66,7 +66,8 @@ final class LedgerAppender {
                              + "ON r.meter = h.meter AND r.seq = h.seq")) {
             while (rs.next()) {
                 ReadingDocument head = ReadingDocument.parse(rs.getBytes(2));
-                ChainHead chainHead = head.reading().down() ? head.asHeadAfter(newestGood(connection, head.reading())) : head.asHead();
+                Reading newest = head.reading();
+                ChainHead chainHead = newest.down() || newest.late() ? head.asHeadAfter(newestGood(connection, newest)) : head.asHead();
                 heads.put(head.reading().meter(), chainHead);
                 committedHeads.put(head.reading().meter(), chainHead);
                 lastAppends.put(head.reading().meter(), CompletableFuture.completedFuture(new LedgerEntry(rs.getLong(1), head)));
@@ -81,7 +82,7 @@ final class LedgerAppender {
         }
     }
 
-    /** The newest good (not down) reading before {@code down}, walking back from it: the order the next good reading follows. */
+    /** The newest good (not down, not late) reading before {@code down}, walking back from it: the order the next good reading follows. */
     private static ChainHead newestGood(Connection connection, Reading down) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT document FROM reading WHERE meter = ? AND seq < ? ORDER BY seq DESC")) {
             select.setString(1, down.meter());
@@ -89,7 +90,7 @@ final class LedgerAppender {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ReadingDocument earlier = ReadingDocument.parse(rs.getBytes(1));
-                    if (!earlier.reading().down()) {
+                    if (!earlier.reading().down() && !earlier.reading().late()) {
                         return earlier.asHead();
                     }
                 }
@@ -115,13 +116,29 @@ final class LedgerAppender {
                 return again(lastAppends.get(meter), with);
             }
             requireNotFarAhead(measurement);
-            ReadingDocument document = ReadingDocument.of(Reading.next(measurement, head));
-            AppendJob job = new AppendJob(document, document.asHeadAfter(head), with);
-            writer.submit(job);
-            heads.put(meter, job.head);
-            lastAppends.put(meter, job.result);
-            return job.result;
+            return place(ReadingDocument.of(Reading.next(measurement, head)), head, with);
         }
+    }
+
+    /**
+     * Appends a measurement that arrived after a later reading of its meter as a late reading at the
+     * chain's head ({@link Reading#late}); the caller has checked where it falls ({@link LateReadings}).
+     */
+    CompletableFuture<LedgerEntry> appendLate(Measurement measurement, WithAppend with) {
+        requireOpen();
+        synchronized (meterLocks.computeIfAbsent(measurement.meter(), m -> new Object())) {
+            ChainHead head = heads.get(measurement.meter());
+            return place(ReadingDocument.of(Reading.late(measurement, head)), head, with);
+        }
+    }
+
+    /** Queues {@code document} as the meter's new head; the caller holds the meter's lock. */
+    private CompletableFuture<LedgerEntry> place(ReadingDocument document, ChainHead previous, WithAppend with) {
+        AppendJob job = new AppendJob(document, document.asHeadAfter(previous), with);
+        writer.submit(job);
+        heads.put(document.reading().meter(), job.head);
+        lastAppends.put(document.reading().meter(), job.result);
+        return job.result;
     }
 
     /**
@@ -280,6 +297,11 @@ final class LedgerAppender {
 
     Optional<ChainHead> head(String meter) {
         return Optional.ofNullable(committedHeads.get(meter));
+    }
+
+    /** The meter's newest appended reading, committed or not: what its next append is checked against. */
+    Optional<ChainHead> appendedHead(String meter) {
+        return Optional.ofNullable(heads.get(meter));
     }
 
     Map<String, ChainHead> heads() {

@@ -30,6 +30,7 @@ final class CanonicalReadingScanner {
         Boolean down = bool();
         Long energyWh = member(",\"energyWh\":") ? integer() : null;
         Long exportWh = member(",\"exportWh\":") ? integer() : null;
+        boolean late = member(",\"late\":") && literal("true");
         String meter = member(",\"meter\":") ? string() : null;
         Long powerW = member(",\"powerW\":") ? integer() : null;
         String prev = member(",\"prev\":") ? string() : null;
@@ -42,7 +43,7 @@ final class CanonicalReadingScanner {
             return null;
         }
         try {
-            return new Reading(meter, seq, UtcTime.parse(time), energyWh, down, source, prev, exportWh, powerW);
+            return new Reading(meter, seq, UtcTime.parse(time), energyWh, down, source, prev, exportWh, powerW, late);
         } catch (IllegalArgumentException e) {
             // Well laid out but not a valid reading: the general parser gives the reason.
             return null;

@@ -12,9 +12,12 @@ import java.util.Objects;
  *
  * @param seq  the position in the meter's chain, 0 for the first reading
  * @param prev lowercase hex SHA-256 of the meter's previous document; null exactly when seq is 0
+ * @param late true for a measurement that arrived after a later reading of its meter and was appended
+ *             at the chain's head anyway (by {@code dlq replay}): its time is before the meter's newest
+ *             good reading's, and it moves neither the order of good readings nor the carried register
  */
 public record Reading(String meter, long seq, Instant time, long energyWh, boolean down, String source,
-                      String prev, Long exportWh, Long powerW) {
+                      String prev, Long exportWh, Long powerW, boolean late) {
 
     /** The version of the document layout below; it is part of every document. */
     public static final int SCHEMA = 1;
@@ -24,6 +27,11 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
 
     /** Longest source, in code points (as JSON Schema counts string length). */
     public static final int MAX_SOURCE_LENGTH = 512;
+
+    /** A reading in its meter's order (not late). */
+    public Reading(String meter, long seq, Instant time, long energyWh, boolean down, String source, String prev, Long exportWh, Long powerW) {
+        this(meter, seq, time, energyWh, down, source, prev, exportWh, powerW, false);
+    }
 
     public Reading {
         MeterId.require(meter);
@@ -38,6 +46,10 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
         }
         if (prev != null && !Sha256.isHex(prev)) {
             throw new IllegalArgumentException("prev of meter " + meter + " seq " + seq + " is not a lowercase hex SHA-256: " + prev);
+        }
+        if (late && (down || seq == 0)) {
+            throw new IllegalArgumentException("meter " + meter + " seq " + seq + " cannot be late: "
+                    + (down ? "a down reading is never late" : "the first reading of a meter is never late"));
         }
         if (energyWh < 0) {
             throw new IllegalArgumentException("energyWh of meter " + meter + " is negative: " + energyWh);
@@ -95,6 +107,24 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
         return of(measurement, previous.seq() + 1, Sha256.hex(previous.sha256()), energy);
     }
 
+    /**
+     * Places a measurement that arrived after a later reading of its meter at the chain's head, marked
+     * late with its own measurement time: the chain stays append-only and every earlier hash stays
+     * valid. Where it falls among the meter's good readings (its register between theirs) is the
+     * ledger's to check, which can read them.
+     */
+    public static Reading late(Measurement measurement, ChainHead previous) {
+        if (previous == null || measurement.down() || measurement.energyWh() == null) {
+            throw new IllegalArgumentException("meter " + measurement.meter() + ": only a good measurement of a meter with readings can be late");
+        }
+        if (measurement.time().isAfter(previous.goodTime())) {
+            throw new IllegalArgumentException("time of meter " + measurement.meter() + " " + UtcTime.format(measurement.time())
+                    + " is after its newest good reading's: it is not late");
+        }
+        return new Reading(measurement.meter(), previous.seq() + 1, measurement.time(), measurement.energyWh(), false, measurement.source(),
+                Sha256.hex(previous.sha256()), measurement.exportWh(), measurement.powerW(), true);
+    }
+
     private static Reading of(Measurement m, long seq, String prev, long energyWh) {
         return new Reading(m.meter(), seq, m.time(), energyWh, m.down(), m.source(), prev, m.exportWh(), m.powerW());
     }
@@ -106,6 +136,9 @@ public record Reading(String meter, long seq, Instant time, long energyWh, boole
                 .integer("energyWh", energyWh);
         if (exportWh != null) {
             json.integer("exportWh", exportWh);
+        }
+        if (late) {
+            json.bool("late", true);
         }
         json.string("meter", meter);
         if (powerW != null) {

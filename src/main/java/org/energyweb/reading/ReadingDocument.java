@@ -52,7 +52,7 @@ public final class ReadingDocument {
 
     /** The members of a document, each with a bit to catch duplicates while streaming. */
     private enum Member {
-        SCHEMA, METER, SEQ, TIME, ENERGY_WH, DOWN, SOURCE, PREV, EXPORT_WH, POWER_W;
+        SCHEMA, METER, SEQ, TIME, ENERGY_WH, DOWN, SOURCE, PREV, EXPORT_WH, POWER_W, LATE;
 
         static Member of(String name) {
             return switch (name) {
@@ -66,6 +66,7 @@ public final class ReadingDocument {
                 case "prev" -> PREV;
                 case "exportWh" -> EXPORT_WH;
                 case "powerW" -> POWER_W;
+                case "late" -> LATE;
                 default -> throw new InvalidDocumentException("document has an unknown member '" + name + "'");
             };
         }
@@ -76,6 +77,7 @@ public final class ReadingDocument {
         String meter = null, time = null, source = null, prev = null;
         Long schema = null, seq = null, energyWh = null, exportWh = null, powerW = null;
         Boolean down = null;
+        boolean late = false;
         int seen = 0;
         try (JsonParser parser = STRICT.getFactory().createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -105,6 +107,13 @@ public final class ReadingDocument {
                         }
                         down = value == JsonToken.VALUE_TRUE;
                     }
+                    case LATE -> {
+                        // Written only when true, so a document has one canonical form.
+                        if (value != JsonToken.VALUE_TRUE) {
+                            throw new InvalidDocumentException("'late' is present only as true");
+                        }
+                        late = true;
+                    }
                 }
             }
             if (parser.nextToken() != null) {
@@ -119,7 +128,7 @@ public final class ReadingDocument {
         }
         try {
             return new Reading(required(meter, "meter"), required(seq, "seq"), UtcTime.parse(required(time, "time")),
-                    required(energyWh, "energyWh"), required(down, "down"), required(source, "source"), prev, exportWh, powerW);
+                    required(energyWh, "energyWh"), required(down, "down"), required(source, "source"), prev, exportWh, powerW, late);
         } catch (IllegalArgumentException e) {
             throw new InvalidDocumentException("document is not a valid reading: " + e.getMessage());
         }
@@ -169,11 +178,11 @@ public final class ReadingDocument {
     }
 
     /**
-     * This reading as its meter's head, appended after {@code previous}: a down reading keeps the
-     * previous head's good time and register, so it does not move the order of good readings.
+     * This reading as its meter's head, appended after {@code previous}: a down or late reading keeps
+     * the previous head's good time and register, so it does not move the order of good readings.
      */
     public ChainHead asHeadAfter(ChainHead previous) {
-        if (!reading.down() || previous == null) {
+        if (!reading.down() && !reading.late() || previous == null) {
             return asHead();
         }
         return new ChainHead(reading.meter(), reading.seq(), sha256, reading.energyWh(), reading.time(),

@@ -8,14 +8,14 @@ import java.time.LocalDate;
  * always 24 characters), written and read by hand: DateTimeFormatter costs microseconds per
  * document, which dominates appending and verifying millions of them.
  */
-final class UtcTime {
+public final class UtcTime {
 
     private static final int LENGTH = 24;
 
     private UtcTime() {
     }
 
-    static String format(Instant time) {
+    public static String format(Instant time) {
         long epochMillis = time.toEpochMilli();
         long epochDay = Math.floorDiv(epochMillis, 86_400_000L);
         int millisOfDay = (int) Math.floorMod(epochMillis, 86_400_000L);

@@ -2,9 +2,12 @@ package org.energyweb.camel;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.energyweb.ledger.DeadLetter;
+import org.energyweb.ledger.DeadLetters;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
+import org.energyweb.ledger.LedgerVerifier;
 import org.energyweb.ledger.camel.LedgerComponent;
+import org.energyweb.reading.Reading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +139,46 @@ class MeasurementInboxSourceKameletTest extends KameletTestSupport {
         // Taken once: no retry loop of the same file.
         Thread.yield();
         assertThat(ledger().deadLetters().list(1000)).filteredOn(l -> l.reason().contains("huge.json")).hasSize(1);
+    }
+
+    @Test
+    void aFileRefusedOnlyAsOutOfOrderIsLedgeredOnceByReplayAsALateReadingAtTheChainHead() throws Exception {
+        Files.createDirectories(inbox());
+        drop("late-2.json", measurement("late-1", 2));
+        await(() -> ledger().head("late-1").isPresent(), Duration.ofSeconds(30));
+        drop("late-1.json", measurement("late-1", 1));
+        await(() -> deadLettersOf("late-1").size() == 1, Duration.ofSeconds(30));
+        DeadLetter refused = deadLettersOf("late-1").get(0);
+        assertThat(refused.reason()).contains("out of order");
+
+        DeadLetters.Replay replay = ledger().deadLetters().replay(refused.id());
+
+        assertThat(replay.outcome()).isEqualTo(DeadLetters.Replay.Outcome.REPLAYED);
+        assertThat(replay.seq()).isEqualTo(1);
+        assertThat(replay.reason()).contains("late: measured at 2026-11-24T12:01:00.000Z");
+        Reading late = ledger().find("late-1", 1).orElseThrow().document().reading();
+        assertThat(late.late()).isTrue();
+        assertThat(late.time()).isEqualTo(T0.plusSeconds(60));
+        assertThat(late.energyWh()).isEqualTo(1010);
+        assertThat(ledger().deadLetters().replay(refused.id()).outcome()).isEqualTo(DeadLetters.Replay.Outcome.ALREADY_REPLAYED);
+
+        // The late reading moved neither the meter's order nor its register: the next file follows the newest good reading.
+        drop("late-3.json", measurement("late-1", 3));
+        await(() -> ledger().head("late-1").orElseThrow().seq() == 2, Duration.ofSeconds(30));
+        assertThat(ledger().find("late-1", 2).orElseThrow().document().reading().late()).isFalse();
+
+        // The same file dropped again is refused again, and its replay is the late reading already ledgered.
+        drop("late-1-again.json", measurement("late-1", 1));
+        await(() -> deadLettersOf("late-1").size() == 2, Duration.ofSeconds(30));
+        DeadLetter again = deadLettersOf("late-1").stream().filter(letter -> letter.id() != refused.id()).findFirst().orElseThrow();
+        assertThat(ledger().deadLetters().replay(again.id()).seq()).isEqualTo(1);
+        assertThat(ledger().head("late-1").orElseThrow().seq()).isEqualTo(2);
+        assertThat(LedgerVerifier.verify(data()).ok()).isTrue();
+    }
+
+    private static void drop(String name, String json) throws Exception {
+        Path staging = Files.createDirectories(root.resolve("staging-late"));
+        Files.move(Files.writeString(staging.resolve(name), json), inbox().resolve(name));
     }
 
     private List<DeadLetter> deadLettersOf(String meter) {

@@ -40,6 +40,28 @@ class DeadLettersTest {
     }
 
     @Test
+    void aLateMeasurementWhoseRegisterDoesNotFitBetweenTheReadingsAroundItStaysWithItsReason() {
+        try (Ledger ledger = Ledger.open(data)) {
+            Instant t0 = Instant.parse("2026-11-24T12:00:00Z");
+            ledger.appendAndWait(Measurement.of("m1", t0, 1000, "api"));
+            ledger.appendAndWait(Measurement.of("m1", t0.plusSeconds(120), 1200, "api"));
+            byte[] tooHigh = json("{\"meter\":\"m1\",\"time\":\"2026-11-24T12:01:00Z\",\"energyWh\":1300,\"source\":\"api\"}");
+            byte[] fits = json("{\"meter\":\"m1\",\"time\":\"2026-11-24T12:01:00Z\",\"energyWh\":1100,\"source\":\"api\"}");
+            long refused = ledger.deadLetters().record("m1", "api", "out of order", tooHigh).id();
+            long late = ledger.deadLetters().record("m1", "api", "out of order", fits).id();
+
+            List<DeadLetters.Replay> replays = ledger.deadLetters().replayAll();
+
+            assertThat(replays).extracting(DeadLetters.Replay::id, DeadLetters.Replay::outcome).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(refused, DeadLetters.Replay.Outcome.NOT_REPLAYABLE),
+                    org.assertj.core.groups.Tuple.tuple(late, DeadLetters.Replay.Outcome.REPLAYED));
+            assertThat(replays.get(0).reason()).contains("1300 Wh is above the 1200 Wh of its reading after (seq 1)");
+            assertThat(ledger.find("m1", 2).orElseThrow().document().reading().late()).isTrue();
+            assertThat(ledger.head("m1").orElseThrow().seq()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aReadingAHopGaveUpOnIsHandedToThatHopAgainByReplayNotAppendedTwice() {
         try (Ledger ledger = Ledger.open(data)) {
             LedgerEntry sent = ledger.appendAndWait(Measurement.of("m1", Instant.parse("2026-11-24T11:00:00Z"), 1000, "api"));

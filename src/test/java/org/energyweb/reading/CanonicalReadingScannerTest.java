@@ -17,9 +17,11 @@ class CanonicalReadingScannerTest {
     private static Reading randomReading(boolean plainAscii) {
         long seq = RANDOM.nextInt(3) == 0 ? 0 : RANDOM.nextLong(1, 1L << 40);
         String source = plainAscii ? "modbus:127.0.0.1:" + RANDOM.nextInt(65536) + "/1" : "caf\u00e9 \"quoted\"\n\\";
+        boolean down = RANDOM.nextBoolean();
         return new Reading("m" + RANDOM.nextInt(1000), seq, Instant.ofEpochMilli(RANDOM.nextLong(0, 4_000_000_000_000L)),
-                RANDOM.nextLong(0, 1L << 50), RANDOM.nextBoolean(), source, seq == 0 ? null : Sha256.hex(Sha256.digest(new byte[] {(byte) seq})),
-                RANDOM.nextBoolean() ? RANDOM.nextLong(0, 1L << 40) : null, RANDOM.nextBoolean() ? RANDOM.nextLong(-100_000, 100_000) : null);
+                RANDOM.nextLong(0, 1L << 50), down, source, seq == 0 ? null : Sha256.hex(Sha256.digest(new byte[] {(byte) seq})),
+                RANDOM.nextBoolean() ? RANDOM.nextLong(0, 1L << 40) : null, RANDOM.nextBoolean() ? RANDOM.nextLong(-100_000, 100_000) : null,
+                seq != 0 && !down && RANDOM.nextInt(4) == 0);
     }
 
     @Test

@@ -36,6 +36,7 @@ class ReadingSchemaTest {
                 arguments("a later reading with prev, export and negative power",
                         document(d -> d.put("seq", 7).put("prev", PREV).put("exportWh", 12).put("powerW", -1500))),
                 arguments("a down meter carrying its last value", document(d -> d.put("down", true))),
+                arguments("a late reading appended by replay", document(d -> d.put("seq", 3).put("prev", PREV).put("late", true))),
                 arguments("the longest meter id", document(d -> d.put("meter", "m".repeat(64)))),
                 arguments("the largest register canonical JSON holds exactly", document(d -> d.put("energyWh", 1L << 53))),
                 arguments("a source of 512 characters", document(d -> d.put("source", "s".repeat(512)))));
@@ -44,6 +45,10 @@ class ReadingSchemaTest {
     static Stream<Arguments> invalidDocuments() {
         return Stream.of(
                 arguments("an unknown member", document(d -> d.put("foo", 1)), "unknown member 'foo'"),
+                arguments("late written as false", document(d -> d.put("seq", 3).put("prev", PREV).put("late", false)), "'late' is present only as true"),
+                arguments("a late down reading", document(d -> d.put("seq", 3).put("prev", PREV).put("late", true).put("down", true)),
+                        "a down reading is never late"),
+                arguments("a late first reading", document(d -> d.put("late", true)), "the first reading of a meter is never late"),
                 arguments("no meter", document(d -> d.remove("meter")), "lacks 'meter'"),
                 arguments("a meter id starting with a dash", document(d -> d.put("meter", "-m1")), "invalid meter id"),
                 arguments("a meter id of 65 characters", document(d -> d.put("meter", "m".repeat(65))), "invalid meter id"),
