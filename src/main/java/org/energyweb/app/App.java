@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An application of tasks, as in the original framework: {@link #prepare}, {@link #configure} (where
- * tasks are added), then {@link #run} until stopped, then {@link #finish}. Each task runs on a timer
- * route with its own thread in a Camel context the app owns.
+ * tasks are added), then {@link #run} until stopped, then {@link #finish}. Each task runs as a gateway
+ * route would run it ({@code from: task:NAME}, see {@link Task}), with its own thread, in a Camel
+ * context the app owns: the tasks are prepared as their routes start and finished as they stop.
  */
 public abstract class App {
 
@@ -56,9 +57,6 @@ public abstract class App {
     public void run(Duration duration) throws Exception {
         prepare();
         configure();
-        for (Task task : tasks) {
-            task.prepare();
-        }
         camel.addRoutes(taskRoutes());
         camel.start();
         try {
@@ -69,9 +67,6 @@ public abstract class App {
             }
         } finally {
             camel.stop();
-            for (Task task : tasks) {
-                task.finish();
-            }
             finish();
         }
     }
@@ -91,16 +86,10 @@ public abstract class App {
             public void configure() {
                 for (int i = 0; i < tasks.size(); i++) {
                     Task task = tasks.get(i);
-                    long period = task.interval().toMillis();
-                    // Each timer name gets its own thread: a task that blocks holds up only itself.
-                    from("timer:energyweb-task-" + i + "?period=" + period + "&delay=" + (task.eager() ? 0 : period)
-                            + "&repeatCount=" + (task.runOnce() ? 1 : 0))
-                            .routeId("task-" + i + "-" + task.getClass().getSimpleName())
-                            .onException(Exception.class).handled(true)
-                                .process(exchange -> task.onException(exchange.getProperty(
-                                        org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class)))
-                            .end()
-                            .process(exchange -> task.main(task.interval()));
+                    String name = "energyweb-task-" + i;
+                    bindToRegistry(name, task);
+                    // The task is the route's whole work; stop ends each run once it is done.
+                    from("task:" + name).routeId("task-" + i + "-" + task.getClass().getSimpleName()).stop();
                 }
             }
         };

@@ -1,5 +1,10 @@
 package org.energyweb.app;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,16 +13,24 @@ import java.time.Duration;
 /**
  * A unit of periodic work, as in the original framework: {@link #prepare} once, {@link #main} on
  * every interval, {@link #finish} once at the end, {@link #onException} when main throws. An eager
- * task runs main at once and then waits; a non-eager one waits first. On Camel each task is a timer
- * route of its own, so one that blocks or throws never holds up the others.
+ * task runs main at once and then waits; a non-eager one waits first.
+ *
+ * <p>On Camel a task is a {@link Processor} and a Camel service: Camel starts it ({@link #prepare})
+ * with the route that uses it and stops it ({@link #finish}) with that route. The {@code task:}
+ * endpoint runs it on its own interval ({@code from: task:myTask} in a YAML route of the gateway,
+ * {@code myTask} a bean), each task on a thread of its own, so one that blocks or throws never holds
+ * up the others; the route's next steps get what {@link #main(Duration, Exchange)} puts in the body.
+ * Inside a gateway the task reaches the gateway's ledger and components through
+ * {@link #getCamelContext()}. {@link App} runs its tasks the same way, in a context of its own.
  */
-public abstract class Task {
+public abstract class Task extends ServiceSupport implements Processor, CamelContextAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
 
     private final Duration interval;
     private final boolean eager;
     private final boolean runOnce;
+    private CamelContext camelContext;
 
     protected Task(LifeCycle interval, boolean eager) {
         this(interval.duration(), eager, false);
@@ -41,6 +54,48 @@ public abstract class Task {
 
     /** The task's work, called every interval. */
     protected abstract void main(Duration interval) throws Exception;
+
+    /**
+     * One run inside a route: {@link #main(Duration)}. A task whose result the route's next steps take
+     * (a reading for the ledger, say) overrides this and sets the exchange's body.
+     */
+    protected void main(Duration interval, Exchange exchange) throws Exception {
+        main(interval);
+    }
+
+    /**
+     * Runs the task once. A failure goes to {@link #onException} and ends this run (the route's next
+     * steps are skipped); the task keeps its schedule, as in the original.
+     */
+    @Override
+    public void process(Exchange exchange) {
+        try {
+            main(interval, exchange);
+        } catch (Exception e) {
+            onException(e);
+            exchange.setRouteStop(true);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        prepare();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        finish();
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
 
     /** Called once after the last run, when the app stops. */
     protected void finish() throws Exception {
