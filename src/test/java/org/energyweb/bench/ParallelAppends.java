@@ -7,6 +7,7 @@ import org.energyweb.reading.Measurement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /** Benchmarks' load: two producer threads (as on this 2-core machine), each keeping a window of appends in flight. */
@@ -21,6 +22,7 @@ public final class ParallelAppends {
     /** Appends {@code reading(i)} for i in [0, total) and returns once every append has committed. */
     public static void appendAll(Ledger ledger, int total, IntFunction<Measurement> reading) throws InterruptedException {
         List<Thread> producers = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int p = 0; p < 2; p++) {
             int producer = p;
             Thread thread = new Thread(() -> {
@@ -34,11 +36,16 @@ public final class ParallelAppends {
                 }
                 CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).join();
             });
+            // A refused append ends its producer early: the run must fail, not report the shorter time as a rate.
+            thread.setUncaughtExceptionHandler((t, e) -> failure.compareAndSet(null, e));
             producers.add(thread);
             thread.start();
         }
         for (Thread thread : producers) {
             thread.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("an append failed: " + failure.get().getMessage(), failure.get());
         }
     }
 }
