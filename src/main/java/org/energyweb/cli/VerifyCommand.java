@@ -63,7 +63,8 @@ class VerifyCommand implements Callable<Integer> {
             ObjectNode result = mapper.createObjectNode()
                     .put("ok", report.ok())
                     .put("documents", report.documents())
-                    .put("meters", report.meters());
+                    .put("meters", report.meters())
+                    .put("lateReadings", report.lateReadings());
             ArrayNode problems = result.putArray("problems");
             for (ChainProblem problem : report.problems()) {
                 problems.addObject().put("meter", problem.meter()).put("seq", problem.seq()).put("reason", problem.reason());
@@ -80,8 +81,9 @@ class VerifyCommand implements Callable<Integer> {
             for (ChainProblem problem : report.problems()) {
                 out.println("TAMPERED " + problem);
             }
-            out.printf("%s: %s of %s checked, %s%n", report.ok() ? "OK" : "FAILED", Plural.of(report.documents(), "document"),
-                    Plural.of(report.meters(), "meter"), Plural.of(report.problems().size(), "problem"));
+            out.printf("%s: %s of %s checked, %s%s%n", report.ok() ? "OK" : "FAILED", Plural.of(report.documents(), "document"),
+                    Plural.of(report.meters(), "meter"), Plural.of(report.problems().size(), "problem"),
+                    report.lateReadings() == 0 ? "" : " (" + Plural.of(report.lateReadings(), "late reading") + " appended by dlq replay)");
             if (rpc != null) {
                 differences.forEach(difference -> out.println("CHAIN DIFFERS " + difference));
                 out.printf("%s: the chain %s%n", differences.isEmpty() ? "OK" : "FAILED",

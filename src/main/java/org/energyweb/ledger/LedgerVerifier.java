@@ -48,6 +48,7 @@ public final class LedgerVerifier {
     private final List<ChainProblem> problems = new ArrayList<>();
     private final Map<String, MeterState> meters = new HashMap<>();
     private long documents;
+    private long lateReadings;
 
     private LedgerVerifier() {
     }
@@ -93,7 +94,7 @@ public final class LedgerVerifier {
         } finally {
             pool.shutdownNow();
         }
-        return new VerifyReport(verifier.documents, verifier.meters.size(), List.copyOf(verifier.problems));
+        return new VerifyReport(verifier.documents, verifier.meters.size(), List.copyOf(verifier.problems), verifier.lateReadings);
     }
 
     private static Future<List<Checked>> submit(ExecutorService pool, List<Row> rows) {
@@ -137,6 +138,9 @@ public final class LedgerVerifier {
         if (reading == null) {
             problems.add(new ChainProblem(meter, row.seq(), "document is unreadable: " + checked.unreadable()));
             return;
+        }
+        if (reading.late()) {
+            lateReadings++;
         }
         if (!reading.meter().equals(meter) || reading.seq() != row.seq()) {
             problems.add(new ChainProblem(meter, row.seq(), "document says meter " + reading.meter() + " seq " + reading.seq()

@@ -173,7 +173,10 @@ class MeasurementInboxSourceKameletTest extends KameletTestSupport {
         DeadLetter again = deadLettersOf("late-1").stream().filter(letter -> letter.id() != refused.id()).findFirst().orElseThrow();
         assertThat(ledger().deadLetters().replay(again.id()).seq()).isEqualTo(1);
         assertThat(ledger().head("late-1").orElseThrow().seq()).isEqualTo(2);
-        assertThat(LedgerVerifier.verify(data()).ok()).isTrue();
+        assertThat(LedgerVerifier.verify(data())).satisfies(report -> {
+            assertThat(report.ok()).isTrue();
+            assertThat(report.lateReadings()).isEqualTo(1);
+        });
     }
 
     private static void drop(String name, String json) throws Exception {
