@@ -6,18 +6,18 @@ import org.apache.camel.spi.UriParams;
 
 /**
  * Where a meter source reaches its meter over TCP: the meter itself, or the bridge or gateway in
- * front of it. The option group of every TCP meter endpoint (modbus-meter:, dsmr-meter:, sml-meter:); each
+ * front of it. The option group of every TCP meter endpoint (modbus-meter:, dsmr-meter:, sml-meter:, mbus-meter:); each
  * gives its protocol's usual port.
  */
 @UriParams
 public class TcpMeterAddress {
 
     @UriParam(description = "Host name or IP address of the meter, or of the TCP bridge or gateway in front of it"
-            + " (a Modbus TCP gateway; ser2net or a P1 dongle in front of a P1 port; an optical reading head's TCP bridge)")
+            + " (a Modbus TCP gateway; ser2net or a P1 dongle in front of a P1 port; an optical reading head's TCP bridge; an M-Bus-to-TCP gateway)")
     @Metadata(required = true)
     private String host;
     @UriParam(description = "TCP port of the meter or of the bridge in front of it; by default 502 for modbus-meter (Modbus TCP)"
-            + ", 2000 for dsmr-meter (the usual ser2net port) and 8888 for sml-meter (the usual port of a Wi-Fi reading head)")
+            + ", 2000 for dsmr-meter (the usual ser2net port), 8888 for sml-meter (the usual port of a Wi-Fi reading head) and 10001 for mbus-meter (the usual port of an M-Bus gateway)")
     private int port;
 
     /** @param defaultPort the port of the endpoint's protocol, used until the port option is set */

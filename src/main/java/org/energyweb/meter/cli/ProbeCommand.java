@@ -14,6 +14,9 @@ import org.energyweb.meter.modbus.ModbusReadException;
 import org.energyweb.meter.modbus.MeterValues;
 import org.energyweb.meter.modbus.RegisterMap;
 import org.energyweb.meter.modbus.RegisterMapException;
+import org.energyweb.meter.mbus.MbusFormatException;
+import org.energyweb.meter.mbus.MbusProbe;
+import org.energyweb.meter.mbus.MbusSettings;
 import org.energyweb.meter.sml.SmlFormatException;
 import org.energyweb.meter.sml.SmlProbe;
 import org.energyweb.reading.EnergyUnit;
@@ -38,7 +41,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * {@code meter probe --modbus HOST:PORT} (or {@code --dsmr}, {@code --sml}, {@code --mqtt}): connects once, discovers the device and prints what it is
+ * {@code meter probe --modbus HOST:PORT} (or {@code --dsmr}, {@code --sml}, {@code --mbus}, {@code --mqtt}): connects once, discovers the device and prints what it is
  * and what it reads now. Exit 0 when read, 1 when the device cannot be read or interpreted, 2 for
  * usage errors (picocli's own code, also used for an unusable register map).
  */
@@ -60,6 +63,21 @@ public class ProbeCommand implements Callable<Integer> {
     @Option(names = "--sml", paramLabel = "HOST:PORT", description = "TCP bridge of an SML meter's optical reading head: reads one SML file.")
     String sml;
 
+    @Option(names = "--mbus", paramLabel = "HOST:PORT", description = "M-Bus-to-TCP gateway: reads the meter at --address (or --secondary-address) once.")
+    String mbus;
+
+    @Option(names = "--address", paramLabel = "N", defaultValue = "0", description = "With --mbus: the meter's primary address (default: ${DEFAULT-VALUE}).")
+    int mbusAddress;
+
+    @Option(names = "--secondary-address", paramLabel = "HEX", description = "With --mbus: the meter's secondary address (16 hex digits of its long header).")
+    String mbusSecondary;
+
+    @Option(names = "--storage", paramLabel = "N", defaultValue = "0", description = "With --mbus: storage number of the energy record (default: ${DEFAULT-VALUE}).")
+    long mbusStorage;
+
+    @Option(names = "--tariff", paramLabel = "N", defaultValue = "0", description = "With --mbus: tariff of the energy record (default: ${DEFAULT-VALUE}).")
+    int mbusTariff;
+
     @Option(names = "--wait", paramLabel = "MS", defaultValue = "15000",
             description = "With --dsmr, --sml or --mqtt: milliseconds to wait for a telegram, file or message (DSMR 4 sends every 10 s; default: ${DEFAULT-VALUE}).")
     long waitMillis;
@@ -76,7 +94,7 @@ public class ProbeCommand implements Callable<Integer> {
     @Option(names = "--map", paramLabel = "FILE", description = "YAML register map of a non-SunSpec meter; without it the meter is discovered as SunSpec.")
     Path map;
 
-    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "2000", description = "Milliseconds per Modbus request (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "2000", description = "Milliseconds per Modbus or M-Bus request (default: ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -84,8 +102,12 @@ public class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if (Stream.of(modbus, dsmr, sml, mqtt).filter(Objects::nonNull).count() != 1) {
-            throw new ParameterException(spec.commandLine(), "name one meter: --modbus HOST:PORT, --dsmr HOST:PORT, --sml HOST:PORT or --mqtt URL --topic T");
+        if (Stream.of(modbus, dsmr, sml, mbus, mqtt).filter(Objects::nonNull).count() != 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "name one meter: --modbus HOST:PORT, --dsmr HOST:PORT, --sml HOST:PORT, --mbus HOST:PORT --address N or --mqtt URL --topic T");
+        }
+        if (mbus != null) {
+            return probeMbus();
         }
         if (dsmr != null) {
             return probeDsmr();
@@ -131,6 +153,22 @@ public class ProbeCommand implements Callable<Integer> {
             return print(SmlProbe.probe(sml.substring(0, colon), Integer.parseInt(sml.substring(colon + 1)), Duration.ofMillis(waitMillis)));
         } catch (IOException | SmlFormatException e) {
             return unreadable("sml:" + sml, e.getMessage());
+        }
+    }
+
+    private int probeMbus() throws JsonProcessingException {
+        int colon = hostPort("--mbus", mbus);
+        MbusSettings settings;
+        try {
+            settings = new MbusSettings("probe", mbus.substring(0, colon), Integer.parseInt(mbus.substring(colon + 1)), mbusAddress, mbusSecondary,
+                    mbusStorage, mbusTariff, Duration.ofMillis(timeoutMillis));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        try {
+            return print(MbusProbe.probe(settings));
+        } catch (IOException | MbusFormatException e) {
+            return unreadable(settings.source(), e.getMessage());
         }
     }
 

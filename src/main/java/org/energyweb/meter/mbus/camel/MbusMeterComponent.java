@@ -1,0 +1,27 @@
+package org.energyweb.meter.mbus.camel;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+import java.util.Map;
+
+/**
+ * {@code mbus-meter:METER_ID?host=...&port=...&primaryAddress=N} (or {@code secondaryAddress=...}): polls a wired
+ * M-Bus meter through an M-Bus-to-TCP gateway with OpenMUC's jMBus and emits a
+ * {@link org.energyweb.reading.Measurement} per poll, or an exchange carrying the
+ * {@link org.energyweb.reading.MeterFault}.
+ */
+@Component(MbusMeterComponent.SCHEME)
+public final class MbusMeterComponent extends DefaultComponent {
+
+    public static final String SCHEME = "mbus-meter";
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        MbusMeterEndpoint endpoint = new MbusMeterEndpoint(uri, this, remaining);
+        setProperties(endpoint.getBreaker(), parameters);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+}

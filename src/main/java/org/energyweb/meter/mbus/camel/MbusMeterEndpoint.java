@@ -1,0 +1,110 @@
+package org.energyweb.meter.mbus.camel;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.energyweb.camel.CamelCatalog;
+import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.TcpMeterAddress;
+import org.energyweb.meter.mbus.MbusSettings;
+
+import java.time.Duration;
+
+/** One M-Bus meter's settings; see {@link MbusMeterComponent} for the URI. */
+@UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = MbusMeterComponent.SCHEME, title = "M-Bus meter",
+        syntax = "mbus-meter:meterId", consumerOnly = true, category = {Category.IOT})
+public final class MbusMeterEndpoint extends MeterSourceEndpoint {
+
+    /** The port M-Bus-to-TCP gateways commonly serve the bus on (transparent mode). */
+    private static final int DEFAULT_PORT = 10001;
+
+    @UriParam
+    private TcpMeterAddress address = new TcpMeterAddress(DEFAULT_PORT);
+    @UriParam(defaultValue = "0", description = "Primary address (0-250) of the meter on the bus; ignored with secondaryAddress")
+    private int primaryAddress;
+    @UriParam(description = "Secondary address of the meter: the 16 hex digits of its long header (identification number, manufacturer,"
+            + " version, medium, in wire order); selects the meter and reads it at address 253")
+    private String secondaryAddress;
+    @UriParam(defaultValue = "0", description = "Storage number of the energy record to read (0: the current value)")
+    private long storageNumber;
+    @UriParam(defaultValue = "0", description = "Tariff of the energy record to read (0: the total; 1, 2: tariff registers)")
+    private int tariff;
+    @UriParam(defaultValue = "60000", description = "Milliseconds between the starts of two polls (M-Bus meters update their values every few seconds to minutes)")
+    private long period = 60_000;
+    @UriParam(defaultValue = "5000", description = "Milliseconds one request may wait for the meter's answer before it counts as not answering")
+    private long readTimeout = 5000;
+
+    MbusMeterEndpoint(String uri, MbusMeterComponent component, String meterId) {
+        super(uri, component, meterId);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (period <= 0) {
+            throw new IllegalArgumentException(getEndpointUri() + ": period must be positive, was " + period + " ms");
+        }
+        MbusMeterConsumer consumer = new MbusMeterConsumer(this, processor,
+                new MbusSettings(getMeterId(), address.getHost(), address.getPort(), primaryAddress, secondaryAddress, storageNumber, tariff,
+                        Duration.ofMillis(readTimeout)));
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    public TcpMeterAddress getAddress() {
+        return address;
+    }
+
+    public void setAddress(TcpMeterAddress address) {
+        this.address = address;
+    }
+
+    public int getPrimaryAddress() {
+        return primaryAddress;
+    }
+
+    public void setPrimaryAddress(int primaryAddress) {
+        this.primaryAddress = primaryAddress;
+    }
+
+    public String getSecondaryAddress() {
+        return secondaryAddress;
+    }
+
+    public void setSecondaryAddress(String secondaryAddress) {
+        this.secondaryAddress = secondaryAddress;
+    }
+
+    public long getStorageNumber() {
+        return storageNumber;
+    }
+
+    public void setStorageNumber(long storageNumber) {
+        this.storageNumber = storageNumber;
+    }
+
+    public int getTariff() {
+        return tariff;
+    }
+
+    public void setTariff(int tariff) {
+        this.tariff = tariff;
+    }
+
+    public long getPeriod() {
+        return period;
+    }
+
+    public void setPeriod(long period) {
+        this.period = period;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+}
