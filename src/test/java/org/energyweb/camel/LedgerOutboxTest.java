@@ -107,4 +107,31 @@ class LedgerOutboxTest extends KameletTestSupport {
         Thread.sleep(200);
         assertThat(delivered).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     }
+
+    @Test
+    void aReadingThatFinishesWhileTheNextPollIsUnderWayIsNotEmittedAgain() throws Exception {
+        context.start();
+        int readings = 3000;
+        List<java.util.concurrent.CompletableFuture<LedgerEntry>> appended = new ArrayList<>();
+        for (int i = 0; i < readings; i++) {
+            appended.add(ledger().append(Measurement.of("o3-" + i % 10, T0.plusSeconds(i), i, "test")));
+        }
+        appended.forEach(java.util.concurrent.CompletableFuture::join);
+        java.util.Map<Long, AtomicInteger> emitted = new java.util.concurrent.ConcurrentHashMap<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // many in flight, each finishing on another thread at its own time, as the kafka hop's acknowledgements do
+                from("ledger:outbox?hop=burst&dataDir=" + data + "&delay=1&batchSize=1000&maxInFlight=1000")
+                        .process(exchange -> emitted.computeIfAbsent(exchange.getMessage().getHeader(LedgerConstants.POSITION, Long.class),
+                                position -> new AtomicInteger()).incrementAndGet())
+                        .delay().simple("${random(0,5)}").asyncDelayed();
+            }
+        });
+
+        await().until(() -> ledger().hops().countByState("burst").getOrDefault("done", 0L) == readings);
+
+        assertThat(emitted).hasSize(readings);
+        assertThat(emitted.entrySet()).filteredOn(entry -> entry.getValue().get() != 1).isEmpty();
+    }
 }

@@ -9,10 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The outbox of one hop: emits pending readings in ledger order and, once the route processed a
@@ -29,6 +32,12 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
     /** Positions emitted and not finished yet: the cursor never passes the lowest of them. */
     private final NavigableSet<Long> unfinished = new ConcurrentSkipListSet<>();
     private final NavigableSet<Long> inFlight = new ConcurrentSkipListSet<>();
+    /**
+     * Positions that finished, with the number of the pending query under way when they did: a query
+     * that started before a reading's state was recorded may still list it, after it left inFlight.
+     */
+    private final Map<Long, Long> finishedDuring = new ConcurrentHashMap<>();
+    private final AtomicLong queries = new AtomicLong();
     private Semaphore permits;
     private volatile long highestEmitted;
     private volatile int failures;
@@ -56,13 +65,16 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
         }
         LedgerEndpoint endpoint = getEndpoint();
         Ledger ledger = endpoint.getComponent().ledger(endpoint.getDataDir());
+        long query = queries.incrementAndGet();
         List<LedgerEntry> pending = ledger.hops().pending(endpoint.getHop(), endpoint.finalStateList(), cursor(), endpoint.getBatchSize());
+        // what finished before this query began is recorded, so the query did not list it
+        finishedDuring.values().removeIf(during -> during < query);
         int emitted = 0;
         for (LedgerEntry entry : pending) {
             if (!isRunAllowed() || System.currentTimeMillis() < notBefore) {
                 break;
             }
-            if (inFlight.contains(entry.position())) {
+            if (inFlight.contains(entry.position()) || finishedDuring.containsKey(entry.position())) {
                 continue;
             }
             if (!permits.tryAcquire()) {
@@ -105,6 +117,7 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
             if (givenUp(ledger, entry)) {
                 // The hop recorded a final state itself (a reading it can never send is dead-lettered):
                 // it is done, and the readings after it go on without a backoff.
+                finishedDuring.put(entry.position(), queries.get());
                 unfinished.remove(entry.position());
             } else {
                 backOff(entry, exchange.getException());
@@ -121,6 +134,8 @@ public class LedgerOutboxConsumer extends ScheduledPollConsumer {
                 return;
             }
         }
+        // after the state is committed: a query begun after this number was taken reads it
+        finishedDuring.put(entry.position(), queries.get());
         unfinished.remove(entry.position());
         recovered();
     }
