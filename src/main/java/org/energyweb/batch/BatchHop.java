@@ -16,7 +16,7 @@ public final class BatchHop {
     /** The per-reading hop. */
     public static final String HOP = Batches.READING_HOP;
     /** The hop of the batches' transactions (see {@link BatchJournal}). */
-    public static final String TRANSACTION_HOP = "anchor-tx";
+    public static final String TRANSACTION_HOP = Batches.TRANSACTION_HOP;
 
     /** Reading state: its batch is recorded but not yet confirmed or dead. */
     public static final String BATCHED = Batches.BATCHED;

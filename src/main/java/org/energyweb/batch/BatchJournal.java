@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Merkle batches anchored one transaction each: the key is the batch's id, its transaction is kept
- * on hop {@value BatchHop#TRANSACTION_HOP}. A rejected batch gets no dead letter (there is no single
+ * on hop {@value BatchHop#TRANSACTION_HOP} under that id (a hop the ledger leaves out of its per-reading counts). A rejected batch gets no dead letter (there is no single
  * reading to replay); the {@link BatchAnchorer} records the batch itself dead with the reason.
  */
 public final class BatchJournal extends HopJournal {
@@ -18,21 +18,6 @@ public final class BatchJournal extends HopJournal {
         super(ledger, BatchHop.TRANSACTION_HOP);
     }
 
-    /**
-     * The hop table's rows are joined to readings by position (status counts, the reading_hop view),
-     * so a batch's row is kept at the negated id, where no reading ever is. Nothing outside this
-     * class sees that number.
-     */
-    @Override
-    protected long row(long key) {
-        return -key;
-    }
-
-    @Override
-    protected long key(long row) {
-        return -row;
-    }
-
     @Override
     public String describe(long key) {
         return "batch " + key;
@@ -40,7 +25,7 @@ public final class BatchJournal extends HopJournal {
 
     @Override
     public void rejected(long key, String contract, String reason) {
-        ledger.hops().recordAndWait(row(key), hop(), BatchHop.DEAD, deadDetail(reason));
+        ledger.hops().recordAndWait(key, hop(), BatchHop.DEAD, deadDetail(reason));
         LOG.warn("batch {} not anchored on {}: {}", key, contract, reason);
     }
 }

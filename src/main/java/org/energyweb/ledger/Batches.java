@@ -19,6 +19,11 @@ public final class Batches {
 
     /** The hop on which every reading of a batch has its batch's state (see the reading_hop view). */
     public static final String READING_HOP = "anchor";
+    /**
+     * The hop whose rows are the batches' anchor transactions, keyed by batch id rather than by
+     * reading position: the counts and views over readings leave it out.
+     */
+    public static final String TRANSACTION_HOP = "anchor-tx";
     /** A reading's state on {@link #READING_HOP} while its batch is formed but not yet confirmed or dead. */
     public static final String BATCHED = "batched";
     /** Batch state, and the state of its readings: the anchor transaction is confirmed. */

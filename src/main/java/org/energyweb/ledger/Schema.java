@@ -8,7 +8,7 @@ import java.sql.Statement;
 /** The ledger's tables. One database per data folder; the ledger is also the outbox of every later hop. */
 final class Schema {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final String[] TABLES = {
         // position is the global append order; (meter, seq) is the reading's place in its chain.
@@ -21,7 +21,9 @@ final class Schema {
           document BLOB NOT NULL,
           appended_at INTEGER NOT NULL,
           UNIQUE (meter, seq))""",
-        // The state of each later hop (ipfs, chain...) of each reading: the outbox.
+        // The state of each later hop (ipfs, chain...) of each reading: the outbox. Position is the
+        // reading's, except on hop anchor-tx (Batches.TRANSACTION_HOP), whose rows are the Merkle
+        // batches' transactions by batch id; what counts or joins readings leaves that hop out.
         """
         CREATE TABLE IF NOT EXISTS hop (
           hop TEXT NOT NULL,
@@ -99,7 +101,7 @@ final class Schema {
 
     /**
      * The state of every reading on every hop, as the outbox, status and proofs read it: the hop
-     * table's rows, and for each reading inside a Merkle batch its batch's state on hop
+     * table's rows (asked for by hop; on {@value Batches#TRANSACTION_HOP} they are batches), and for each reading inside a Merkle batch its batch's state on hop
      * {@value Batches#READING_HOP}. Derived rather than stored, so forming or confirming a batch of a
      * million readings writes one row, not a million.
      */
@@ -151,6 +153,10 @@ final class Schema {
             if (version < 2) {
                 // Schema 1 stored each batched reading's state as a row; schema 2 derives it from its batch.
                 statement.execute("DELETE FROM hop WHERE hop = '" + Batches.READING_HOP + "'");
+            }
+            if (version < 3) {
+                // Schema 2 kept a batch's transaction at its negated id, out of the readings' way by sign.
+                statement.execute("UPDATE hop SET position = -position WHERE hop = '" + Batches.TRANSACTION_HOP + "' AND position < 0");
             }
             // Recreated on every open, so a ledger always reads through this version's definition.
             statement.execute("DROP VIEW IF EXISTS reading_hop");

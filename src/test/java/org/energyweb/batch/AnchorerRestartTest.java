@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +65,33 @@ class AnchorerRestartTest {
                 assertThat(batch.firstPosition()).isEqualTo(1);
                 assertThat(batch.lastPosition()).isEqualTo(6);
             });
+        }
+        assertThat(anchorEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchWhoseTransactionASchemaTwoLedgerKeptAtItsNegatedIdIsResumedAndAnchoredOnce() throws Exception {
+        Path data = dir.resolve("data");
+        BatchRecord sent;
+        try (MerkleGateway gateway = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(6), null)) {
+            gateway.append(3, 2);
+            awaitTransactionSent(gateway.ledger);
+            sent = gateway.ledger.batches().byId(1).orElseThrow();
+        }
+        // The layout of schema 2: the batch's transaction row at -id, which schema 3 moves to the id.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("ledger.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE hop SET position = -position WHERE hop = '" + BatchHop.TRANSACTION_HOP + "'");
+            statement.execute("PRAGMA user_version = 2");
+        }
+        chain.eth.rpc().callAndWait("anvil_mine", "0x1");
+        chain.eth.rpc().callAndWait("evm_setAutomine", true);
+
+        try (MerkleGateway restarted = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(6), null)) {
+            List<BatchRecord> batches = restarted.awaitAllConfirmed();
+
+            assertThat(batches).singleElement().satisfies(batch -> assertThat(batch.root()).isEqualTo(sent.root()));
+            assertThat(new BatchJournal(restarted.ledger).recorded(List.of(1L, -1L))).containsOnlyKeys(1L);
         }
         assertThat(anchorEvents()).isEqualTo(1);
     }

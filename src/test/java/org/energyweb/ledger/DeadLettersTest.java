@@ -99,7 +99,7 @@ class DeadLettersTest {
     @Test
     void aHopGivingUpOnSomethingThatIsNotAReadingLeavesALetterThatCannotBeReplayed() {
         try (Ledger ledger = Ledger.open(data)) {
-            DeadLetter letter = ledger.deadLetters().recordUndelivered(-3, "anchor-tx", Hops.DEAD, null, "chain:0xabc", "batch reverted");
+            DeadLetter letter = ledger.deadLetters().recordUndelivered(-3, "test", Hops.DEAD, null, "test:0xabc", "gave up on @-3");
 
             assertThat(letter.hop()).isNull();
             assertThat(letter.payload()).isNull();

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A transaction journal kept on one outbox hop of a ledger: each key's transaction is one row of the
- * hop, and nonce and row are committed together. Subclasses say which row a key is kept on, how it
- * reads in words and what a rejection records besides the row.
+ * A transaction journal kept on one outbox hop of a ledger: each key's transaction is the hop's row
+ * of that key, and nonce and row are committed together. Subclasses say how a key reads in words and
+ * what a rejection records besides the row.
  */
 public abstract class HopJournal implements TransactionJournal {
 
@@ -29,12 +29,6 @@ public abstract class HopJournal implements TransactionJournal {
         this.ledger = ledger;
         this.hop = hop;
     }
-
-    /** The hop row {@code key}'s transaction is kept on. */
-    protected abstract long row(long key);
-
-    /** The key of the transaction kept on hop row {@code row}. */
-    protected abstract long key(long row);
 
     /** The detail of a dead row: the reason, which {@code energyweb status} and the pipeline read back. */
     protected static String deadDetail(String reason) {
@@ -49,7 +43,7 @@ public abstract class HopJournal implements TransactionJournal {
     @Override
     public Map<Long, Entry> recorded(Collection<Long> keys) {
         Map<Long, Entry> entries = new LinkedHashMap<>();
-        for (HopState state : ledger.hops().states(hop, keys.stream().map(this::row).toList()).values()) {
+        for (HopState state : ledger.hops().states(hop, keys).values()) {
             Entry entry = entry(state);
             entries.put(entry.key(), entry);
         }
@@ -57,17 +51,17 @@ public abstract class HopJournal implements TransactionJournal {
     }
 
     private Entry entry(HopState state) {
-        return new Entry(key(state.position()), state.state(), state.detail());
+        return new Entry(state.position(), state.state(), state.detail());
     }
 
     @Override
     public CompletableFuture<Void> allocated(String account, long nonce, long key, String detail) {
-        return ledger.nonces().allocate(account, nonce, row(key), hop, ChainHop.NONCE_ALLOCATED, detail);
+        return ledger.nonces().allocate(account, nonce, key, hop, ChainHop.NONCE_ALLOCATED, detail);
     }
 
     @Override
     public CompletableFuture<Void> record(long key, String state, String detail) {
-        return ledger.hops().record(row(key), hop, state, detail);
+        return ledger.hops().record(key, hop, state, detail);
     }
 
     @Override

@@ -20,16 +20,6 @@ public final class ReadingJournal extends HopJournal {
     }
 
     @Override
-    protected long row(long key) {
-        return key;
-    }
-
-    @Override
-    protected long key(long row) {
-        return row;
-    }
-
-    @Override
     public String describe(long key) {
         return "reading @" + key;
     }
