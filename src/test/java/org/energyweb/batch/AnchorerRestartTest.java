@@ -48,12 +48,7 @@ class AnchorerRestartTest {
     @Test
     void aBatchWhoseTransactionWasSentBeforeTheRestartIsAnchoredOnceWithTheSameRoot() throws Exception {
         Path data = dir.resolve("data");
-        BatchRecord sent;
-        try (MerkleGateway gateway = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(6), null)) {
-            gateway.append(3, 2);
-            awaitTransactionSent(gateway.ledger);
-            sent = gateway.ledger.batches().byId(1).orElseThrow();
-        }
+        BatchRecord sent = stopAfterTheBatchTransactionWasSent(data);
         chain.eth.rpc().callAndWait("anvil_mine", "0x1");
         chain.eth.rpc().callAndWait("evm_setAutomine", true);
 
@@ -72,12 +67,7 @@ class AnchorerRestartTest {
     @Test
     void aBatchWhoseTransactionASchemaTwoLedgerKeptAtItsNegatedIdIsResumedAndAnchoredOnce() throws Exception {
         Path data = dir.resolve("data");
-        BatchRecord sent;
-        try (MerkleGateway gateway = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(6), null)) {
-            gateway.append(3, 2);
-            awaitTransactionSent(gateway.ledger);
-            sent = gateway.ledger.batches().byId(1).orElseThrow();
-        }
+        BatchRecord sent = stopAfterTheBatchTransactionWasSent(data);
         // The layout of schema 2: the batch's transaction row at -id, which schema 3 moves to the id.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("ledger.db"));
              Statement statement = connection.createStatement()) {
@@ -111,6 +101,15 @@ class AnchorerRestartTest {
             assertThat(batches).extracting(BatchRecord::firstPosition).containsExactly(1L, 5L);
         }
         assertThat(anchorEvents()).isEqualTo(2);
+    }
+
+    /** Six readings in one batch, and the gateway stopped once that batch's transaction is sent, not mined. */
+    private BatchRecord stopAfterTheBatchTransactionWasSent(Path data) throws Exception {
+        try (MerkleGateway gateway = new MerkleGateway(data, chain.eth, chain.contracts.anchor(), MerkleGateway.bySize(6), null)) {
+            gateway.append(3, 2);
+            awaitTransactionSent(gateway.ledger);
+            return gateway.ledger.batches().byId(1).orElseThrow();
+        }
     }
 
     private static void awaitTransactionSent(Ledger ledger) throws InterruptedException {
