@@ -194,8 +194,13 @@ public final class LedgerLog implements AutoCloseable {
         long size = tiles.committedSize();
         Checkpoint checkpoint = new Checkpoint(key.name(), size, MerkleProofs.root(tiles, size));
         SignedNote note = SignedNote.sign(checkpoint.text(), key);
-        new DurableFiles(directory).write(CHECKPOINT_FILE, note.encoded().getBytes(StandardCharsets.UTF_8));
+        publish(note);
         return note;
+    }
+
+    /** Writes {@code note} to {@code DATA/log/checkpoint}: a checkpoint just signed, or it again with witnesses' cosignatures. */
+    public void publish(SignedNote note) {
+        new DurableFiles(directory).write(CHECKPOINT_FILE, note.encoded().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The last checkpoint this log signed, if any. */

@@ -66,6 +66,10 @@ public class TransparencyLogEndpointConfigurer extends PropertyConfigurerSupport
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "witnesskeys":
+        case "witnessKeys": target.setWitnessKeys(property(camelContext, java.lang.String.class, value)); return true;
+        case "witnessurls":
+        case "witnessUrls": target.setWitnessUrls(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -116,6 +120,10 @@ public class TransparencyLogEndpointConfigurer extends PropertyConfigurerSupport
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "witnesskeys":
+        case "witnessKeys": return java.lang.String.class;
+        case "witnessurls":
+        case "witnessUrls": return java.lang.String.class;
         default: return null;
         }
     }
@@ -167,6 +175,10 @@ public class TransparencyLogEndpointConfigurer extends PropertyConfigurerSupport
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "witnesskeys":
+        case "witnessKeys": return target.getWitnessKeys();
+        case "witnessurls":
+        case "witnessUrls": return target.getWitnessUrls();
         default: return null;
         }
     }

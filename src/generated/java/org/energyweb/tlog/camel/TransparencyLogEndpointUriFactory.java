@@ -23,7 +23,7 @@ public class TransparencyLogEndpointUriFactory extends org.apache.camel.support.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(25);
+        Set<String> props = new HashSet<>(27);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -49,6 +49,8 @@ public class TransparencyLogEndpointUriFactory extends org.apache.camel.support.
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("useFixedDelay");
+        props.add("witnessKeys");
+        props.add("witnessUrls");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("password");

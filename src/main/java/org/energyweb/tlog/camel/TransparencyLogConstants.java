@@ -12,6 +12,9 @@ public final class TransparencyLogConstants {
     @Metadata(description = "Lowercase hex of the checkpoint's RFC 9162 root hash", javaType = "String")
     public static final String ROOT = "EnergywebLogRoot";
 
+    @Metadata(description = "How many of the configured witnesses cosigned the checkpoint (0 without witnesses)", javaType = "Integer")
+    public static final String COSIGNATURES = "EnergywebLogCosignatures";
+
     private TransparencyLogConstants() {
     }
 }

@@ -17,6 +17,16 @@ import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.LogKeys;
 import org.energyweb.tlog.NoteSigner;
 
+import org.energyweb.tlog.witness.CheckpointWitnesses;
+import org.energyweb.tlog.witness.CosignatureVerifier;
+import org.energyweb.tlog.witness.WitnessClient;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -47,6 +57,12 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "security", defaultValue = LogKeys.ENVIRONMENT_VARIABLE,
             description = "Environment variable holding the log key's password when neither passwordFile nor password is set")
     private String passwordEnv = LogKeys.ENVIRONMENT_VARIABLE;
+    @UriParam(label = "advanced", description = "Comma-separated submission URLs of C2SP tlog-witnesses asked to cosign each checkpoint"
+            + " (https, or http on loopback); their cosignatures are added to the checkpoint note. Paired in order with witnessKeys")
+    private String witnessUrls;
+    @UriParam(label = "advanced", description = "Comma-separated verifier keys (name+hash+key, C2SP tlog-cosignature type 0x04) of the witnesses"
+            + " in witnessUrls, in the same order; only their verified cosignatures are kept")
+    private String witnessKeys;
 
     TransparencyLogEndpoint(String uri, TransparencyLogComponent component, String operation) {
         super(uri, component);
@@ -83,6 +99,40 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
             return LogKeys.unlock(file, secret);
         } finally {
             Arrays.fill(secret, '\0');
+        }
+    }
+
+    /**
+     * The witnesses to ask, or none.
+     *
+     * @throws IllegalArgumentException when the URLs and keys do not pair up, a key is malformed, or a URL is plain http off loopback
+     */
+    Optional<CheckpointWitnesses> witnesses() {
+        if (witnessUrls == null && witnessKeys == null) {
+            return Optional.empty();
+        }
+        String[] urls = witnessUrls == null ? new String[0] : witnessUrls.split(",");
+        String[] keys = witnessKeys == null ? new String[0] : witnessKeys.split(",");
+        if (urls.length != keys.length) {
+            throw new IllegalArgumentException("witnessUrls names " + urls.length + " witnesses but witnessKeys " + keys.length);
+        }
+        List<WitnessClient> clients = new ArrayList<>();
+        for (int i = 0; i < urls.length; i++) {
+            URI url = URI.create(urls[i].strip());
+            if (!"https".equals(url.getScheme()) && !("http".equals(url.getScheme()) && isLoopback(url.getHost()))) {
+                throw new IllegalArgumentException("witness " + url + " is neither https nor http on loopback");
+            }
+            // An endpoint URI's query decodes a '+' to a space unless given RAW(...); a vkey has no spaces, only '+'.
+            clients.add(new WitnessClient(url, CosignatureVerifier.parse(keys[i].strip().replace(' ', '+'))));
+        }
+        return Optional.of(new CheckpointWitnesses(clients));
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return host != null && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
@@ -128,5 +178,21 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
 
     public void setPasswordEnv(String passwordEnv) {
         this.passwordEnv = passwordEnv;
+    }
+
+    public String getWitnessUrls() {
+        return witnessUrls;
+    }
+
+    public void setWitnessUrls(String witnessUrls) {
+        this.witnessUrls = SigningConnection.blankAsNone(witnessUrls);
+    }
+
+    public String getWitnessKeys() {
+        return witnessKeys;
+    }
+
+    public void setWitnessKeys(String witnessKeys) {
+        this.witnessKeys = SigningConnection.blankAsNone(witnessKeys);
     }
 }

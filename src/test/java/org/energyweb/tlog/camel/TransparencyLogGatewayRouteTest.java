@@ -11,12 +11,18 @@ import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.LogKeys;
 import org.energyweb.tlog.NoteVerifier;
 import org.energyweb.tlog.SignedNote;
+import org.energyweb.tlog.witness.Cosigner;
+import org.energyweb.tlog.witness.Witness;
+import org.energyweb.tlog.witness.WitnessServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +38,24 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
     static Path dir;
     private static NoteVerifier verifier;
     private static Path passwordFile;
+    private static Cosigner cosigner;
+    private static WitnessServer witness;
+
+    @AfterAll
+    static void stopWitness() {
+        witness.close();
+    }
 
     @BeforeAll
-    static void createLogKey() throws Exception {
+    static void createLogKeyAndStartAWitness() throws Exception {
         passwordFile = Files.writeString(dir.resolve("log-password"), "log key password\n");
         Files.createDirectories(dir.resolve("data"));
         verifier = LogKeys.create(LogKeys.keystoreIn(dir.resolve("data")), "log key password".toCharArray(), "gateway.example/log",
                 Keystore.Strength.LIGHT);
+        cosigner = new Cosigner("witness.example/w1", new byte[] {7, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+                22, 23, 24, 25, 26, 27, 28, 29, 30, 31});
+        witness = WitnessServer.start(new Witness(cosigner, List.of(verifier), dir.resolve("witness"), Clock.systemUTC()),
+                new InetSocketAddress("127.0.0.1", 0));
     }
 
     @Override
@@ -46,6 +63,8 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
         Properties properties = simulatedGatewayProperties(dir.resolve("data"));
         properties.put("energyweb.log.period", "100");
         properties.put("energyweb.log.passwordFile", passwordFile.toString());
+        properties.put("energyweb.log.witnessUrls", witness.url().toString());
+        properties.put("energyweb.log.witnessKeys", cosigner.verifier().text());
         return properties;
     }
 
@@ -75,6 +94,13 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
         assertThat(last.origin()).isEqualTo("gateway.example/log");
         assertThat(last.root()).isEqualTo(MerkleTree.ofLeafInputs(leaves).root());
         assertThat(seen).extracting(Checkpoint::size).isSorted();
+    }
+
+    @Test
+    void theServedCheckpointCarriesTheWitnessCosignatureOfItsText() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> LedgerLog.latestCheckpoint(dir.resolve("data"))
+                .filter(note -> note.signatures().stream().anyMatch(line -> cosigner.verifier().verify(note.text(), line).isPresent()))
+                .isPresent());
     }
 
     @Test
