@@ -111,8 +111,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
-     * The reading whose document has this SHA-256. Not indexed (an index would cost every append),
-     * so it scans: for occasional lookups such as the status page's.
+     * The reading whose document has this SHA-256, found through the reading_sha256 index.
      */
     public Optional<LedgerEntry> findBySha256(byte[] sha256) {
         return reader.findBySha256(sha256);

@@ -19,7 +19,7 @@ public final class LedgerLookup {
         return reader.find(meter, seq);
     }
 
-    /** See {@link Ledger#findBySha256} (a scan). */
+    /** See {@link Ledger#findBySha256} (indexed). */
     public Optional<LedgerEntry> findBySha256(byte[] sha256) {
         return reader.findBySha256(sha256);
     }

@@ -97,6 +97,9 @@ final class Schema {
         "CREATE INDEX IF NOT EXISTS dead_letter_replayed ON dead_letter (id) WHERE replayed_at IS NOT NULL",
         // A proof looks up the batch holding a reading's position.
         "CREATE INDEX IF NOT EXISTS batch_last_position ON batch (last_position)",
+        // "Was my reading anchored?" by a document's SHA-256 (status page, lookup) without a scan. Created on
+        // open, so an existing ledger gets it too; an older Energyweb reads the ledger as before, hence no new version.
+        "CREATE INDEX IF NOT EXISTS reading_sha256 ON reading (sha256)",
     };
 
     /**
