@@ -56,8 +56,8 @@ public class WitnessCommand implements Callable<Integer> {
             description = "Where to listen (default: ${DEFAULT-VALUE}; port 0 picks a free one).")
     String listen;
 
-    @Option(names = "--plain-http-on-network", description = "Allow a non-loopback listen address without TLS (behind a TLS proxy or bastion).")
-    boolean plainHttpOnNetwork;
+    @Option(names = "--allow-insecure", description = "Listen on a non-loopback address without TLS (behind a TLS proxy or bastion).")
+    boolean allowInsecure;
 
     @Option(names = "--log", paramLabel = "VKEY", description = "The verifier key (name+hash+key) of a log to witness; its name is the log's origin."
             + " Repeat for more logs or keys.")
@@ -127,9 +127,9 @@ public class WitnessCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("unknown host in --listen " + listen);
         }
-        if (!host.isLoopbackAddress() && !plainHttpOnNetwork) {
+        if (!host.isLoopbackAddress() && !allowInsecure) {
             throw new IllegalArgumentException("the witness speaks plain HTTP: listen on loopback behind a TLS proxy,"
-                    + " or pass --plain-http-on-network to listen on " + listen);
+                    + " or pass --allow-insecure to listen on " + listen);
         }
         return new InetSocketAddress(host, Integer.parseInt(listen.substring(colon + 1)));
     }
