@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -58,6 +59,19 @@ class MqttMeterSourceKameletTest extends KameletTestSupport {
     private static String tasmota(LocalDateTime time, String total) {
         return "{\"Time\":\"" + time.truncatedTo(ChronoUnit.SECONDS) + "\",\"ENERGY\":{\"TotalStartTime\":\"2024-01-01T00:00:00\","
                 + "\"Total\":" + total + ",\"Yesterday\":1.2,\"Today\":0.3,\"Power\":230,\"Voltage\":231,\"Current\":1.0}}";
+    }
+
+    @Test
+    void anUnencryptedLinkToABrokerOnAnotherMachineStopsTheRouteAtStartBeforeConnecting() {
+        // broker.example is never resolved nor connected to: the check refuses before paho starts
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kamelet:mqtt-meter-source?meterId=remote-1&brokerUrl=tcp://broker.example:1883&topic=tele/remote-1/SENSOR")
+                        .to("kamelet:ledger-append-action?dataDir=" + dir.resolve("data"));
+            }
+        })).rootCause().hasMessageContaining("refusing unencrypted MQTT (tcp://) to broker.example")
+                .hasMessageContaining("allowInsecure");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.energyweb.chain.rpc;
 
+import org.energyweb.remote.Loopback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,9 +9,7 @@ import org.energyweb.remote.BreakerSettings;
 import org.energyweb.remote.RemoteBreaker;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -69,30 +68,11 @@ public final class JsonRpcClient {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("RPC URL must be http or https: " + url);
         }
-        if (scheme.equals("http") && !allowInsecure && !isLoopback(uri.getHost())) {
+        if (scheme.equals("http") && !allowInsecure && !Loopback.isLoopback(uri.getHost())) {
             throw new IllegalArgumentException("RPC URL " + url + " is not on this machine and not https; "
                     + "use https, or set allowInsecure=true (--allow-insecure on the command line) to accept that");
         }
         return new JsonRpcClient(uri, timeout, breaker);
-    }
-
-    static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        try {
-            // Only literal addresses are checked: a name is not resolved to decide on security.
-            return isLiteralAddress(host) && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static boolean isLiteralAddress(String host) {
-        return host.matches("[0-9.]+") || host.startsWith("[") || host.contains(":");
     }
 
     public URI uri() {

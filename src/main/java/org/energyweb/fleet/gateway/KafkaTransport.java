@@ -1,7 +1,6 @@
 package org.energyweb.fleet.gateway;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import org.energyweb.remote.Loopback;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -21,7 +20,7 @@ public final class KafkaTransport {
         if (allowInsecure || protocol.startsWith("SSL") || protocol.equals("SASL_SSL")) {
             return;
         }
-        String remote = Arrays.stream(brokers.split(",")).map(String::trim).filter(broker -> !isLoopback(host(broker)))
+        String remote = Arrays.stream(brokers.split(",")).map(String::trim).filter(broker -> !Loopback.isLoopback(host(broker)))
                 .findFirst().orElse(null);
         if (remote != null) {
             throw new IllegalArgumentException("security protocol " + protocol + " sends readings unencrypted to " + remote
@@ -33,17 +32,5 @@ public final class KafkaTransport {
         int colon = broker.lastIndexOf(':');
         String host = colon > 0 ? broker.substring(0, colon) : broker;
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            // only literal addresses and "localhost": a name is not resolved, it could point anywhere later
-            if (!host.equalsIgnoreCase("localhost") && !host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-                return false;
-            }
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

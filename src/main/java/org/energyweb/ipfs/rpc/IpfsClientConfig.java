@@ -1,8 +1,7 @@
 package org.energyweb.ipfs.rpc;
 
-import java.net.InetAddress;
+import org.energyweb.remote.Loopback;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +34,7 @@ public record IpfsClientConfig(URI apiUrl, Duration connectTimeout, Duration tim
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IpfsException(IpfsException.Reason.CONFIGURATION, "the IPFS API URL must be http or https: " + apiUrl);
         }
-        if (scheme.equals("http") && !allowInsecure && !isLoopback(apiUrl.getHost())) {
+        if (scheme.equals("http") && !allowInsecure && !Loopback.isLoopback(apiUrl.getHost())) {
             throw new IpfsException(IpfsException.Reason.CONFIGURATION, "refusing plain HTTP to " + apiUrl.getHost()
                     + ": use https, a node on loopback, or set allowInsecure=true explicitly");
         }
@@ -72,21 +71,6 @@ public record IpfsClientConfig(URI apiUrl, Duration connectTimeout, Duration tim
     }
 
     /** Only literal loopback addresses and "localhost": no DNS lookup decides whether TLS is needed. */
-    static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     /** Without the credential, so the record can be logged. */
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package org.energyweb.meter.cli;
 
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.energyweb.meter.mqtt.BrokerTransport;
 import org.energyweb.meter.mqtt.MqttMapping;
 import org.energyweb.meter.mqtt.MqttProbe;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +51,9 @@ public class MqttProbeOptions {
     @Option(names = "--mqtt-user", paramLabel = "NAME", description = "With --mqtt: broker user; the password is read from $" + PASSWORD_VARIABLE + ".")
     String user;
 
+    @Option(names = "--allow-insecure", description = "With --mqtt: accept tcp:// (unencrypted) to a broker that is not on this machine.")
+    boolean allowInsecure;
+
     Map<String, Object> probe(CommandSpec spec, String brokerUrl, Duration wait)
             throws MqttException, TimeoutException, InterruptedException {
         if (topic == null || topic.isBlank()) {
@@ -57,6 +61,7 @@ public class MqttProbeOptions {
         }
         MqttMapping mapping;
         try {
+            BrokerTransport.check(brokerUrl, allowInsecure);
             mapping = new MqttMapping(format, ZoneId.of(deviceZone), energyPath, energyUnit, exportPath, powerPath, timePath);
             mapping.decoder();
         } catch (IllegalArgumentException | DateTimeException e) {

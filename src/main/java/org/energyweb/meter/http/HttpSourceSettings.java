@@ -1,10 +1,10 @@
 package org.energyweb.meter.http;
 
+import org.energyweb.remote.Loopback;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where and how a meter API is reached. Remote endpoints must use https (the original sent
@@ -22,8 +22,6 @@ public record HttpSourceSettings(URI baseUri, Credentials credentials, Duration 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-
     public HttpSourceSettings {
         Objects.requireNonNull(baseUri, "baseUri");
         Objects.requireNonNull(credentials, "credentials");
@@ -35,7 +33,7 @@ public record HttpSourceSettings(URI baseUri, Credentials credentials, Duration 
             throw new IllegalArgumentException("base URL of host " + baseUri.getHost()
                     + " carries credentials; give them as user/password or apiKey so they are never logged");
         }
-        if (scheme.equals("http") && !isLoopback(baseUri.getHost()) && !allowInsecure) {
+        if (scheme.equals("http") && !Loopback.isLoopback(baseUri.getHost()) && !allowInsecure) {
             throw new IllegalArgumentException("refusing plain http to " + baseUri.getHost()
                     + ": use https, or set allowInsecure=true if this network is trusted (readings and credentials would travel unencrypted)");
         }
@@ -62,13 +60,6 @@ public record HttpSourceSettings(URI baseUri, Credentials credentials, Duration 
     /** A path below the base address, e.g. {@code produced/meter-1?start=...}. */
     public URI resolve(String relative) {
         return baseUri.resolve(relative);
-    }
-
-    /** Decided on the literal host alone: resolving a name through DNS could be spoofed into "loopback". */
-    static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return bare.equalsIgnoreCase("localhost") || IPV4_LOOPBACK.matcher(bare).matches()
-                || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1");
     }
 
     private static void requirePositive(Duration timeout, String name) {

@@ -1,5 +1,6 @@
 package org.energyweb.tlog.camel;
 
+import org.energyweb.remote.Loopback;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -21,9 +22,7 @@ import org.energyweb.tlog.witness.CheckpointWitnesses;
 import org.energyweb.tlog.witness.CosignatureVerifier;
 import org.energyweb.tlog.witness.WitnessClient;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,21 +118,13 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
         List<WitnessClient> clients = new ArrayList<>();
         for (int i = 0; i < urls.length; i++) {
             URI url = URI.create(urls[i].strip());
-            if (!"https".equals(url.getScheme()) && !("http".equals(url.getScheme()) && isLoopback(url.getHost()))) {
+            if (!"https".equals(url.getScheme()) && !("http".equals(url.getScheme()) && Loopback.isLoopback(url.getHost()))) {
                 throw new IllegalArgumentException("witness " + url + " is neither https nor http on loopback");
             }
             // An endpoint URI's query decodes a '+' to a space unless given RAW(...); a vkey has no spaces, only '+'.
             clients.add(new WitnessClient(url, CosignatureVerifier.parse(keys[i].strip().replace(' ', '+'))));
         }
         return Optional.of(new CheckpointWitnesses(clients));
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return host != null && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     public String getOperation() {

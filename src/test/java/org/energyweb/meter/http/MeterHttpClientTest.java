@@ -139,10 +139,8 @@ class MeterHttpClientTest {
     @Test
     void httpsAndLoopbackNeedNoOptOut() {
         assertThat(HttpSourceSettings.of(URI.create("https://meters.example.com/api"), Credentials.none()).baseUri()).hasToString("https://meters.example.com/api/");
-        assertThat(HttpSourceSettings.isLoopback("localhost")).isTrue();
-        assertThat(HttpSourceSettings.isLoopback("127.0.0.1")).isTrue();
-        assertThat(HttpSourceSettings.isLoopback("[::1]")).isTrue();
-        assertThat(HttpSourceSettings.isLoopback("127.example.com")).isFalse();
+        assertThat(HttpSourceSettings.of(URI.create("http://127.0.0.1:8080/api"), Credentials.none()).baseUri()).hasToString("http://127.0.0.1:8080/api/");
+        assertThat(HttpSourceSettings.of(URI.create("http://[::1]:8080/api"), Credentials.none()).baseUri()).hasToString("http://[::1]:8080/api/");
     }
 
     @Test

@@ -5,6 +5,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Message;
+import org.apache.camel.support.service.ServiceSupport;
+import org.energyweb.meter.mqtt.BrokerTransport;
 import org.energyweb.meter.mqtt.DeviceMessage;
 import org.energyweb.meter.mqtt.MqttMapping;
 import org.energyweb.meter.mqtt.MqttMeterSource;
@@ -21,11 +23,15 @@ import java.util.Optional;
  * The bean of the {@code mqtt-meter-source} kamelet: turns each message paho-mqtt5 received into a
  * {@link Measurement} body, or a {@link org.energyweb.reading.MeterFault} body with the
  * {@link MeterFaultException} caught (as the other meter sources deliver faults, so the ledger dead-letters
- * them), or stops the exchange for a message of the device that carries no register.
+ * them), or stops the exchange for a message of the device that carries no register. Started with the
+ * kamelet's route, before paho connects, it refuses an unencrypted link to a broker on another machine
+ * ({@link BrokerTransport}) unless {@code allowInsecure} is set.
  */
-public class MqttMeterDecoder implements Processor {
+public class MqttMeterDecoder extends ServiceSupport implements Processor {
 
     private String meterId;
+    private String brokerUrl;
+    private boolean allowInsecure;
     private String format = "tasmota";
     private long maxAge = 300_000;
     private String deviceZone = "UTC";
@@ -36,6 +42,13 @@ public class MqttMeterDecoder implements Processor {
     private String timePath;
     private Clock clock = Clock.systemUTC();
     private MqttMeterSource source;
+
+    @Override
+    protected void doStart() {
+        if (brokerUrl != null) {
+            BrokerTransport.check(brokerUrl, allowInsecure);
+        }
+    }
 
     @Override
     public void process(Exchange exchange) {
@@ -65,6 +78,15 @@ public class MqttMeterDecoder implements Processor {
 
     public void setMeterId(String meterId) {
         this.meterId = meterId;
+    }
+
+    /** The broker the kamelet subscribes at, for the transport check at start. */
+    public void setBrokerUrl(String brokerUrl) {
+        this.brokerUrl = brokerUrl;
+    }
+
+    public void setAllowInsecure(boolean allowInsecure) {
+        this.allowInsecure = allowInsecure;
     }
 
     public void setFormat(String format) {
