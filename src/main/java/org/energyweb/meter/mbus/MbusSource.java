@@ -1,6 +1,7 @@
 package org.energyweb.meter.mbus;
 
 import org.energyweb.meter.Plausibility;
+import org.energyweb.meter.PolledMeter;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFault;
 import org.energyweb.reading.MeterFaultException;
@@ -14,7 +15,7 @@ import java.time.Clock;
  * answer, a missing energy record, a foreign unit or a value that is not plausible is a fault carrying the frame; a gateway or meter that does not answer is an
  * unreachable fault (the circuit breaker counts those).
  */
-public final class MbusSource implements AutoCloseable {
+public final class MbusSource implements PolledMeter {
 
     private final MbusSettings settings;
     private final Clock clock;
@@ -28,7 +29,18 @@ public final class MbusSource implements AutoCloseable {
         this.meter = new MbusMeter(settings);
     }
 
+    @Override
+    public String meterId() {
+        return settings.meterId();
+    }
+
+    @Override
+    public String source() {
+        return settings.source();
+    }
+
     /** @throws MeterFaultException when the meter gives no trustworthy reading */
+    @Override
     public Measurement poll() {
         MbusSample sample;
         try {

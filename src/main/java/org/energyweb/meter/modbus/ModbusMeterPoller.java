@@ -1,6 +1,7 @@
 package org.energyweb.meter.modbus;
 
 import org.energyweb.meter.Plausibility;
+import org.energyweb.meter.PolledMeter;
 import org.energyweb.reading.EnergyUnit;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFault;
@@ -19,7 +20,7 @@ import java.util.Map;
  *
  * <p>One poller belongs to one meter and is called from one thread at a time.
  */
-public final class ModbusMeterPoller implements AutoCloseable {
+public final class ModbusMeterPoller implements PolledMeter {
 
     private final ModbusMeter meter;
     private final Plausibility plausibility;
@@ -35,15 +36,18 @@ public final class ModbusMeterPoller implements AutoCloseable {
         }
     }
 
+    @Override
     public String meterId() {
         return meter.settings().meterId();
     }
 
+    @Override
     public String source() {
         return meter.settings().address().source();
     }
 
     /** @throws MeterFaultException when the meter cannot be read or its values cannot be trusted */
+    @Override
     public Measurement poll() {
         MeterValues values;
         try {

@@ -40,9 +40,9 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "host": target.getAddress().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getAddress().setPort(property(camelContext, int.class, value)); return true;
         case "readtimeout":
-        case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
+        case "readTimeout": target.getStream().setReadTimeout(property(camelContext, long.class, value)); return true;
         case "reconnectdelay":
-        case "reconnectDelay": target.setReconnectDelay(property(camelContext, long.class, value)); return true;
+        case "reconnectDelay": target.getStream().setReconnectDelay(property(camelContext, long.class, value)); return true;
         default: return false;
         }
     }
@@ -95,9 +95,9 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "host": return target.getAddress().getHost();
         case "port": return target.getAddress().getPort();
         case "readtimeout":
-        case "readTimeout": return target.getReadTimeout();
+        case "readTimeout": return target.getStream().getReadTimeout();
         case "reconnectdelay":
-        case "reconnectDelay": return target.getReconnectDelay();
+        case "reconnectDelay": return target.getStream().getReconnectDelay();
         default: return null;
         }
     }

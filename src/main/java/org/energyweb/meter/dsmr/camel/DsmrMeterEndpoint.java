@@ -8,6 +8,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.meter.camel.MeterSourceEndpoint;
 import org.energyweb.meter.camel.StreamingMeterConsumer;
+import org.energyweb.meter.camel.StreamingMeterOptions;
 import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.dsmr.DsmrSource;
 import org.energyweb.meter.dsmr.DsmrSettings;
@@ -29,10 +30,8 @@ public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
     private String gasMeterId;
     @UriParam(defaultValue = "0", description = "Calorific value the gas register is converted with, in Wh per m3 (required with gasMeterId)")
     private long gasWhPerM3;
-    @UriParam(defaultValue = "30000", description = "Milliseconds without a telegram before the bridge counts as not answering (DSMR 4 sends every 10 s, DSMR 5 every second)")
-    private long readTimeout = 30_000;
-    @UriParam(defaultValue = "1000", description = "Milliseconds to wait before connecting again after the bridge was unreachable")
-    private long reconnectDelay = 1000;
+    @UriParam
+    private StreamingMeterOptions stream = new StreamingMeterOptions();
 
     DsmrMeterEndpoint(String uri, DsmrMeterComponent component, String meterId) {
         super(uri, component, meterId);
@@ -42,13 +41,14 @@ public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
     public Consumer createConsumer(Processor processor) throws Exception {
         DsmrSettings settings = settings();
         StreamingMeterConsumer consumer = new StreamingMeterConsumer(this, processor, () -> new DsmrSource(settings, Clock.systemUTC()),
-                settings.source(), reconnectDelay);
+                settings.source(), stream.getReconnectDelay());
         configureConsumer(consumer);
         return consumer;
     }
 
     DsmrSettings settings() {
-        return new DsmrSettings(getMeterId(), address.getHost(), address.getPort(), gasMeterId, gasWhPerM3, Duration.ofMillis(readTimeout));
+        return new DsmrSettings(getMeterId(), address.getHost(), address.getPort(), gasMeterId, gasWhPerM3,
+                Duration.ofMillis(stream.getReadTimeout()));
     }
 
     public TcpMeterAddress getAddress() {
@@ -75,20 +75,12 @@ public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
         this.gasWhPerM3 = gasWhPerM3;
     }
 
-    public long getReadTimeout() {
-        return readTimeout;
+    public StreamingMeterOptions getStream() {
+        return stream;
     }
 
-    public void setReadTimeout(long readTimeout) {
-        this.readTimeout = readTimeout;
-    }
-
-    public long getReconnectDelay() {
-        return reconnectDelay;
-    }
-
-    public void setReconnectDelay(long reconnectDelay) {
-        this.reconnectDelay = reconnectDelay;
+    public void setStream(StreamingMeterOptions stream) {
+        this.stream = stream;
     }
 
 }

@@ -8,6 +8,7 @@ import org.apache.camel.spi.UriParam;
 import org.energyweb.camel.CamelCatalog;
 import org.energyweb.meter.camel.MeterSourceEndpoint;
 import org.energyweb.meter.camel.StreamingMeterConsumer;
+import org.energyweb.meter.camel.StreamingMeterOptions;
 import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.sml.SmlSettings;
 import org.energyweb.meter.sml.SmlSource;
@@ -25,10 +26,8 @@ public final class SmlMeterEndpoint extends MeterSourceEndpoint {
 
     @UriParam
     private TcpMeterAddress address = new TcpMeterAddress(DEFAULT_PORT);
-    @UriParam(defaultValue = "30000", description = "Milliseconds without a whole SML file before the bridge counts as not answering (meters push every 1 to 4 s)")
-    private long readTimeout = 30_000;
-    @UriParam(defaultValue = "1000", description = "Milliseconds to wait before connecting again after the bridge was unreachable")
-    private long reconnectDelay = 1000;
+    @UriParam
+    private StreamingMeterOptions stream = new StreamingMeterOptions();
 
     SmlMeterEndpoint(String uri, SmlMeterComponent component, String meterId) {
         super(uri, component, meterId);
@@ -36,9 +35,10 @@ public final class SmlMeterEndpoint extends MeterSourceEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        SmlSettings settings = new SmlSettings(getMeterId(), address.getHost(), address.getPort(), Duration.ofMillis(readTimeout));
+        SmlSettings settings = new SmlSettings(getMeterId(), address.getHost(), address.getPort(),
+                Duration.ofMillis(stream.getReadTimeout()));
         StreamingMeterConsumer consumer = new StreamingMeterConsumer(this, processor, () -> new SmlSource(settings, Clock.systemUTC()),
-                settings.source(), reconnectDelay);
+                settings.source(), stream.getReconnectDelay());
         configureConsumer(consumer);
         return consumer;
     }
@@ -51,19 +51,11 @@ public final class SmlMeterEndpoint extends MeterSourceEndpoint {
         this.address = address;
     }
 
-    public long getReadTimeout() {
-        return readTimeout;
+    public StreamingMeterOptions getStream() {
+        return stream;
     }
 
-    public void setReadTimeout(long readTimeout) {
-        this.readTimeout = readTimeout;
-    }
-
-    public long getReconnectDelay() {
-        return reconnectDelay;
-    }
-
-    public void setReconnectDelay(long reconnectDelay) {
-        this.reconnectDelay = reconnectDelay;
+    public void setStream(StreamingMeterOptions stream) {
+        this.stream = stream;
     }
 }
