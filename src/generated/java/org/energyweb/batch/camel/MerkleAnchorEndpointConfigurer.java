@@ -43,11 +43,11 @@ public class MerkleAnchorEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "leafkind":
         case "leafKind": target.setLeafKind(property(camelContext, java.lang.String.class, value)); return true;
-        case "password": target.getConnection().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "password": target.getKeyPassword().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "passwordenv":
-        case "passwordEnv": target.getConnection().setPasswordEnv(property(camelContext, java.lang.String.class, value)); return true;
+        case "passwordEnv": target.getKeyPassword().setPasswordEnv(property(camelContext, java.lang.String.class, value)); return true;
         case "passwordfile":
-        case "passwordFile": target.getConnection().setPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "passwordFile": target.getKeyPassword().setPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConnection().setPollInterval(property(camelContext, long.class, value)); return true;
         case "resendafter":
@@ -124,11 +124,11 @@ public class MerkleAnchorEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "leafkind":
         case "leafKind": return target.getLeafKind();
-        case "password": return target.getConnection().getPassword();
+        case "password": return target.getKeyPassword().getPassword();
         case "passwordenv":
-        case "passwordEnv": return target.getConnection().getPasswordEnv();
+        case "passwordEnv": return target.getKeyPassword().getPasswordEnv();
         case "passwordfile":
-        case "passwordFile": return target.getConnection().getPasswordFile();
+        case "passwordFile": return target.getKeyPassword().getPasswordFile();
         case "pollinterval":
         case "pollInterval": return target.getConnection().getPollInterval();
         case "resendafter":

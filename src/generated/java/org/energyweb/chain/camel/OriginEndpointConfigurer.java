@@ -42,11 +42,11 @@ public class OriginEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "keystore": target.getConfiguration().setKeystore(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "password": target.getKeyPassword().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "passwordenv":
-        case "passwordEnv": target.getConfiguration().setPasswordEnv(property(camelContext, java.lang.String.class, value)); return true;
+        case "passwordEnv": target.getKeyPassword().setPasswordEnv(property(camelContext, java.lang.String.class, value)); return true;
         case "passwordfile":
-        case "passwordFile": target.getConfiguration().setPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "passwordFile": target.getKeyPassword().setPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, long.class, value)); return true;
         case "resendafter":
@@ -121,11 +121,11 @@ public class OriginEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "keystore": return target.getConfiguration().getKeystore();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "password": return target.getConfiguration().getPassword();
+        case "password": return target.getKeyPassword().getPassword();
         case "passwordenv":
-        case "passwordEnv": return target.getConfiguration().getPasswordEnv();
+        case "passwordEnv": return target.getKeyPassword().getPasswordEnv();
         case "passwordfile":
-        case "passwordFile": return target.getConfiguration().getPasswordFile();
+        case "passwordFile": return target.getKeyPassword().getPasswordFile();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
         case "resendafter":

@@ -42,11 +42,11 @@ public class TransparencyLogEndpointConfigurer extends PropertyConfigurerSupport
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "keystore": target.setKeystore(property(camelContext, java.lang.String.class, value)); return true;
-        case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "password": target.getKeyPassword().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "passwordenv":
-        case "passwordEnv": target.setPasswordEnv(property(camelContext, java.lang.String.class, value)); return true;
+        case "passwordEnv": target.getKeyPassword().setPasswordEnv(property(camelContext, java.lang.String.class, value)); return true;
         case "passwordfile":
-        case "passwordFile": target.setPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "passwordFile": target.getKeyPassword().setPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "repeatcount":
@@ -151,11 +151,11 @@ public class TransparencyLogEndpointConfigurer extends PropertyConfigurerSupport
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "keystore": return target.getKeystore();
-        case "password": return target.getPassword();
+        case "password": return target.getKeyPassword().getPassword();
         case "passwordenv":
-        case "passwordEnv": return target.getPasswordEnv();
+        case "passwordEnv": return target.getKeyPassword().getPasswordEnv();
         case "passwordfile":
-        case "passwordFile": return target.getPasswordFile();
+        case "passwordFile": return target.getKeyPassword().getPasswordFile();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "repeatcount":

@@ -13,7 +13,9 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
 import org.energyweb.batch.BatchAnchorer;
+import org.energyweb.camel.KameletOptions;
 import org.energyweb.chain.camel.SigningConnection;
+import org.energyweb.chain.keys.camel.KeyPasswordOptions;
 import org.energyweb.proof.LeafKind;
 
 import java.time.Duration;
@@ -34,6 +36,9 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
 
     @UriParam
     private final SigningConnection connection = new SigningConnection();
+    /** The connection's key password options, declared here since Camel follows nested option groups one level deep. */
+    @UriParam
+    private final KeyPasswordOptions keyPassword = connection.getKeyPassword();
     @UriParam(defaultValue = "10000", description = "Readings that make a batch at once")
     private int batchSize = 10_000;
     @UriParam(defaultValue = "10000", description = "Milliseconds the oldest unbatched reading waits before a smaller batch is anchored")
@@ -87,6 +92,10 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
         return connection;
     }
 
+    public KeyPasswordOptions getKeyPassword() {
+        return keyPassword;
+    }
+
     public String getContract() {
         return contract;
     }
@@ -120,7 +129,7 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
     }
 
     public void setIpfsApiUrl(String ipfsApiUrl) {
-        this.ipfsApiUrl = SigningConnection.blankAsNone(ipfsApiUrl);
+        this.ipfsApiUrl = KameletOptions.blankAsNone(ipfsApiUrl);
     }
 
 }

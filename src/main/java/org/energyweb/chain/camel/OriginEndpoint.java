@@ -10,6 +10,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.energyweb.chain.keys.camel.KeyPasswordOptions;
 import org.energyweb.chain.origin.Registry;
 
 /**
@@ -27,11 +28,15 @@ public class OriginEndpoint extends DefaultEndpoint {
 
     @UriParam
     private final OriginConfiguration configuration;
+    /** The configuration's key password options, declared here since Camel follows nested option groups one level deep. */
+    @UriParam
+    private final KeyPasswordOptions keyPassword;
 
     OriginEndpoint(String uri, OriginComponent component, Registry registry, OriginConfiguration configuration) {
         super(uri, component);
         this.registry = registry;
         this.configuration = configuration;
+        this.keyPassword = configuration.getKeyPassword();
     }
 
     @Override
@@ -45,6 +50,10 @@ public class OriginEndpoint extends DefaultEndpoint {
 
     public OriginConfiguration getConfiguration() {
         return configuration;
+    }
+
+    public KeyPasswordOptions getKeyPassword() {
+        return keyPassword;
     }
 
     @Override

@@ -4,8 +4,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.energyweb.camel.KameletOptions;
 import org.energyweb.chain.keys.KeyPassword;
 import org.energyweb.chain.keys.Keystore;
+import org.energyweb.chain.keys.camel.KeyPasswordOptions;
 import org.energyweb.chain.tx.TransactionPipeline;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.camel.LedgerComponent;
@@ -27,16 +29,11 @@ public class SigningConnection extends RpcConnection {
     @Metadata(required = true)
     private String keystore;
 
-    @UriParam(label = "security", description = "File whose first line is the keystore password (takes precedence over password and passwordEnv)")
-    private String passwordFile;
-
-    @UriParam(label = "security", secret = true, description = "The keystore password; give it as a placeholder resolved from a"
-            + " secret (for example {{env:NAME}}), never as plain text")
-    private String password;
-
-    @UriParam(label = "security", defaultValue = KeyPassword.ENVIRONMENT_VARIABLE,
-            description = "Environment variable holding the keystore password when neither passwordFile nor password is set")
-    private String passwordEnv = KeyPassword.ENVIRONMENT_VARIABLE;
+    /**
+     * Not an option of this group: Camel's generated configurers follow option groups one level deep only, so
+     * each endpoint declares this group as its own option ({@code keyPassword}) and hands it to the endpoint's configurer.
+     */
+    private final KeyPasswordOptions keyPassword = new KeyPasswordOptions(KeyPassword.ENVIRONMENT_VARIABLE);
 
     @UriParam(description = "The data folder of the ledger whose readings are anchored; default: the ledger component's (a"
             + " Ledger bean in the registry wins)")
@@ -54,7 +51,7 @@ public class SigningConnection extends RpcConnection {
 
     /** The signing key, unlocked with passwordFile, else password, else the environment variable passwordEnv. */
     public Credentials unlock() {
-        return Keystore.unlock(keystorePath(), passwordFile, password, passwordEnv);
+        return Keystore.unlock(keystorePath(), keyPassword.getPasswordFile(), keyPassword.getPassword(), keyPassword.getPasswordEnv());
     }
 
     public Path keystorePath() {
@@ -72,41 +69,16 @@ public class SigningConnection extends RpcConnection {
         return LedgerComponent.of(context, dataDir);
     }
 
-    /** Kamelets pass an option they were not given as an empty string; every option setter here maps it to none. */
-    public static String blankAsNone(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
     public String getKeystore() {
         return keystore;
     }
 
     public void setKeystore(String keystore) {
-        this.keystore = blankAsNone(keystore);
+        this.keystore = KameletOptions.blankAsNone(keystore);
     }
 
-    public String getPasswordFile() {
-        return passwordFile;
-    }
-
-    public void setPasswordFile(String passwordFile) {
-        this.passwordFile = blankAsNone(passwordFile);
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = blankAsNone(password);
-    }
-
-    public String getPasswordEnv() {
-        return passwordEnv;
-    }
-
-    public void setPasswordEnv(String passwordEnv) {
-        this.passwordEnv = passwordEnv;
+    public KeyPasswordOptions getKeyPassword() {
+        return keyPassword;
     }
 
     public String getDataDir() {
@@ -114,7 +86,7 @@ public class SigningConnection extends RpcConnection {
     }
 
     public void setDataDir(String dataDir) {
-        this.dataDir = blankAsNone(dataDir);
+        this.dataDir = KameletOptions.blankAsNone(dataDir);
     }
 
     public int getConfirmations() {

@@ -11,8 +11,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.energyweb.camel.CamelCatalog;
-import org.energyweb.chain.camel.SigningConnection;
-import org.energyweb.chain.keys.KeyPassword;
+import org.energyweb.camel.KameletOptions;
+import org.energyweb.chain.keys.camel.KeyPasswordOptions;
 import org.energyweb.ledger.camel.LedgerComponent;
 import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.LogKeys;
@@ -48,14 +48,8 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "security", description = "The log key's keystore (created by `energyweb log key new`); default: log-key.json in the data folder."
             + " Its verifier key beside it (log-key.vkey) names the log")
     private String keystore;
-    @UriParam(label = "security", description = "File whose first line is the log key's password (takes precedence over password and passwordEnv)")
-    private String passwordFile;
-    @UriParam(label = "security", secret = true, description = "The log key's password; give it as a placeholder resolved from a secret"
-            + " (for example {{env:NAME}}), never as plain text")
-    private String password;
-    @UriParam(label = "security", defaultValue = LogKeys.ENVIRONMENT_VARIABLE,
-            description = "Environment variable holding the log key's password when neither passwordFile nor password is set")
-    private String passwordEnv = LogKeys.ENVIRONMENT_VARIABLE;
+    @UriParam
+    private final KeyPasswordOptions keyPassword = new KeyPasswordOptions(LogKeys.ENVIRONMENT_VARIABLE);
     @UriParam(label = "advanced", description = "Comma-separated submission URLs of C2SP tlog-witnesses asked to cosign each checkpoint"
             + " (https, or http on loopback); their cosignatures are added to the checkpoint note. Paired in order with witnessKeys")
     private String witnessUrls;
@@ -93,7 +87,7 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
     NoteSigner unlock() {
         Path file = keystore != null ? Path.of(keystore)
                 : LogKeys.keystoreIn(LedgerComponent.of(getCamelContext(), dataDir).dataDir());
-        char[] secret = KeyPassword.resolve(passwordFile, password, passwordEnv);
+        char[] secret = keyPassword.resolve();
         try {
             return LogKeys.unlock(file, secret);
         } finally {
@@ -136,7 +130,7 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
     }
 
     public void setDataDir(String dataDir) {
-        this.dataDir = SigningConnection.blankAsNone(dataDir);
+        this.dataDir = KameletOptions.blankAsNone(dataDir);
     }
 
     public String getKeystore() {
@@ -144,31 +138,11 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
     }
 
     public void setKeystore(String keystore) {
-        this.keystore = SigningConnection.blankAsNone(keystore);
+        this.keystore = KameletOptions.blankAsNone(keystore);
     }
 
-    public String getPasswordFile() {
-        return passwordFile;
-    }
-
-    public void setPasswordFile(String passwordFile) {
-        this.passwordFile = SigningConnection.blankAsNone(passwordFile);
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = SigningConnection.blankAsNone(password);
-    }
-
-    public String getPasswordEnv() {
-        return passwordEnv;
-    }
-
-    public void setPasswordEnv(String passwordEnv) {
-        this.passwordEnv = passwordEnv;
+    public KeyPasswordOptions getKeyPassword() {
+        return keyPassword;
     }
 
     public String getWitnessUrls() {
@@ -176,7 +150,7 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
     }
 
     public void setWitnessUrls(String witnessUrls) {
-        this.witnessUrls = SigningConnection.blankAsNone(witnessUrls);
+        this.witnessUrls = KameletOptions.blankAsNone(witnessUrls);
     }
 
     public String getWitnessKeys() {
@@ -184,6 +158,6 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
     }
 
     public void setWitnessKeys(String witnessKeys) {
-        this.witnessKeys = SigningConnection.blankAsNone(witnessKeys);
+        this.witnessKeys = KameletOptions.blankAsNone(witnessKeys);
     }
 }

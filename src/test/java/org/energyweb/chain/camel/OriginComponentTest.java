@@ -197,7 +197,7 @@ class OriginComponentTest extends OnDevChain {
                 + "&contract=" + chain.contracts.producing() + "&keystore=" + meter.keystore() + "&passwordFile=" + meter.passwordFile());
 
         assertThat(camel.getEndpoints()).filteredOn(OriginEndpoint.class::isInstance).singleElement()
-                .extracting(endpoint -> ((OriginEndpoint) endpoint).getConfiguration().getPasswordEnv())
+                .extracting(endpoint -> ((OriginEndpoint) endpoint).getConfiguration().getKeyPassword().getPasswordEnv())
                 .isEqualTo(KeyPassword.ENVIRONMENT_VARIABLE);
     }
 

@@ -106,7 +106,7 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
     @Test
     void theKameletWithoutPasswordEnvLooksUpTheVariableTheLogKeysName() {
         assertThat(context.getEndpoints()).filteredOn(TransparencyLogEndpoint.class::isInstance).singleElement()
-                .extracting(endpoint -> ((TransparencyLogEndpoint) endpoint).getPasswordEnv())
+                .extracting(endpoint -> ((TransparencyLogEndpoint) endpoint).getKeyPassword().getPasswordEnv())
                 .isEqualTo(LogKeys.ENVIRONMENT_VARIABLE);
     }
 }
