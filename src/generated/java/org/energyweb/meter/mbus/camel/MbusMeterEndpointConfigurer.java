@@ -34,12 +34,12 @@ public class MbusMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "host": target.getAddress().setHost(property(camelContext, java.lang.String.class, value)); return true;
-        case "period": target.setPeriod(property(camelContext, long.class, value)); return true;
+        case "period": target.getPolling().setPeriod(property(camelContext, long.class, value)); return true;
         case "port": target.getAddress().setPort(property(camelContext, int.class, value)); return true;
         case "primaryaddress":
         case "primaryAddress": target.setPrimaryAddress(property(camelContext, int.class, value)); return true;
         case "readtimeout":
-        case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
+        case "readTimeout": target.getPolling().setReadTimeout(property(camelContext, long.class, value)); return true;
         case "secondaryaddress":
         case "secondaryAddress": target.setSecondaryAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "storagenumber":
@@ -93,12 +93,12 @@ public class MbusMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "host": return target.getAddress().getHost();
-        case "period": return target.getPeriod();
+        case "period": return target.getPolling().getPeriod();
         case "port": return target.getAddress().getPort();
         case "primaryaddress":
         case "primaryAddress": return target.getPrimaryAddress();
         case "readtimeout":
-        case "readTimeout": return target.getReadTimeout();
+        case "readTimeout": return target.getPolling().getReadTimeout();
         case "secondaryaddress":
         case "secondaryAddress": return target.getSecondaryAddress();
         case "storagenumber":

@@ -36,12 +36,12 @@ public class ModbusMeterEndpointConfigurer extends PropertyConfigurerSupport imp
         case "host": target.getAddress().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "invert": target.setInvert(property(camelContext, boolean.class, value)); return true;
         case "map": target.setMap(property(camelContext, java.lang.String.class, value)); return true;
-        case "period": target.setPeriod(property(camelContext, long.class, value)); return true;
+        case "period": target.getPolling().setPeriod(property(camelContext, long.class, value)); return true;
         case "port": target.getAddress().setPort(property(camelContext, int.class, value)); return true;
         case "ratedpowerw":
         case "ratedPowerW": target.setRatedPowerW(property(camelContext, java.lang.Long.class, value)); return true;
         case "readtimeout":
-        case "readTimeout": target.setReadTimeout(property(camelContext, long.class, value)); return true;
+        case "readTimeout": target.getPolling().setReadTimeout(property(camelContext, long.class, value)); return true;
         case "unitid":
         case "unitId": target.setUnitId(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -93,12 +93,12 @@ public class ModbusMeterEndpointConfigurer extends PropertyConfigurerSupport imp
         case "host": return target.getAddress().getHost();
         case "invert": return target.isInvert();
         case "map": return target.getMap();
-        case "period": return target.getPeriod();
+        case "period": return target.getPolling().getPeriod();
         case "port": return target.getAddress().getPort();
         case "ratedpowerw":
         case "ratedPowerW": return target.getRatedPowerW();
         case "readtimeout":
-        case "readTimeout": return target.getReadTimeout();
+        case "readTimeout": return target.getPolling().getReadTimeout();
         case "unitid":
         case "unitId": return target.getUnitId();
         default: return null;

@@ -14,7 +14,7 @@ public final class MbusMeterConsumer extends PollingMeterConsumer {
     private final MbusSettings settings;
 
     MbusMeterConsumer(MbusMeterEndpoint endpoint, Processor processor, MbusSettings settings) {
-        super(endpoint, processor, endpoint.getPeriod());
+        super(endpoint, processor, endpoint.getPolling().getPeriod());
         this.settings = settings;
     }
 

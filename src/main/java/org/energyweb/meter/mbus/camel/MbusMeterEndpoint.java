@@ -7,6 +7,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.camel.CamelCatalog;
 import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.PolledMeterOptions;
 import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.mbus.MbusSettings;
 
@@ -19,6 +20,9 @@ public final class MbusMeterEndpoint extends MeterSourceEndpoint {
 
     /** The port M-Bus-to-TCP gateways commonly serve the bus on (transparent mode). */
     private static final int DEFAULT_PORT = 10001;
+    /** M-Bus meters update their values every few seconds to minutes. */
+    private static final long DEFAULT_PERIOD = 60_000;
+    private static final long DEFAULT_READ_TIMEOUT = 5000;
 
     @UriParam
     private TcpMeterAddress address = new TcpMeterAddress(DEFAULT_PORT);
@@ -31,10 +35,8 @@ public final class MbusMeterEndpoint extends MeterSourceEndpoint {
     private long storageNumber;
     @UriParam(defaultValue = "0", description = "Tariff of the energy record to read (0: the total; 1, 2: tariff registers)")
     private int tariff;
-    @UriParam(defaultValue = "60000", description = "Milliseconds between the starts of two polls (M-Bus meters update their values every few seconds to minutes)")
-    private long period = 60_000;
-    @UriParam(defaultValue = "5000", description = "Milliseconds one request may wait for the meter's answer before it counts as not answering")
-    private long readTimeout = 5000;
+    @UriParam
+    private PolledMeterOptions polling = new PolledMeterOptions(DEFAULT_PERIOD, DEFAULT_READ_TIMEOUT);
 
     MbusMeterEndpoint(String uri, MbusMeterComponent component, String meterId) {
         super(uri, component, meterId);
@@ -42,12 +44,13 @@ public final class MbusMeterEndpoint extends MeterSourceEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        long period = polling.getPeriod();
         if (period <= 0) {
             throw new IllegalArgumentException(getEndpointUri() + ": period must be positive, was " + period + " ms");
         }
         MbusMeterConsumer consumer = new MbusMeterConsumer(this, processor,
                 new MbusSettings(getMeterId(), address.getHost(), address.getPort(), primaryAddress, secondaryAddress, storageNumber, tariff,
-                        Duration.ofMillis(readTimeout)));
+                        Duration.ofMillis(polling.getReadTimeout())));
         configureConsumer(consumer);
         return consumer;
     }
@@ -92,19 +95,11 @@ public final class MbusMeterEndpoint extends MeterSourceEndpoint {
         this.tariff = tariff;
     }
 
-    public long getPeriod() {
-        return period;
+    public PolledMeterOptions getPolling() {
+        return polling;
     }
 
-    public void setPeriod(long period) {
-        this.period = period;
-    }
-
-    public long getReadTimeout() {
-        return readTimeout;
-    }
-
-    public void setReadTimeout(long readTimeout) {
-        this.readTimeout = readTimeout;
+    public void setPolling(PolledMeterOptions polling) {
+        this.polling = polling;
     }
 }

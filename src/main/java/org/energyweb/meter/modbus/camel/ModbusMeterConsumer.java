@@ -20,7 +20,7 @@ public final class ModbusMeterConsumer extends PollingMeterConsumer {
     private final ModbusMeterEndpoint endpoint;
 
     ModbusMeterConsumer(ModbusMeterEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, endpoint.getPeriod());
+        super(endpoint, processor, endpoint.getPolling().getPeriod());
         this.endpoint = endpoint;
     }
 

@@ -7,6 +7,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.PolledMeterOptions;
 import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.modbus.ModbusAddress;
 import org.energyweb.meter.modbus.ModbusMeterSettings;
@@ -20,14 +21,14 @@ import java.time.Duration;
         syntax = "modbus-meter:meterId", consumerOnly = true, category = {Category.IOT})
 public final class ModbusMeterEndpoint extends MeterSourceEndpoint {
 
+    private static final long DEFAULT_PERIOD = 1000;
+
     @UriParam
     private TcpMeterAddress address = new TcpMeterAddress(ModbusAddress.DEFAULT_PORT);
     @UriParam(defaultValue = "1", description = "Modbus unit id (slave id) of the meter; matters behind a Modbus TCP gateway")
     private int unitId = 1;
-    @UriParam(defaultValue = "1000", description = "Milliseconds between the starts of two polls")
-    private long period = 1000;
-    @UriParam(defaultValue = "2000", description = "Milliseconds one Modbus request may take before the meter counts as not answering")
-    private long readTimeout = ModbusAddress.DEFAULT_TIMEOUT.toMillis();
+    @UriParam
+    private PolledMeterOptions polling = new PolledMeterOptions(DEFAULT_PERIOD, ModbusAddress.DEFAULT_TIMEOUT.toMillis());
     @UriParam(description = "Path of a YAML register map; without one the meter is discovered as a SunSpec device")
     private String map;
     @UriParam(defaultValue = "false", description = "For a meter installed the other way round: swaps import and export and negates power")
@@ -52,10 +53,11 @@ public final class ModbusMeterEndpoint extends MeterSourceEndpoint {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException(getEndpointUri() + ": host is required");
         }
+        long period = polling.getPeriod();
         if (period <= 0) {
             throw new IllegalArgumentException(getEndpointUri() + ": period must be positive, was " + period + " ms");
         }
-        ModbusAddress modbus = new ModbusAddress(host, address.getPort(), unitId, Duration.ofMillis(readTimeout));
+        ModbusAddress modbus = new ModbusAddress(host, address.getPort(), unitId, Duration.ofMillis(polling.getReadTimeout()));
         RegisterMap registerMap = map == null || map.isBlank() ? null : RegisterMap.load(Path.of(map));
         return new ModbusMeterSettings(getMeterId(), modbus, registerMap, invert, ratedPowerW);
     }
@@ -76,20 +78,12 @@ public final class ModbusMeterEndpoint extends MeterSourceEndpoint {
         this.unitId = unitId;
     }
 
-    public long getPeriod() {
-        return period;
+    public PolledMeterOptions getPolling() {
+        return polling;
     }
 
-    public void setPeriod(long period) {
-        this.period = period;
-    }
-
-    public long getReadTimeout() {
-        return readTimeout;
-    }
-
-    public void setReadTimeout(long readTimeout) {
-        this.readTimeout = readTimeout;
+    public void setPolling(PolledMeterOptions polling) {
+        this.polling = polling;
     }
 
     public String getMap() {
