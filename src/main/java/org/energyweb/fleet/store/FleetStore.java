@@ -4,13 +4,10 @@ import org.energyweb.fleet.service.InboundReading;
 import org.energyweb.fleet.service.MeterHead;
 import org.energyweb.proof.LeafKind;
 import org.energyweb.proof.MerkleTree;
-import org.energyweb.reading.Sha256;
 import org.energyweb.reading.ReadingDocument;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +23,8 @@ import java.util.TreeMap;
  * Every write for a partition happens in one transaction that first locks the partition's row and
  * checks the writer's epoch, so the readings, the dead letters and the consumed offset move together
  * (a crash or a redelivery neither loses nor repeats a reading) and a worker that lost the partition
- * writes nothing. One store (one connection) per worker thread.
+ * writes nothing. One store (one connection) per worker thread; the dead letters' statements are
+ * {@link DeadLetterTable}'s, the batches' way on chain {@link BatchChainStore}'s, on the same session.
  */
 public final class FleetStore implements AutoCloseable {
 
@@ -75,9 +73,11 @@ public final class FleetStore implements AutoCloseable {
     }
 
     private final Session session;
+    private final DeadLetterTable deadLetters;
 
     public FleetStore(String jdbcUrl) {
         this.session = new Session(jdbcUrl);
+        this.deadLetters = new DeadLetterTable(session);
         session.inTransaction(connection -> {
             try (Statement statement = connection.createStatement()) {
                 // one schema creation at a time: workers starting together would race on CREATE TABLE IF NOT EXISTS
@@ -188,32 +188,8 @@ public final class FleetStore implements AutoCloseable {
                 reading.executeBatch();
                 head.executeBatch();
             }
-            try (PreparedStatement dead = connection.prepareStatement("INSERT INTO fleet_dead_letter "
-                    + "(topic, partition, record_offset, gateway, meter, seq, reason, document, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Refused r : refused) {
-                    dead.setString(1, r.in().topic());
-                    dead.setInt(2, r.in().partition());
-                    dead.setLong(3, r.in().offset());
-                    dead.setString(4, r.in().gateway());
-                    dead.setString(5, r.in().meter());
-                    dead.setString(6, r.in().seq());
-                    dead.setString(7, r.reason());
-                    dead.setBytes(8, r.in().document());
-                    dead.setBoolean(9, r.held());
-                    dead.addBatch();
-                }
-                dead.executeBatch();
-            }
-            try (PreparedStatement release = connection.prepareStatement("UPDATE fleet_dead_letter SET released_at = now() "
-                    + "WHERE meter = ? AND seq = ? AND held AND released_at IS NULL AND encode(sha256(document), 'hex') = ?")) {
-                for (Released r : released) {
-                    release.setString(1, r.meter());
-                    release.setString(2, String.valueOf(r.seq()));
-                    release.setString(3, r.sha256());
-                    release.addBatch();
-                }
-                release.executeBatch();
-            }
+            DeadLetterTable.insert(connection, refused);
+            DeadLetterTable.release(connection, released);
             try (PreparedStatement offset = connection.prepareStatement(
                     "UPDATE fleet_partition SET next_offset = ? WHERE topic = ? AND partition = ?")) {
                 offset.setLong(1, nextOffset);
@@ -285,40 +261,12 @@ public final class FleetStore implements AutoCloseable {
 
     /** The meter#seq of every reading held (and not yet released) in a partition. */
     public Set<String> heldKeys(String topic, int partition) {
-        return session.inTransaction(connection -> {
-            Set<String> keys = new HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT meter, seq FROM fleet_dead_letter "
-                    + "WHERE topic = ? AND partition = ? AND held AND released_at IS NULL")) {
-                select.setString(1, topic);
-                select.setInt(2, partition);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(rs.getString(1) + "#" + rs.getString(2));
-                    }
-                }
-            }
-            return keys;
-        });
+        return deadLetters.heldKeys(topic, partition);
     }
 
     /** The first reading held for a meter's seq, as it was read, if any. */
     public Optional<InboundReading> held(String meter, long seq) {
-        return session.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT topic, partition, record_offset, gateway, document "
-                    + "FROM fleet_dead_letter WHERE meter = ? AND seq = ? AND held AND released_at IS NULL ORDER BY id LIMIT 1")) {
-                select.setString(1, meter);
-                select.setString(2, String.valueOf(seq));
-                try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<InboundReading>empty();
-                    }
-                    byte[] document = rs.getBytes(5);
-                    // it passed the record checks when it was held: key and headers were the document's
-                    return Optional.of(new InboundReading(rs.getString(1), rs.getInt(2), rs.getLong(3), meter, rs.getString(4), meter,
-                            String.valueOf(seq), Sha256.hex(Sha256.digest(document)), document));
-                }
-            }
-        });
+        return deadLetters.held(meter, seq);
     }
 
     /** The accepted seqs of a meter, in order. */
@@ -373,17 +321,7 @@ public final class FleetStore implements AutoCloseable {
     }
 
     public List<DeadLetter> deadLetters() {
-        return session.inTransaction(connection -> {
-            List<DeadLetter> letters = new ArrayList<>();
-            try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(
-                    "SELECT partition, record_offset, gateway, meter, seq, reason, released_at IS NOT NULL FROM fleet_dead_letter ORDER BY id")) {
-                while (rs.next()) {
-                    letters.add(new DeadLetter(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getBoolean(7)));
-                }
-            }
-            return letters;
-        });
+        return deadLetters.list();
     }
 
     /** The next offset to read of a partition, as last committed. */
