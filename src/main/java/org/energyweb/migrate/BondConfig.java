@@ -1,5 +1,6 @@
 package org.energyweb.migrate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -49,7 +50,14 @@ public final class BondConfig {
      * @throws IOException when the file cannot be read or is not a JSON object with any of the lists
      */
     public static List<Entry> read(Path file) throws IOException {
-        JsonNode root = JSON.readTree(file.toFile());
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            // Only where: Jackson's own message quotes the text around the error, which may be a private key.
+            throw new IOException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        }
         if (root == null || !root.isObject()) {
             throw new IOException(file + " is not a JSON object");
         }

@@ -105,4 +105,15 @@ class MigrateBondConfigTest {
         }
         secrets.forEach(secret -> assertThat(result.out() + result.err()).doesNotContainIgnoringCase(secret));
     }
+
+    @Test
+    void aMalformedConfigurationIsReportedByPlaceWithoutQuotingItsText() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"producers\": [{\"wallet_pwd\": " + keys[0].substring(2) + "}]}");
+
+        CliTestSupport.Result failed = CliTestSupport.run("migrate", "bond-config", broken.toString(), "--out", dir.resolve("other").toString());
+
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.err()).contains("is not valid JSON (line 1, column");
+        assertThat(failed.out() + failed.err()).doesNotContainIgnoringCase(keys[0].substring(2, 20));
+    }
 }
