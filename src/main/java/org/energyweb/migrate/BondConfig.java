@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * An ew-link-bond configuration file: JSON whose {@code producers} and {@code consumers} (the legacy files:
  * {@code production} and {@code consumption}) list items {@code {name, energy-meter, smart-contract, carbon-emission?}},
- * each part naming a Python class ({@code module}, {@code class_name}) and its {@code class_parameters}.
+ * each part naming a Python class ({@code module}, {@code class_name}) and its {@code class_parameters}; or one such
+ * item alone (the original's single-asset file, {@code parse_single_asset}).
  */
 public final class BondConfig {
 
@@ -62,6 +63,12 @@ public final class BondConfig {
             throw new IOException(file + " is not a JSON object");
         }
         List<Entry> entries = new ArrayList<>();
+        if (root.has("energy-meter")) {
+            // A single-asset file: its smart-contract class says which side it is on.
+            boolean consumer = root.path("smart-contract").path("class_name").asText().equals("OriginConsumer");
+            entries.add(new Entry(consumer ? Role.CONSUMER : Role.PRODUCER, 0, root));
+            return entries;
+        }
         boolean found = false;
         for (Role role : Role.values()) {
             for (String key : List.of(role.key, role.legacyKey)) {
@@ -75,7 +82,7 @@ public final class BondConfig {
             }
         }
         if (!found) {
-            throw new IOException(file + " has none of the lists producers, consumers, production, consumption");
+            throw new IOException(file + " has none of the lists producers, consumers, production, consumption, nor an energy-meter");
         }
         return entries;
     }

@@ -116,4 +116,33 @@ class MigrateBondConfigTest {
         assertThat(failed.err()).contains("is not valid JSON (line 1, column");
         assertThat(failed.out() + failed.err()).doesNotContainIgnoringCase(keys[0].substring(2, 20));
     }
+
+    @Test
+    void aSingleAssetFileIsCarriedOverAsItsOneEntry() throws Exception {
+        Path single = dir.resolve("single.json");
+        BondConfigWriter.write(single, """
+                {"name": "garage", "energy-meter": {"module": "energyweb.eds.simulator", "class_name": "EnergyMeterSimulator", "class_parameters": {}},
+                 "smart-contract": {"module": "energyweb.smart_contract.origin_v1", "class_name": "OriginConsumer",
+                   "class_parameters": {"asset_id": 3, "wallet_add": "%s", "wallet_pwd": "%s", "client_url": "http://127.0.0.1:9"}}}
+                """.formatted(addresses[3], keys[3]));
+
+        CliTestSupport.Result migrated = CliTestSupport.run("migrate", "bond-config", single.toString(), "--out", dir.resolve("single").toString(),
+                "--password-file", dir.resolve("password").toString(), "--light");
+
+        assertThat(migrated.out()).contains("1 entries").contains("carried over: garage -> meter garage-1 (bond-garage, consumer)");
+        assertThat(Keystore.unlock(dir.resolve("single/keys/garage-1.json"), PASSWORD.toCharArray()).getAddress()).isEqualTo(addresses[3]);
+    }
+
+    @Test
+    void theLegacyProductionAndConsumptionListsAreReadLikeProducersAndConsumers() throws Exception {
+        Path legacy = dir.resolve("legacy.json");
+        BondConfigWriter.write(legacy, BondConfigWriter.sample(keys, addresses, "http://127.0.0.1:9")
+                .replace("\"producers\"", "\"production\"").replace("\"consumers\"", "\"consumption\""));
+
+        CliTestSupport.Result migrated = CliTestSupport.run("migrate", "bond-config", legacy.toString(), "--out", dir.resolve("legacy").toString(),
+                "--password-file", dir.resolve("password").toString(), "--light");
+
+        assertThat(migrated.out()).contains("4 entries").contains("carried over: eumel-roof -> meter eumel-roof (bond-eumel-roof, producer)")
+                .contains("carried over: household -> meter household-1 (bond-household, consumer)");
+    }
 }
