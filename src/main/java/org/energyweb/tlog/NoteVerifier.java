@@ -2,13 +2,8 @@ package org.energyweb.tlog;
 
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.energyweb.reading.Sha256;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * An Ed25519 public key of c2sp.org/signed-note, with its key name and key ID; written and read in
@@ -18,17 +13,9 @@ public record NoteVerifier(String name, int keyId, byte[] publicKey) {
 
     /** signed-note "Signature types": 0x01 is Ed25519. */
     static final byte ED25519 = 0x01;
-    static final int PUBLIC_KEY_LENGTH = 32;
 
     public NoteVerifier {
-        checkName(name);
-        if (publicKey.length != PUBLIC_KEY_LENGTH) {
-            throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
-        }
-        publicKey = publicKey.clone();
-        if (keyId != keyId(name, publicKey)) {
-            throw new IllegalArgumentException("key ID " + Integer.toHexString(keyId) + " is not the one of key " + name);
-        }
+        publicKey = VerifierKeys.checked(name, keyId, ED25519, publicKey);
     }
 
     public static NoteVerifier of(String name, byte[] publicKey) {
@@ -37,10 +24,7 @@ public record NoteVerifier(String name, int keyId, byte[] publicKey) {
 
     /** signed-note "Ed25519 signatures": key ID = SHA-256(key name || 0x0A || 0x01 || 32-byte public key)[:4]. */
     static int keyId(String name, byte[] publicKey) {
-        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        byte[] input = ByteBuffer.allocate(nameBytes.length + 2 + publicKey.length)
-                .put(nameBytes).put((byte) '\n').put(ED25519).put(publicKey).array();
-        return ByteBuffer.wrap(Sha256.digest(input)).getInt();
+        return VerifierKeys.keyId(name, ED25519, publicKey);
     }
 
     /** signed-note "Format": key names are non-empty, with no Unicode spaces and no '+'. */
@@ -56,26 +40,13 @@ public record NoteVerifier(String name, int keyId, byte[] publicKey) {
 
     /** @throws IllegalArgumentException when {@code text} is not a verifier key of an Ed25519 signer */
     public static NoteVerifier parse(String text) {
-        String[] parts = text.strip().split("\\+", 3);
-        if (parts.length != 3 || parts[1].length() != 8) {
-            throw new IllegalArgumentException("not a signed-note verifier key (name+hash+key)");
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the key of verifier key " + parts[0] + " is not base64");
-        }
-        if (key.length != 1 + PUBLIC_KEY_LENGTH || key[0] != ED25519) {
-            throw new IllegalArgumentException("verifier key " + parts[0] + " is not an Ed25519 key");
-        }
-        return new NoteVerifier(parts[0], (int) Long.parseLong(parts[1], 16), Arrays.copyOfRange(key, 1, key.length));
+        VerifierKeys.Parsed key = VerifierKeys.parse(text, ED25519, "an Ed25519 key");
+        return new NoteVerifier(key.name(), key.keyId(), key.publicKey());
     }
 
     /** The verifier key text, e.g. "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW". */
     public String text() {
-        byte[] key = ByteBuffer.allocate(1 + PUBLIC_KEY_LENGTH).put(ED25519).put(publicKey).array();
-        return name + "+" + HexFormat.of().toHexDigits(keyId) + "+" + Base64.getEncoder().encodeToString(key);
+        return VerifierKeys.text(name, keyId, ED25519, publicKey);
     }
 
     /** Whether {@code signature} is this key's Ed25519 signature (RFC 8032) of {@code message}. */

@@ -2,15 +2,12 @@ package org.energyweb.tlog.witness;
 
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.energyweb.reading.Sha256;
-import org.energyweb.tlog.NoteVerifier;
 import org.energyweb.tlog.SignedNote;
+import org.energyweb.tlog.VerifierKeys;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.OptionalLong;
 
 /**
@@ -22,19 +19,11 @@ public record CosignatureVerifier(String name, int keyId, byte[] publicKey) {
 
     /** tlog-cosignature "Format": the vkey signature type of Ed25519 cosignatures (cosignature/v1). */
     static final byte COSIGNATURE_V1 = 0x04;
-    private static final int PUBLIC_KEY_LENGTH = 32;
     /** "Format": a timestamped_signature is a big-endian u64 timestamp, then the 64-byte Ed25519 signature. */
     private static final int TIMESTAMPED_SIGNATURE_LENGTH = 8 + 64;
 
     public CosignatureVerifier {
-        NoteVerifier.checkName(name);
-        if (publicKey.length != PUBLIC_KEY_LENGTH) {
-            throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
-        }
-        publicKey = publicKey.clone();
-        if (keyId != keyId(name, publicKey)) {
-            throw new IllegalArgumentException("key ID " + Integer.toHexString(keyId) + " is not the cosignature key ID of " + name);
-        }
+        publicKey = VerifierKeys.checked(name, keyId, COSIGNATURE_V1, publicKey);
     }
 
     public static CosignatureVerifier of(String name, byte[] publicKey) {
@@ -43,10 +32,7 @@ public record CosignatureVerifier(String name, int keyId, byte[] publicKey) {
 
     /** "Format": SHA-256(name || "\n" || 0x04 || 32-byte Ed25519 cosigner public key)[:4]. */
     static int keyId(String name, byte[] publicKey) {
-        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        byte[] input = ByteBuffer.allocate(nameBytes.length + 2 + publicKey.length)
-                .put(nameBytes).put((byte) '\n').put(COSIGNATURE_V1).put(publicKey).array();
-        return ByteBuffer.wrap(Sha256.digest(input)).getInt();
+        return VerifierKeys.keyId(name, COSIGNATURE_V1, publicKey);
     }
 
     /**
@@ -59,25 +45,12 @@ public record CosignatureVerifier(String name, int keyId, byte[] publicKey) {
 
     /** @throws IllegalArgumentException when {@code text} is not a vkey of an Ed25519 cosigner */
     public static CosignatureVerifier parse(String text) {
-        String[] parts = text.strip().split("\\+", 3);
-        if (parts.length != 3 || parts[1].length() != 8) {
-            throw new IllegalArgumentException("not a signed-note verifier key (name+hash+key)");
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the key of verifier key " + parts[0] + " is not base64");
-        }
-        if (key.length != 1 + PUBLIC_KEY_LENGTH || key[0] != COSIGNATURE_V1) {
-            throw new IllegalArgumentException("verifier key " + parts[0] + " is not an Ed25519 cosignature (0x04) key");
-        }
-        return new CosignatureVerifier(parts[0], (int) Long.parseLong(parts[1], 16), Arrays.copyOfRange(key, 1, key.length));
+        VerifierKeys.Parsed key = VerifierKeys.parse(text, COSIGNATURE_V1, "an Ed25519 cosignature (0x04) key");
+        return new CosignatureVerifier(key.name(), key.keyId(), key.publicKey());
     }
 
     public String text() {
-        byte[] key = ByteBuffer.allocate(1 + PUBLIC_KEY_LENGTH).put(COSIGNATURE_V1).put(publicKey).array();
-        return name + "+" + HexFormat.of().toHexDigits(keyId) + "+" + Base64.getEncoder().encodeToString(key);
+        return VerifierKeys.text(name, keyId, COSIGNATURE_V1, publicKey);
     }
 
     /** Whether {@code signature} is a line of this key: same name and key ID (others are ignored, "Format"). */
