@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.energyweb.tlog.Checkpoint;
+import org.energyweb.tlog.KeptCheckpoints;
 import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.NoteSigner;
 import org.energyweb.tlog.SignedNote;
@@ -23,6 +24,7 @@ class TransparencyLogConsumer extends ScheduledPollConsumer {
 
     private NoteSigner signer;
     private LedgerLog log;
+    private KeptCheckpoints kept;
     /** The witnesses asked to cosign each checkpoint, or null. */
     private CheckpointWitnesses witnesses;
     private long signedSize = -1;
@@ -37,10 +39,13 @@ class TransparencyLogConsumer extends ScheduledPollConsumer {
         signer = endpoint.unlock();
         log = endpoint.log();
         witnesses = endpoint.witnesses().orElse(null);
-        signedSize = log.latestCheckpoint()
-                .map(note -> Checkpoint.parse(note.text()))
-                .filter(checkpoint -> checkpoint.origin().equals(signer.name()))
-                .map(Checkpoint::size).orElse(-1L);
+        kept = new KeptCheckpoints(endpoint.ledgerDataDir());
+        SignedNote latest = log.latestCheckpoint().filter(note -> Checkpoint.parse(note.text()).origin().equals(signer.name())).orElse(null);
+        if (latest != null) {
+            // Signed just before a kill that came before it was kept: kept now, so every signed size has its note.
+            kept.keep(latest);
+        }
+        signedSize = latest == null ? -1 : Checkpoint.parse(latest.text()).size();
         super.doStart();
     }
 
@@ -60,6 +65,7 @@ class TransparencyLogConsumer extends ScheduledPollConsumer {
             note = cosigned.note();
             log.publish(note);
         }
+        kept.keep(note);
         signedSize = checkpoint.size();
         Exchange exchange = createExchange(true);
         try {

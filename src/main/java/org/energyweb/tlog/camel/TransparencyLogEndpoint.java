@@ -83,10 +83,13 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
         return getComponent().log(dataDir);
     }
 
+    Path ledgerDataDir() {
+        return LedgerComponent.of(getCamelContext(), dataDir).dataDir();
+    }
+
     /** Decrypts the log key; a wrong password or a missing key fails when the route starts, not at its first checkpoint. */
     NoteSigner unlock() {
-        Path file = keystore != null ? Path.of(keystore)
-                : LogKeys.keystoreIn(LedgerComponent.of(getCamelContext(), dataDir).dataDir());
+        Path file = keystore != null ? Path.of(keystore) : LogKeys.keystoreIn(ledgerDataDir());
         char[] secret = keyPassword.resolve();
         try {
             return LogKeys.unlock(file, secret);

@@ -7,6 +7,7 @@ import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.camel.LedgerComponent;
 import org.energyweb.proof.MerkleTree;
 import org.energyweb.tlog.Checkpoint;
+import org.energyweb.tlog.KeptCheckpoints;
 import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.LogKeys;
 import org.energyweb.tlog.NoteVerifier;
@@ -94,6 +95,23 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
         assertThat(last.origin()).isEqualTo("gateway.example/log");
         assertThat(last.root()).isEqualTo(MerkleTree.ofLeafInputs(leaves).root());
         assertThat(seen).extracting(Checkpoint::size).isSorted();
+    }
+
+    @Test
+    void everySignedCheckpointIsKeptUnderItsSizeWithItsCosignatures() {
+        KeptCheckpoints kept = new KeptCheckpoints(dir.resolve("data"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> kept.sizes().size() >= 3);
+        SignedNote latest = LedgerLog.latestCheckpoint(dir.resolve("data")).orElseThrow();
+
+        assertThat(kept.sizes()).isSorted().doesNotHaveDuplicates();
+        for (long size : kept.sizes()) {
+            SignedNote note = kept.at(size).orElseThrow();
+            assertThat(Checkpoint.parse(note.text()).size()).isEqualTo(size);
+            assertThat(note.verifiedBy(List.of(verifier))).containsExactly(verifier);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> kept.at(Checkpoint.parse(latest.text()).size()).isPresent());
+        assertThat(kept.at(Checkpoint.parse(latest.text()).size()).orElseThrow().signatures())
+                .anyMatch(line -> cosigner.verifier().verify(latest.text(), line).isPresent());
     }
 
     @Test
