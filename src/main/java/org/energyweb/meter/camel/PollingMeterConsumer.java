@@ -20,9 +20,12 @@ public abstract class PollingMeterConsumer extends ScheduledPollConsumer {
     private PolledMeter meter;
     private MeterCircuit circuit;
 
-    /** @param period milliseconds between the starts of two polls */
+    /** @param period milliseconds between the starts of two polls; not positive stops the route with a clear error */
     protected PollingMeterConsumer(MeterSourceEndpoint endpoint, Processor processor, long period) {
         super(endpoint, processor);
+        if (period <= 0) {
+            throw new IllegalArgumentException(endpoint.getEndpointUri() + ": period must be positive, was " + period + " ms");
+        }
         this.endpoint = endpoint;
         setDelay(period);
         setTimeUnit(TimeUnit.MILLISECONDS);

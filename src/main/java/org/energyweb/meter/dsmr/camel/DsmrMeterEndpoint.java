@@ -6,10 +6,9 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.TcpMeterEndpoint;
 import org.energyweb.meter.camel.StreamingMeterConsumer;
 import org.energyweb.meter.camel.StreamingMeterOptions;
-import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.dsmr.DsmrSource;
 import org.energyweb.meter.dsmr.DsmrSettings;
 
@@ -19,13 +18,11 @@ import java.time.Duration;
 /** One P1 port's settings; see {@link DsmrMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = DsmrMeterComponent.SCHEME, title = "DSMR P1 meter",
         syntax = "dsmr-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
+public final class DsmrMeterEndpoint extends TcpMeterEndpoint {
 
     /** The usual ser2net port of a P1 bridge. */
     private static final int DEFAULT_PORT = 2000;
 
-    @UriParam
-    private TcpMeterAddress address = new TcpMeterAddress(DEFAULT_PORT);
     @UriParam(description = "The id of the gas meter's hash chain; empty to leave the gas meter out")
     private String gasMeterId;
     @UriParam(defaultValue = "0", description = "Calorific value the gas register is converted with, in Wh per m3 (required with gasMeterId)")
@@ -34,29 +31,19 @@ public final class DsmrMeterEndpoint extends MeterSourceEndpoint {
     private StreamingMeterOptions stream = new StreamingMeterOptions();
 
     DsmrMeterEndpoint(String uri, DsmrMeterComponent component, String meterId) {
-        super(uri, component, meterId);
+        super(uri, component, meterId, DEFAULT_PORT);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) throws Exception {
+    protected Consumer newConsumer(Processor processor) {
         DsmrSettings settings = settings();
-        StreamingMeterConsumer consumer = new StreamingMeterConsumer(this, processor, () -> new DsmrSource(settings, Clock.systemUTC()),
-                settings.source(), stream.getReconnectDelay());
-        configureConsumer(consumer);
-        return consumer;
+        return new StreamingMeterConsumer(this, processor, () -> new DsmrSource(settings, Clock.systemUTC()), settings.source(),
+                stream.getReconnectDelay());
     }
 
     DsmrSettings settings() {
-        return new DsmrSettings(getMeterId(), address.getHost(), address.getPort(), gasMeterId, gasWhPerM3,
+        return new DsmrSettings(getMeterId(), getAddress().getHost(), getAddress().getPort(), gasMeterId, gasWhPerM3,
                 Duration.ofMillis(stream.getReadTimeout()));
-    }
-
-    public TcpMeterAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(TcpMeterAddress address) {
-        this.address = address;
     }
 
     public String getGasMeterId() {

@@ -6,9 +6,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.camel.CamelCatalog;
-import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.TcpMeterEndpoint;
 import org.energyweb.meter.camel.PolledMeterOptions;
-import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.mbus.MbusSettings;
 
 import java.time.Duration;
@@ -16,7 +15,7 @@ import java.time.Duration;
 /** One M-Bus meter's settings; see {@link MbusMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = MbusMeterComponent.SCHEME, title = "M-Bus meter",
         syntax = "mbus-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class MbusMeterEndpoint extends MeterSourceEndpoint {
+public final class MbusMeterEndpoint extends TcpMeterEndpoint {
 
     /** The port M-Bus-to-TCP gateways commonly serve the bus on (transparent mode). */
     private static final int DEFAULT_PORT = 10001;
@@ -24,8 +23,6 @@ public final class MbusMeterEndpoint extends MeterSourceEndpoint {
     private static final long DEFAULT_PERIOD = 60_000;
     private static final long DEFAULT_READ_TIMEOUT = 5000;
 
-    @UriParam
-    private TcpMeterAddress address = new TcpMeterAddress(DEFAULT_PORT);
     @UriParam(defaultValue = "0", description = "Primary address (0-250) of the meter on the bus; ignored with secondaryAddress")
     private int primaryAddress;
     @UriParam(description = "Secondary address of the meter: the 16 hex digits of its long header (identification number, manufacturer,"
@@ -39,28 +36,14 @@ public final class MbusMeterEndpoint extends MeterSourceEndpoint {
     private PolledMeterOptions polling = new PolledMeterOptions(DEFAULT_PERIOD, DEFAULT_READ_TIMEOUT);
 
     MbusMeterEndpoint(String uri, MbusMeterComponent component, String meterId) {
-        super(uri, component, meterId);
+        super(uri, component, meterId, DEFAULT_PORT);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) throws Exception {
-        long period = polling.getPeriod();
-        if (period <= 0) {
-            throw new IllegalArgumentException(getEndpointUri() + ": period must be positive, was " + period + " ms");
-        }
-        MbusMeterConsumer consumer = new MbusMeterConsumer(this, processor,
-                new MbusSettings(getMeterId(), address.getHost(), address.getPort(), primaryAddress, secondaryAddress, storageNumber, tariff,
+    protected Consumer newConsumer(Processor processor) {
+        return new MbusMeterConsumer(this, processor,
+                new MbusSettings(getMeterId(), getAddress().getHost(), getAddress().getPort(), primaryAddress, secondaryAddress, storageNumber, tariff,
                         Duration.ofMillis(polling.getReadTimeout())));
-        configureConsumer(consumer);
-        return consumer;
-    }
-
-    public TcpMeterAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(TcpMeterAddress address) {
-        this.address = address;
     }
 
     public int getPrimaryAddress() {

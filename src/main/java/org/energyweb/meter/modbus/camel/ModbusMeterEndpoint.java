@@ -6,9 +6,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.TcpMeterEndpoint;
 import org.energyweb.meter.camel.PolledMeterOptions;
-import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.modbus.ModbusAddress;
 import org.energyweb.meter.modbus.ModbusMeterSettings;
 import org.energyweb.meter.modbus.RegisterMap;
@@ -19,12 +18,10 @@ import java.time.Duration;
 /** One meter's polling settings; see {@link ModbusMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = ModbusMeterComponent.SCHEME, title = "Modbus TCP meter",
         syntax = "modbus-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class ModbusMeterEndpoint extends MeterSourceEndpoint {
+public final class ModbusMeterEndpoint extends TcpMeterEndpoint {
 
     private static final long DEFAULT_PERIOD = 1000;
 
-    @UriParam
-    private TcpMeterAddress address = new TcpMeterAddress(ModbusAddress.DEFAULT_PORT);
     @UriParam(defaultValue = "1", description = "Modbus unit id (slave id) of the meter; matters behind a Modbus TCP gateway")
     private int unitId = 1;
     @UriParam
@@ -37,37 +34,23 @@ public final class ModbusMeterEndpoint extends MeterSourceEndpoint {
     private Long ratedPowerW;
 
     ModbusMeterEndpoint(String uri, ModbusMeterComponent component, String meterId) {
-        super(uri, component, meterId);
+        super(uri, component, meterId, ModbusAddress.DEFAULT_PORT);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) throws Exception {
-        ModbusMeterConsumer consumer = new ModbusMeterConsumer(this, processor);
-        configureConsumer(consumer);
-        return consumer;
+    protected Consumer newConsumer(Processor processor) {
+        return new ModbusMeterConsumer(this, processor);
     }
 
     /** Checked when the consumer starts, so a bad map or address stops the route with a clear error. */
     ModbusMeterSettings settings() {
-        String host = address.getHost();
+        String host = getAddress().getHost();
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException(getEndpointUri() + ": host is required");
         }
-        long period = polling.getPeriod();
-        if (period <= 0) {
-            throw new IllegalArgumentException(getEndpointUri() + ": period must be positive, was " + period + " ms");
-        }
-        ModbusAddress modbus = new ModbusAddress(host, address.getPort(), unitId, Duration.ofMillis(polling.getReadTimeout()));
+        ModbusAddress modbus = new ModbusAddress(host, getAddress().getPort(), unitId, Duration.ofMillis(polling.getReadTimeout()));
         RegisterMap registerMap = map == null || map.isBlank() ? null : RegisterMap.load(Path.of(map));
         return new ModbusMeterSettings(getMeterId(), modbus, registerMap, invert, ratedPowerW);
-    }
-
-    public TcpMeterAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(TcpMeterAddress address) {
-        this.address = address;
     }
 
     public int getUnitId() {

@@ -6,10 +6,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.camel.CamelCatalog;
-import org.energyweb.meter.camel.MeterSourceEndpoint;
+import org.energyweb.meter.camel.TcpMeterEndpoint;
 import org.energyweb.meter.camel.StreamingMeterConsumer;
 import org.energyweb.meter.camel.StreamingMeterOptions;
-import org.energyweb.meter.camel.TcpMeterAddress;
 import org.energyweb.meter.sml.SmlSettings;
 import org.energyweb.meter.sml.SmlSource;
 
@@ -19,36 +18,24 @@ import java.time.Duration;
 /** One SML meter's settings; see {@link SmlMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = SmlMeterComponent.SCHEME, title = "SML meter",
         syntax = "sml-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class SmlMeterEndpoint extends MeterSourceEndpoint {
+public final class SmlMeterEndpoint extends TcpMeterEndpoint {
 
     /** The port Wi-Fi reading heads (Tasmota's TCP bridge on a Hichi head) are usually set to serve the optical interface on. */
     private static final int DEFAULT_PORT = 8888;
 
     @UriParam
-    private TcpMeterAddress address = new TcpMeterAddress(DEFAULT_PORT);
-    @UriParam
     private StreamingMeterOptions stream = new StreamingMeterOptions();
 
     SmlMeterEndpoint(String uri, SmlMeterComponent component, String meterId) {
-        super(uri, component, meterId);
+        super(uri, component, meterId, DEFAULT_PORT);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) throws Exception {
-        SmlSettings settings = new SmlSettings(getMeterId(), address.getHost(), address.getPort(),
+    protected Consumer newConsumer(Processor processor) {
+        SmlSettings settings = new SmlSettings(getMeterId(), getAddress().getHost(), getAddress().getPort(),
                 Duration.ofMillis(stream.getReadTimeout()));
-        StreamingMeterConsumer consumer = new StreamingMeterConsumer(this, processor, () -> new SmlSource(settings, Clock.systemUTC()),
-                settings.source(), stream.getReconnectDelay());
-        configureConsumer(consumer);
-        return consumer;
-    }
-
-    public TcpMeterAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(TcpMeterAddress address) {
-        this.address = address;
+        return new StreamingMeterConsumer(this, processor, () -> new SmlSource(settings, Clock.systemUTC()), settings.source(),
+                stream.getReconnectDelay());
     }
 
     public StreamingMeterOptions getStream() {
