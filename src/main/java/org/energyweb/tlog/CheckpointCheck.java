@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a proof's tree is the one a signed checkpoint commits to: the checkpoint's tree size and
+ * Whether a signed checkpoint is the log's and commits to a given tree: the checkpoint's tree size and
  * root (c2sp.org/tlog-checkpoint "Note text") equal the proof's and, given the log's verifier key, the
  * log's signature on it verifies (c2sp.org/signed-note "Signatures").
  */
@@ -17,26 +17,30 @@ public final class CheckpointCheck {
     /** The first problem, or empty when the checkpoint commits to this tree (and is signed by {@code logKey}, when given). */
     public static Optional<String> problem(String signedCheckpoint, long size, byte[] root, Optional<NoteVerifier> logKey) {
         Checkpoint checkpoint;
-        SignedNote note;
         try {
-            note = SignedNote.parse(signedCheckpoint);
-            checkpoint = Checkpoint.parse(note.text());
+            checkpoint = logKey.isPresent() ? signedBy(signedCheckpoint, logKey.get()) : Checkpoint.parse(SignedNote.parse(signedCheckpoint).text());
         } catch (IllegalArgumentException e) {
             return Optional.of("checkpoint: " + e.getMessage());
         }
         if (checkpoint.size() != size || !Arrays.equals(checkpoint.root(), root)) {
             return Optional.of("checkpoint: its tree (size " + checkpoint.size() + ") is not the proof's (size " + size + ")");
         }
-        if (logKey.isPresent()) {
-            if (!logKey.get().name().equals(checkpoint.origin())) {
-                return Optional.of("checkpoint: it is of the log " + checkpoint.origin() + ", not of " + logKey.get().name());
-            }
-            try {
-                note.verifiedBy(List.of(logKey.get()));
-            } catch (IllegalArgumentException e) {
-                return Optional.of("checkpoint: " + e.getMessage());
-            }
-        }
         return Optional.empty();
+    }
+
+    /**
+     * The checkpoint of a signed note of the log whose verifier key is {@code logKey}: a well-formed note and
+     * checkpoint, whose origin is the key's name and which carries the key's valid signature.
+     *
+     * @throws IllegalArgumentException naming the first problem
+     */
+    public static Checkpoint signedBy(String signedCheckpoint, NoteVerifier logKey) {
+        SignedNote note = SignedNote.parse(signedCheckpoint);
+        Checkpoint checkpoint = Checkpoint.parse(note.text());
+        if (!logKey.name().equals(checkpoint.origin())) {
+            throw new IllegalArgumentException("it is of the log " + checkpoint.origin() + ", not of " + logKey.name());
+        }
+        note.verifiedBy(List.of(logKey));
+        return checkpoint;
     }
 }

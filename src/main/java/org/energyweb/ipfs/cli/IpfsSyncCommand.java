@@ -35,7 +35,7 @@ public final class IpfsSyncCommand implements Callable<Integer> {
 
     /** The block store's folder inside the data folder. */
     public static final String PENDING_FOLDER = "ipfs-pending";
-    static final String AUTH_ENV = "ENERGYWEB_IPFS_AUTH";
+    public static final String AUTH_ENV = "ENERGYWEB_IPFS_AUTH";
 
     @Spec
     private CommandSpec spec;

@@ -3,7 +3,6 @@ package org.energyweb.tlog.monitor;
 import org.energyweb.cli.CliTestSupport;
 import org.energyweb.cli.CliTestSupport.Result;
 import org.energyweb.proof.MerkleProofs;
-import org.energyweb.tlog.Checkpoint;
 import org.energyweb.tlog.NoteSigner;
 import org.energyweb.tlog.SignedNote;
 import org.energyweb.tlog.TileLog;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +34,7 @@ class SplitViewTest {
     @TempDir
     Path dir;
 
-    private final NoteSigner logKey = new NoteSigner(ORIGIN, seed(1));
+    private final NoteSigner logKey = new NoteSigner(ORIGIN, TestLogs.seed(1));
     private ServedLog served;
     private WitnessServer witnessServer;
 
@@ -50,23 +48,16 @@ class SplitViewTest {
         }
     }
 
-    /** A log folder of {@code size} leaves "{@code prefix} i" with its tiles and a checkpoint signed by {@code key}. */
     private TileLog log(String name, String prefix, int size, NoteSigner key) throws Exception {
-        TileLog tiles = TileLog.open(dir.resolve(name));
-        grow(tiles, name, prefix, size, key);
-        return tiles;
+        return TestLogs.log(dir.resolve(name), prefix, size, key);
     }
 
     private void grow(TileLog tiles, String name, String prefix, int size, NoteSigner key) throws Exception {
-        for (long i = tiles.size(); i < size; i++) {
-            tiles.append((prefix + " " + i).getBytes(StandardCharsets.UTF_8));
-        }
-        tiles.commit();
-        Files.writeString(dir.resolve(name).resolve("checkpoint"), checkpoint(tiles, key).encoded());
+        TestLogs.grow(tiles, dir.resolve(name), prefix, size, key);
     }
 
     private static SignedNote checkpoint(TileLog tiles, NoteSigner key) {
-        return SignedNote.sign(new Checkpoint(ORIGIN, tiles.size(), tiles.root()).text(), key);
+        return TestLogs.checkpoint(tiles, key);
     }
 
     private LogMonitor monitor() {
@@ -130,7 +121,7 @@ class SplitViewTest {
 
     @Test
     void aCheckpointNotSignedByTheLogKeyIsReported() throws Exception {
-        log("unsigned", "reading", 10, new NoteSigner(ORIGIN, seed(9)));
+        log("unsigned", "reading", 10, new NoteSigner(ORIGIN, TestLogs.seed(9)));
         served = new ServedLog(dir.resolve("unsigned"));
 
         LogMonitor.Report report = monitor().check();
@@ -153,15 +144,9 @@ class SplitViewTest {
     }
 
     private WitnessClient witness() {
-        Cosigner cosigner = new Cosigner("witness.example/w1", seed(2));
+        Cosigner cosigner = new Cosigner("witness.example/w1", TestLogs.seed(2));
         witnessServer = WitnessServer.start(new Witness(cosigner, List.of(logKey.verifier()), dir.resolve("witness"), Clock.systemUTC()),
                 new InetSocketAddress("127.0.0.1", 0));
         return new WitnessClient(witnessServer.url(), cosigner.verifier());
-    }
-
-    private static byte[] seed(int first) {
-        byte[] seed = new byte[32];
-        seed[0] = (byte) first;
-        return seed;
     }
 }
