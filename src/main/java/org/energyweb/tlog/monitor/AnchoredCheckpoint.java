@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * One {@code LogCheckpointAnchored} event of the {@code ReadingAnchor} contract: a checkpoint of the log
- * {@code origin} anchored by {@code submitter}, with the CID of its signed note on IPFS.
+ * {@code origin} anchored by {@code submitter}, with the CID of its signed note on IPFS. The size is the contract's
+ * uint64, which may exceed any checkpoint's (anyone may anchor anything under an origin from another account).
  */
-public record AnchoredCheckpoint(String origin, long size, byte[] root, String cid, String submitter, long block,
+public record AnchoredCheckpoint(String origin, BigInteger size, byte[] root, String cid, String submitter, long block,
                                  String transaction, long logIndex) {
 
     /** Blocks per eth_getLogs request: providers cap the range one request may span. */
@@ -49,7 +50,7 @@ public record AnchoredCheckpoint(String origin, long size, byte[] root, String c
 
     private static AnchoredCheckpoint of(Log log) {
         Map<String, Object> event = ReadingAnchorContract.LOG_CHECKPOINT_ANCHORED.decode(log);
-        return new AnchoredCheckpoint((String) event.get("origin"), ((BigInteger) event.get("size")).longValueExact(),
+        return new AnchoredCheckpoint((String) event.get("origin"), (BigInteger) event.get("size"),
                 Numeric.hexStringToByteArray((String) event.get("root")), (String) event.get("checkpointCid"),
                 (String) event.get("submitter"), log.blockNumber(), log.transactionHash(), log.logIndex());
     }

@@ -10,6 +10,7 @@ import org.energyweb.tlog.CheckpointCheck;
 import org.energyweb.tlog.NoteVerifier;
 
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -27,7 +28,8 @@ import java.util.Set;
  * key (c2sp.org/signed-note "Signatures"), its size and root are the anchored ones, and it is consistent with the
  * largest checkpoint accepted before it by an RFC 9162 consistency proof computed from the log's tiles
  * ({@link TreeCheck}). The tiles are those of the log's own latest checkpoint ({@link LogHead}), which every
- * anchored checkpoint must be a prefix of. The first checkpoint that fails is the finding.
+ * anchored checkpoint must be a prefix of. The first checkpoint that fails is the finding. Anchors of anyone under
+ * the origin that are not the log key's checkpoints can be ignored: they say nothing about the log.
  */
 public final class AnchoredLogMonitor {
 
@@ -44,9 +46,11 @@ public final class AnchoredLogMonitor {
      *
      * @param head       the tiles' checkpoint, when it is the log key's and its tiles give its root
      * @param consistent the anchored checkpoints accepted, in block order, up to the finding
+     * @param ignored    without an accountable submitter: anchors under the origin that are not the log key's signed
+     *                   checkpoint of the anchored tree (anyone may anchor anything under any origin), with why
      * @param finding    the first failure, empty when every anchored checkpoint passed
      */
-    public record Report(Optional<Checkpoint> head, List<AnchoredCheckpoint> consistent, Optional<Finding> finding) {
+    public record Report(Optional<Checkpoint> head, List<AnchoredCheckpoint> consistent, List<Finding> ignored, Optional<Finding> finding) {
     }
 
     /** IPFS failures that say nothing about the note: the node is not there, or we may not ask it. */
@@ -66,21 +70,29 @@ public final class AnchoredLogMonitor {
     /**
      * Checks {@code anchored} (one log's checkpoints in block order, as {@link AnchoredCheckpoint#read} gives them).
      *
+     * @param accountable whether every anchor is the log's own (they are one submitter's, the gateway's): then an anchor
+     *                    that is not the log key's signed checkpoint of the anchored tree is a finding; otherwise it is
+     *                    ignored, and only the log key's own checkpoints, whoever anchored them, must be consistent
      * @throws UncheckedIOException when the tiles cannot be read
      * @throws IpfsException        when the IPFS node cannot be reached
      */
-    public Report check(List<AnchoredCheckpoint> anchored) {
+    public Report check(List<AnchoredCheckpoint> anchored, boolean accountable) {
         LogHead.Result read = LogHead.read(tiles, logKey);
         if (read.head() == null) {
-            return new Report(Optional.empty(), List.of(), Optional.of(new Finding(Optional.empty(), read.finding())));
+            return new Report(Optional.empty(), List.of(), List.of(), Optional.of(new Finding(Optional.empty(), read.finding())));
         }
         List<AnchoredCheckpoint> consistent = new ArrayList<>();
+        List<Finding> ignored = new ArrayList<>();
         Optional<Checkpoint> largest = Optional.empty();
         String largestName = "";
         for (AnchoredCheckpoint checkpoint : anchored) {
             Result result = check(read.head().tiles(), largest, largestName, checkpoint);
+            if (result.problem != null && result.checkpoint == null && !accountable) {
+                ignored.add(new Finding(Optional.of(checkpoint), result.problem));
+                continue;
+            }
             if (result.problem != null) {
-                return new Report(Optional.of(read.head().checkpoint()), consistent,
+                return new Report(Optional.of(read.head().checkpoint()), consistent, ignored,
                         Optional.of(new Finding(Optional.of(checkpoint), result.problem)));
             }
             consistent.add(checkpoint);
@@ -89,9 +101,10 @@ public final class AnchoredLogMonitor {
                 largestName = "checkpoint size " + checkpoint.size() + " anchored in block " + checkpoint.block();
             }
         }
-        return new Report(Optional.of(read.head().checkpoint()), consistent, Optional.empty());
+        return new Report(Optional.of(read.head().checkpoint()), consistent, ignored, Optional.empty());
     }
 
+    /** {@code checkpoint}: the log key's checkpoint of the anchored tree, absent when the anchor is not that. */
     private record Result(Checkpoint checkpoint, String problem) {
     }
 
@@ -120,13 +133,13 @@ public final class AnchoredLogMonitor {
         } catch (IllegalArgumentException e) {
             return new Result(null, "is not a checkpoint signed by the log key " + logKey.name() + ": " + e.getMessage());
         }
-        if (checkpoint.size() != anchored.size() || !Arrays.equals(checkpoint.root(), anchored.root())) {
+        if (!BigInteger.valueOf(checkpoint.size()).equals(anchored.size()) || !Arrays.equals(checkpoint.root(), anchored.root())) {
             return new Result(null, "has a note of another tree (size " + checkpoint.size() + ") than the one anchored");
         }
         try {
             return new Result(checkpoint, TreeCheck.problem(tileHashes, largest, largestName, checkpoint).orElse(null));
         } catch (IllegalStateException e) {
-            return new Result(null, "cannot be checked against the tiles: " + e.getMessage());
+            return new Result(checkpoint, "cannot be checked against the tiles: " + e.getMessage());
         }
     }
 

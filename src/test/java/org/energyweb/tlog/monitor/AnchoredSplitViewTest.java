@@ -201,42 +201,62 @@ class AnchoredSplitViewTest {
     }
 
     @Test
-    void aCheckpointSignedByAnotherKeyOfTheSameNameIsNamed() throws Exception {
+    void aCheckpointOfTheSubmitterSignedByAnotherKeyOfTheSameNameIsNamed() throws Exception {
         Path honest = dir.resolve("honest");
         TileLog tiles = TestLogs.log(honest, "reading", 300, logKey);
         anchor(chain.admin, TestLogs.checkpoint(tiles, new NoteSigner(ORIGIN, TestLogs.seed(9))));
 
-        Result result = monitor(honest.toString());
+        Result result = monitor(honest.toString(), "--submitter", chain.admin.address());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("size 300 anchored in block").contains("is not a checkpoint signed by the log key " + ORIGIN);
     }
 
     @Test
-    void anUnsignedCheckpointIsNamed() throws Exception {
+    void anUnsignedCheckpointOfTheSubmitterIsNamed() throws Exception {
         Path honest = dir.resolve("honest");
         TileLog tiles = TestLogs.log(honest, "reading", 300, logKey);
         byte[] unsigned = new Checkpoint(ORIGIN, tiles.size(), tiles.root()).text().getBytes(StandardCharsets.UTF_8);
         anchor(chain.admin, 300, tiles.root(), ipfs(unsigned));
 
-        Result result = monitor(honest.toString());
+        Result result = monitor(honest.toString(), "--submitter", chain.admin.address());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("size 300 anchored in block").contains("is not a checkpoint signed by the log key");
     }
 
     @Test
-    void anAnchorWhoseCidHoldsTheNoteOfAnotherTreeIsNamed() throws Exception {
+    void anAnchorOfTheSubmitterWhoseCidHoldsTheNoteOfAnotherTreeIsNamed() throws Exception {
         Path honest = dir.resolve("honest");
         TileLog tiles = TestLogs.log(honest, "reading", 100, logKey);
         String note100 = store(TestLogs.checkpoint(tiles, logKey));
         TestLogs.grow(tiles, honest, "reading", 300, logKey);
         anchor(chain.admin, 300, tiles.root(), note100);
 
-        Result result = monitor(honest.toString());
+        Result result = monitor(honest.toString(), "--submitter", chain.admin.address());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("size 300 anchored in block").contains("has a note of another tree (size 100)");
+    }
+
+    @Test
+    void withoutSubmitterAnotherAccountsAnchorThatIsNotTheLogKeysCheckpointIsIgnored() throws Exception {
+        Path honest = dir.resolve("honest");
+        TileLog tiles = TestLogs.log(honest, "reading", 300, logKey);
+        anchor(chain.admin, TestLogs.checkpoint(tiles, logKey));
+        OriginAdmin other = DevChain.admin(chain.eth, AnvilPeer.ACCOUNT_1);
+        // Anyone may anchor under any origin: a note signed by another key says nothing about the log.
+        NoteSigner otherKey = new NoteSigner(ORIGIN, TestLogs.seed(9));
+        anchor(other, TestLogs.checkpoint(TestLogs.log(dir.resolve("junk"), "junk", 500, otherKey), otherKey));
+
+        Result result = monitor(honest.toString(), "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("checkpoints")).extracting(c -> c.get("size").asLong()).containsExactly(300L);
+        assertThat(json.get("ignored")).hasSize(1);
+        assertThat(json.get("ignored").get(0).get("checkpoint").get("submitter").asText()).isEqualToIgnoringCase(other.address());
+        assertThat(json.get("ignored").get(0).get("reason").asText()).contains("is not a checkpoint signed by the log key");
     }
 
     @Test

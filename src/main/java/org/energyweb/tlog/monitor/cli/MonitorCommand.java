@@ -78,7 +78,9 @@ public class MonitorCommand implements Callable<Integer> {
     String origin;
 
     @Option(names = "--submitter", paramLabel = "ADDR",
-            description = "With --rpc: only checkpoints anchored by this account (default: every account's under the origin).")
+            description = "With --rpc: only checkpoints anchored by this account (the gateway's), each of which must be the log key's signed"
+                    + " checkpoint of the anchored tree. Default: every account's under the origin; anchors that are not the log key's"
+                    + " checkpoints are then ignored (anyone may anchor under any origin), its checkpoints must still be consistent.")
     String submitter;
 
     @Option(names = "--tiles", paramLabel = "DIR|URL",
@@ -138,14 +140,17 @@ public class MonitorCommand implements Callable<Integer> {
                 allowInsecure, IpfsClientConfig.DEFAULT_MAX_SIZE));
         Eth eth = new Eth(JsonRpcClient.connect(rpc, allowInsecure, Duration.ofSeconds(30)));
         List<AnchoredCheckpoint> anchored = AnchoredCheckpoint.read(eth, contract, origin, Optional.ofNullable(submitter), fromBlock);
-        AnchoredLogMonitor.Report report = new AnchoredLogMonitor(source, key, node).check(anchored);
+        AnchoredLogMonitor.Report report = new AnchoredLogMonitor(source, key, node).check(anchored, submitter != null);
         if (json) {
             out.println(json(report));
-        } else if (report.finding().isPresent()) {
-            err.println("INCONSISTENT: " + report.finding().get().message());
-            err.println(report.consistent().size() + " anchored checkpoint(s) before it were consistent");
         } else {
-            out.println("OK: " + summary(report));
+            report.ignored().forEach(ignored -> out.println("IGNORED (not the log key's checkpoint): " + ignored.message()));
+            if (report.finding().isPresent()) {
+                err.println("INCONSISTENT: " + report.finding().get().message());
+                err.println(report.consistent().size() + " anchored checkpoint(s) before it were consistent");
+            } else {
+                out.println("OK: " + summary(report));
+            }
         }
         return report.finding().isPresent() ? 1 : 0;
     }
@@ -167,16 +172,19 @@ public class MonitorCommand implements Callable<Integer> {
                 () -> result.putNull("tiles"));
         ArrayNode checkpoints = result.putArray("checkpoints");
         report.consistent().forEach(checkpoint -> put(checkpoints.addObject(), checkpoint));
-        report.finding().ifPresentOrElse(finding -> {
-            ObjectNode node = result.putObject("finding");
-            finding.checkpoint().ifPresentOrElse(checkpoint -> put(node.putObject("checkpoint"), checkpoint), () -> node.putNull("checkpoint"));
-            node.put("reason", finding.reason()).put("message", finding.message());
-        }, () -> result.putNull("finding"));
+        ArrayNode ignored = result.putArray("ignored");
+        report.ignored().forEach(finding -> put(ignored.addObject(), finding));
+        report.finding().ifPresentOrElse(finding -> put(result.putObject("finding"), finding), () -> result.putNull("finding"));
         try {
             return mapper.writeValueAsString(result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void put(ObjectNode node, AnchoredLogMonitor.Finding finding) {
+        finding.checkpoint().ifPresentOrElse(checkpoint -> put(node.putObject("checkpoint"), checkpoint), () -> node.putNull("checkpoint"));
+        node.put("reason", finding.reason()).put("message", finding.message());
     }
 
     private static void put(ObjectNode node, AnchoredCheckpoint checkpoint) {
