@@ -6,9 +6,7 @@ import org.energyweb.remote.BreakerSettings;
 import org.energyweb.remote.CircuitOpenException;
 import org.energyweb.remote.RemoteBreaker;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,24 +19,16 @@ import java.util.function.Supplier;
  * once it answers, readings resume. So a meter that is away for a day costs a few dead letters, not
  * one per period, and no connection attempt per period.
  *
- * <p>Like the poller it guards, one circuit belongs to one meter and is used from one thread at a time.
+ * <p>Like the poller it guards, one circuit belongs to one meter and is used from one thread at a time. A gateway's
+ * circuits are made by its {@link MeterCircuits}, where the meters' health checks find them.
  */
 public final class MeterCircuit {
 
-    /** Each meter's newest circuit, for its health check: the sources make them, and know no health registry. */
-    private static final Map<String, MeterCircuit> CURRENT = new ConcurrentHashMap<>();
-
     private final RemoteBreaker breaker;
 
-    public MeterCircuit(String meterId, String source, BreakerSettings settings) {
+    MeterCircuit(String meterId, String source, BreakerSettings settings) {
         this.breaker = new RemoteBreaker("meter " + meterId + " (" + source + ")", settings,
                 failure -> failure instanceof MeterFaultException fault && fault.unreachable());
-        CURRENT.put(meterId, this);
-    }
-
-    /** The circuit of {@code meterId}'s source in this process, if it has one. */
-    public static Optional<MeterCircuit> of(String meterId) {
-        return Optional.ofNullable(CURRENT.get(meterId));
     }
 
     /** What an open circuit says: when the meter is tried again. */

@@ -13,6 +13,8 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.Main;
 import org.energyweb.ledger.Ledger;
+import org.energyweb.meter.MeterCircuits;
+import org.energyweb.meter.camel.MeterSourceEndpoint;
 import org.energyweb.tlog.LedgerLog;
 
 import java.time.Clock;
@@ -84,7 +86,7 @@ public final class GatewayObservability implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // camel-micrometer-prometheus uses the registry bound under this name, so Camel's meters and ours share one scrape.
         main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
-        // The breakers' states are published to Micrometer's global registry (their clients know no Camel context).
+        // The chain's gas counter is published to Micrometer's global registry (the transaction pipeline knows no Camel context).
         Metrics.addRegistry(registry);
         LedgerMetrics metrics = new LedgerMetrics(ledger, Duration.ofMillis(Long.parseLong(settings.getProperty(METRICS_REFRESH, "5000").trim())));
         metrics.bindTo(registry);
@@ -107,7 +109,8 @@ public final class GatewayObservability implements AutoCloseable {
                 checks.addAll(RemoteNodes.healthChecks(context, new NodeProbes(Duration.ofSeconds(2))));
                 HealthCheckRegistry health = HealthCheckRegistry.get(context);
                 checks.forEach(health::register);
-                metrics.forEachMeter(meter -> health.register(new MeterHealthCheck(ledger, meter)));
+                MeterCircuits circuits = MeterSourceEndpoint.circuits(context);
+                metrics.forEachMeter(meter -> health.register(new MeterHealthCheck(ledger, meter, circuits)));
                 ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
                 if (server != null) {
                     VertxPlatformHttpRouter router = server.getRouter();

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.meter.MeterCircuit;
+import org.energyweb.meter.MeterCircuits;
 import org.energyweb.reading.ChainHead;
 
 import java.util.Map;
@@ -19,16 +20,19 @@ final class MeterHealthCheck extends OverallHealthCheck {
 
     private final Ledger ledger;
     private final String meter;
+    private final MeterCircuits circuits;
 
-    MeterHealthCheck(Ledger ledger, String meter) {
+    /** @param circuits the meters' circuits of this check's gateway */
+    MeterHealthCheck(Ledger ledger, String meter, MeterCircuits circuits) {
         super("meter-" + meter);
         this.ledger = ledger;
         this.meter = meter;
+        this.circuits = circuits;
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        Optional<MeterCircuit> circuit = MeterCircuit.of(meter).filter(c -> c.state() != CircuitBreaker.State.CLOSED);
+        Optional<MeterCircuit> circuit = circuits.of(meter).filter(c -> c.state() != CircuitBreaker.State.CLOSED);
         Optional<ChainHead> head = ledger.head(meter);
         if (circuit.isPresent()) {
             builder.message("meter " + meter + " unreachable; " + circuit.get().openNote()).down();

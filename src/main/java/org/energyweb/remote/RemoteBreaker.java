@@ -64,7 +64,7 @@ public final class RemoteBreaker {
                 .recordException(isOutage)
                 .build());
         breaker.getEventPublisher().onStateTransition(this::onTransition);
-        BreakerGauge.track(this);
+        settings.board().track(this);
     }
 
     /** A breaker whose refused calls fail with {@link CircuitOpenException}. */

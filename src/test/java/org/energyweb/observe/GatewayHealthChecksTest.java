@@ -4,6 +4,7 @@ import org.apache.camel.health.HealthCheck;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerStatus;
 import org.energyweb.meter.MeterCircuit;
+import org.energyweb.meter.MeterCircuits;
 import org.energyweb.meter.http.SteppingClock;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFault;
@@ -30,7 +31,7 @@ class GatewayHealthChecksTest {
     @Test
     void aMeterIsUpAfterAGoodReadingAndDownSinceItsDownReadingAfterAFault() {
         try (Ledger ledger = Ledger.open(data)) {
-            MeterHealthCheck check = new MeterHealthCheck(ledger, "m-1");
+            MeterHealthCheck check = new MeterHealthCheck(ledger, "m-1", new MeterCircuits());
             ledger.append(Measurement.of("m-1", T0, 1_000, "test")).join();
             HealthCheck.Result up = check.call();
             ledger.append(Measurement.down("m-1", T0.plusSeconds(60), "test")).join();
@@ -48,7 +49,8 @@ class GatewayHealthChecksTest {
     @Test
     void aMeterWhoseCircuitIsOpenIsDownSayingWhenItIsTriedAgain() {
         try (Ledger ledger = Ledger.open(data)) {
-            MeterCircuit circuit = new MeterCircuit("m-away", "test", BreakerSettings.of(1, 60_000));
+            MeterCircuits circuits = new MeterCircuits();
+            MeterCircuit circuit = circuits.open("m-away", "test", BreakerSettings.of(1, 60_000));
             MeterFaultException unreachable = MeterFaultException.unreachable(
                     new MeterFault("m-away", T0, "test", "cannot connect", null), new ConnectException("refused"));
             try {
@@ -59,7 +61,7 @@ class GatewayHealthChecksTest {
                 // the fault that opened the circuit
             }
 
-            HealthCheck.Result result = new MeterHealthCheck(ledger, "m-away").call();
+            HealthCheck.Result result = new MeterHealthCheck(ledger, "m-away", circuits).call();
 
             assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(result.getMessage()).hasValueSatisfying(message -> assertThat(message)

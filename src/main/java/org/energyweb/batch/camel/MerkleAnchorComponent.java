@@ -11,6 +11,8 @@ import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.tx.TransactionPipeline;
 import org.energyweb.ipfs.rpc.IpfsClient;
 import org.energyweb.ipfs.rpc.IpfsClientConfig;
+import org.energyweb.remote.BreakerSettings;
+import org.energyweb.remote.camel.BreakerOptions;
 import org.energyweb.ledger.Ledger;
 
 import java.util.HashMap;
@@ -41,7 +43,7 @@ public class MerkleAnchorComponent extends DefaultComponent {
         }
         endpoint.anchorerOptions();
         // Checked now, so an insecure URL fails when the route is created, not at its first batch.
-        connection.connect();
+        connection.connect(getCamelContext());
         return endpoint;
     }
 
@@ -53,9 +55,10 @@ public class MerkleAnchorComponent extends DefaultComponent {
         if (existing != null) {
             return existing;
         }
-        TransactionPipeline pipeline = TransactionPipeline.start(new Eth(connection.connect()), connection.unlock(),
+        TransactionPipeline pipeline = TransactionPipeline.start(new Eth(connection.connect(getCamelContext())), connection.unlock(),
                 new BatchJournal(ledger), connection.pipelineOptions(TransactionPipeline.Options.DEFAULT));
-        IpfsClient ipfs = endpoint.getIpfsApiUrl() == null ? null : new IpfsClient(IpfsClientConfig.of(endpoint.getIpfsApiUrl()));
+        IpfsClient ipfs = endpoint.getIpfsApiUrl() == null ? null : new IpfsClient(IpfsClientConfig.of(endpoint.getIpfsApiUrl()),
+                BreakerSettings.DEFAULT.on(BreakerOptions.board(getCamelContext())));
         BatchAnchorer anchorer = BatchAnchorer.start(ledger, pipeline, endpoint.getContract(),
                 new ManifestStore(ledger.dataDir(), ipfs), endpoint.anchorerOptions());
         Running started = new Running(ledger, pipeline, anchorer);

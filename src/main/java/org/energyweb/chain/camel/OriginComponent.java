@@ -35,7 +35,7 @@ public class OriginComponent extends DefaultComponent {
         setProperties(endpoint, parameters);
         requireOptions(configuration);
         // Checked now, so a route with an insecure URL fails when it is created, not at its first reading.
-        configuration.connect();
+        configuration.connect(getCamelContext());
         return endpoint;
     }
 
@@ -69,7 +69,7 @@ public class OriginComponent extends DefaultComponent {
             }
             return shared.pipeline();
         }
-        TransactionPipeline pipeline = TransactionPipeline.start(new Eth(configuration.connect()), configuration.unlock(),
+        TransactionPipeline pipeline = TransactionPipeline.start(new Eth(configuration.connect(getCamelContext())), configuration.unlock(),
                 new ReadingJournal(configuration.ledger(getCamelContext())), options);
         pipelines.put(key, new SharedPipeline(pipeline, options));
         return pipeline;

@@ -22,7 +22,7 @@ public class OriginEventsComponent extends DefaultComponent {
         }
         // Checked now, so a route with a bad event, an insecure URL or no contract fails when it is created.
         endpoint.abiEvent();
-        endpoint.getConnection().connect();
+        endpoint.getConnection().connect(getCamelContext());
         return endpoint;
     }
 }

@@ -92,7 +92,7 @@ public class OriginEventsEndpoint extends ScheduledPollEndpoint {
     }
 
     EventListener listener() {
-        return new EventListener(new Eth(connection.connect()), contract, abiEvent(), LedgerComponent.of(getCamelContext(), dataDir).settings(), name,
+        return new EventListener(new Eth(connection.connect(getCamelContext())), contract, abiEvent(), LedgerComponent.of(getCamelContext(), dataDir).settings(), name,
                 new EventListener.Options(confirmations, fromBlock, maxBlockRange, reorgRewind));
     }
 

@@ -1,5 +1,6 @@
 package org.energyweb.chain.camel;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -23,12 +24,12 @@ public class RpcConnection extends BreakerOptions {
     @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for the node to answer one request")
     private long rpcTimeout = 10_000;
 
-    /** A client for the node; refuses plain http to another machine unless allowed. */
-    public JsonRpcClient connect() {
+    /** A client for the node, its breaker shown by {@code context}'s gateway; refuses plain http to another machine unless allowed. */
+    public JsonRpcClient connect(CamelContext context) {
         if (rpcUrl == null || rpcUrl.isBlank()) {
             throw new IllegalArgumentException("rpcUrl is required");
         }
-        return JsonRpcClient.connect(rpcUrl, allowInsecure, Duration.ofMillis(rpcTimeout), breakerSettings());
+        return JsonRpcClient.connect(rpcUrl, allowInsecure, Duration.ofMillis(rpcTimeout), breakerSettings(context));
     }
 
     public String getRpcUrl() {

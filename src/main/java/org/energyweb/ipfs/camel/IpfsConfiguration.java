@@ -7,7 +7,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.energyweb.ipfs.cid.UnixFsOptions;
 import org.energyweb.ipfs.rpc.IpfsClientConfig;
-import org.energyweb.remote.BreakerSettings;
 import org.energyweb.remote.camel.BreakerOptions;
 
 /** The options of an {@code ipfs:} endpoint; the component holds defaults that each endpoint copies. */
@@ -67,10 +66,6 @@ public class IpfsConfiguration extends BreakerOptions implements Cloneable {
     public IpfsClientConfig toClientConfig() {
         return new IpfsClientConfig(URI.create(apiUrl), Duration.ofMillis(connectTimeout), Duration.ofMillis(timeout), authHeaderName,
                 authHeader, allowInsecure, maxSize);
-    }
-
-    public BreakerSettings toBreakerSettings() {
-        return breakerSettings();
     }
 
     public UnixFsOptions toUnixFsOptions() {

@@ -37,7 +37,7 @@ public class IpfsProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         // an unsafe URL or a CID version other than 0 and 1 fails the route's start, not the first reading
-        client = new IpfsClient(configuration.toClientConfig(), configuration.toBreakerSettings());
+        client = new IpfsClient(configuration.toClientConfig(), configuration.breakerSettings(getEndpoint().getCamelContext()));
         options = configuration.toUnixFsOptions();
         if (configuration.getPendingDir() != null) {
             if (!configuration.isPin()) {

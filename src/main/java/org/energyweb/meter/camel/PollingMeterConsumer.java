@@ -40,7 +40,7 @@ public abstract class PollingMeterConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         meter = open();
-        circuit = new MeterCircuit(meter.meterId(), meter.source(), endpoint.breakerSettings());
+        circuit = endpoint.openCircuit(meter.source());
         super.doStart();
     }
 

@@ -44,7 +44,7 @@ public final class StreamingMeterConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         meter = meters.get();
-        MeterCircuit circuit = new MeterCircuit(endpoint.getMeterId(), source, endpoint.breakerSettings());
+        MeterCircuit circuit = endpoint.openCircuit(source);
         thread = endpoint.getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "meter-" + endpoint.getMeterId());
         StreamingMeter running = meter;
         thread.submit(() -> readUntilStopped(running, circuit));

@@ -1,5 +1,7 @@
 package org.energyweb.meter.http.camel;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.service.ServiceSupport;
@@ -9,6 +11,7 @@ import org.energyweb.meter.http.HttpSourceSettings;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
 import org.energyweb.meter.camel.MeterOutcome;
+import org.energyweb.meter.camel.MeterSourceEndpoint;
 import org.energyweb.remote.camel.BreakerOptions;
 
 import java.net.URI;
@@ -32,7 +35,7 @@ import java.util.Optional;
  * starting, with one clear error, instead of failing every poll) and keeps its state (windows,
  * running totals, last readings) for the life of the route.
  */
-public abstract class HttpMeterPoller extends ServiceSupport implements Processor {
+public abstract class HttpMeterPoller extends ServiceSupport implements Processor, CamelContextAware {
 
     private String meterId;
     private String baseUrl;
@@ -47,6 +50,7 @@ public abstract class HttpMeterPoller extends ServiceSupport implements Processo
     private Clock clock = Clock.systemUTC();
     private MeterPoll source;
     private MeterCircuit circuit;
+    private CamelContext camelContext;
 
     /** One meter's source: a reading, nothing new, or a {@link MeterFaultException}. */
     @FunctionalInterface
@@ -84,7 +88,7 @@ public abstract class HttpMeterPoller extends ServiceSupport implements Processo
             HttpSourceSettings settings = new HttpSourceSettings(URI.create(required(baseUrl, "baseUrl")), credentials(),
                     Duration.ofMillis(connectTimeout), Duration.ofMillis(requestTimeout), allowInsecure);
             source = createSource(settings, required(meterId, "meterId"), resumePoint(), clock);
-            circuit = new MeterCircuit(meterId, baseUrl, breaker.breakerSettings());
+            circuit = MeterSourceEndpoint.circuits(camelContext).open(meterId, baseUrl, breaker.breakerSettings(camelContext));
         }
         return source;
     }
@@ -163,6 +167,17 @@ public abstract class HttpMeterPoller extends ServiceSupport implements Processo
     /** The meter's circuit breaker options; the kamelets set {@code breaker.breakerFailureThreshold} and {@code breaker.breakerOpenDuration}. */
     public BreakerOptions getBreaker() {
         return breaker;
+    }
+
+    /** The gateway the meter's circuit is shown by; Camel sets it on the kamelet's bean. */
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
     }
 
     /** For tests and embedding applications that run on another clock. */

@@ -2,7 +2,7 @@ package org.energyweb.remote;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.net.URI;
 import java.util.Map;
@@ -11,25 +11,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code energyweb_breaker_state{remote}}: 0 closed, 1 open, 2 half-open, one series per remote. The
- * breakers live in plain clients (IPFS, JSON-RPC, meters) that know no Camel context, so the gauge goes
- * to Micrometer's global registry, the place libraries publish to; the gateway joins its Prometheus
- * registry to it. A remote's breaker made anew (a route restarted) takes over its series.
+ * The circuit breakers of one gateway and their gauge {@code energyweb_breaker_state{remote}}: 0 closed, 1 open,
+ * 2 half-open, one series per remote in the gateway's own meter registry. A board belongs to one gateway (Camel keeps
+ * one per CamelContext, {@link org.energyweb.remote.camel.BreakerOptions#board}), so two gateways in one JVM never
+ * show each other's breakers. A remote's breaker made anew (a route restarted) takes over its series.
  */
-final class BreakerGauge {
+public final class BreakerBoard {
+
+    /** The board of breakers made outside a gateway (the CLI, a client on its own): nothing shows them. */
+    public static final BreakerBoard NONE = new BreakerBoard(null);
 
     private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s)]+");
-    private static final Map<String, RemoteBreaker> CURRENT = new ConcurrentHashMap<>();
 
-    private BreakerGauge() {
+    private final MeterRegistry registry;
+    private final Map<String, RemoteBreaker> current = new ConcurrentHashMap<>();
+
+    /** @param registry where the gauges go; null for a gateway without metrics */
+    public BreakerBoard(MeterRegistry registry) {
+        this.registry = registry;
     }
 
-    static void track(RemoteBreaker breaker) {
+    void track(RemoteBreaker breaker) {
+        if (registry == null) {
+            return;
+        }
         String remote = label(breaker.remote());
-        if (CURRENT.put(remote, breaker) == null) {
-            Gauge.builder("energyweb.breaker.state", () -> value(CURRENT.get(remote).state()))
+        if (current.put(remote, breaker) == null) {
+            Gauge.builder("energyweb.breaker.state", () -> value(current.get(remote).state()))
                     .description("Circuit breaker of a remote (IPFS node, chain RPC node, meter): 0 closed, 1 open, 2 half-open")
-                    .tag("remote", remote).register(Metrics.globalRegistry);
+                    .tag("remote", remote).register(registry);
         }
     }
 
