@@ -8,6 +8,7 @@ import org.energyweb.proof.BatchPath;
 import org.energyweb.proof.InclusionProof;
 import org.energyweb.proof.MerkleProofs;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * RFC 9162 proofs from the transparency log's tiles in a data folder, read without locking it, so a
  * gateway may keep appending: inclusion of a reading (section 2.1.3) in the tree of a checkpoint, and
  * consistency (section 2.1.4) between two tree sizes. By default the tree is the one of the latest
- * signed checkpoint, which the proof carries; every proof handed out is checked to lead to its root.
+ * signed checkpoint, which the proof carries; a proof against an older tree size carries the checkpoint kept for
+ * that size, if one was. Every proof handed out is checked to lead to its root.
  */
 public final class LogProver {
 
@@ -43,7 +45,7 @@ public final class LogProver {
                     + " of the log, not in the tree of " + tree.size + " leaves yet");
         }
         BatchPath path = new BatchPath(index, tree.size, MerkleProofs.inclusionPath(tiles, index, tree.size), tree.root, null,
-                tree.checkpoint);
+                tree.checkpoint != null ? tree.checkpoint : kept(tree).orElse(null));
         return InclusionProof.of(entry.document().bytes(), path);
     }
 
@@ -77,6 +79,20 @@ public final class LogProver {
                     + checkpoint.size());
         }
         return new Tree(checkpoint.size(), checkpoint.root(), note.encoded());
+    }
+
+    /**
+     * The signed note kept for the tree's size ({@link KeptCheckpoints}: an older checkpoint than the latest, the exact
+     * bytes that were anchored), when there is one.
+     *
+     * @throws IllegalStateException when the kept checkpoint is not the tree the tiles hold
+     */
+    private Optional<String> kept(Tree tree) {
+        Optional<String> note = new KeptCheckpoints(dataDir).bytes(tree.size).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        if (note.isPresent() && !Arrays.equals(Checkpoint.parse(SignedNote.parse(note.get()).text()).root(), tree.root)) {
+            throw new IllegalStateException("the checkpoint kept for size " + tree.size + " in " + dataDir + " is not the tree the log's tiles hold");
+        }
+        return note;
     }
 
     private record Tree(long size, byte[] root, String checkpoint) {

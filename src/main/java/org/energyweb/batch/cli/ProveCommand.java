@@ -47,7 +47,7 @@ public class ProveCommand implements Callable<Integer> {
     boolean log;
 
     @Option(names = "--size", paramLabel = "N", description = "With --log: prove against the log's tree of N leaves instead of its latest"
-            + " signed checkpoint (the proof then carries no checkpoint).")
+            + " signed checkpoint; the proof carries the checkpoint kept for that size (DATA/log/checkpoints/N) if there is one, else none.")
     Long size;
 
     @Override

@@ -9,8 +9,10 @@ import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.proof.MerkleConsistency;
 import org.energyweb.reading.Measurement;
+import org.energyweb.tlog.KeptCheckpoints;
 import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.LogKeys;
+import org.energyweb.tlog.LogProver;
 import org.energyweb.tlog.NoteSigner;
 import org.energyweb.tlog.SignedNote;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +83,53 @@ class LogCommandTest {
         assertThat(verified.out()).contains("VALID").contains("signed by its log key");
         assertThat(forged.exitCode()).isEqualTo(1);
         assertThat(forged.out()).contains("INVALID: checkpoint:");
+    }
+
+    @Test
+    void aProofAgainstAnOlderSizeCarriesTheCheckpointKeptForItAndVerifiesWithTheLogKey() throws Exception {
+        Path data = dir.resolve("data");
+        NoteSigner key = logWith300Readings(data);
+        SignedNote older = keep(data, key, 150, new LogProver(data).consistency(150, Optional.empty()).oldRoot());
+        LedgerEntry reading;
+        try (Ledger ledger = Ledger.open(data)) {
+            reading = ledger.at(ledger.after(0, 100).get(99).position()).orElseThrow();
+        }
+
+        Result proved = CliTestSupport.run("prove", "--log", "--data", data.toString(), "--meter", reading.meter(), "--seq",
+                Long.toString(reading.document().reading().seq()), "--size", "150");
+        Path proof = Files.writeString(dir.resolve("proof.json"), proved.out());
+        Result verified = CliTestSupport.run("verify-proof", proof.toString(), "--log-key", key.verifier().text());
+        JsonNode json = new ObjectMapper().readTree(proved.out());
+
+        assertThat(proved.exitCode()).as(proved.err()).isZero();
+        assertThat(json.path("size").asLong()).isEqualTo(150);
+        assertThat(json.path("checkpoint").asText()).isEqualTo(older.encoded());
+        assertThat(verified.exitCode()).as(verified.out()).isZero();
+        assertThat(verified.out()).contains("VALID").contains("signed by its log key");
+    }
+
+    @Test
+    void aKeptCheckpointThatIsNotTheTreeOfTheLogsTilesIsNotHandedOutWithAProof() throws Exception {
+        Path data = dir.resolve("data");
+        NoteSigner key = logWith300Readings(data);
+        keep(data, key, 150, new LogProver(data).consistency(149, Optional.empty()).oldRoot());
+        LedgerEntry reading;
+        try (Ledger ledger = Ledger.open(data)) {
+            reading = ledger.at(ledger.after(0, 100).get(99).position()).orElseThrow();
+        }
+
+        Result proved = CliTestSupport.run("prove", "--log", "--data", data.toString(), "--meter", reading.meter(), "--seq",
+                Long.toString(reading.document().reading().seq()), "--size", "150");
+
+        assertThat(proved.exitCode()).isEqualTo(2);
+        assertThat(proved.err()).contains("the checkpoint kept for size 150").contains("is not the tree the log's tiles hold");
+    }
+
+    /** Keeps, as the gateway does, a checkpoint of {@code size} with {@code root} signed by {@code key}. */
+    private static SignedNote keep(Path data, NoteSigner key, long size, byte[] root) {
+        SignedNote note = SignedNote.sign(new org.energyweb.tlog.Checkpoint(ORIGIN, size, root).text(), key);
+        assertThat(new KeptCheckpoints(data).keep(note)).isTrue();
+        return note;
     }
 
     @Test
