@@ -3,6 +3,7 @@ package org.energyweb.batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.tx.Anchored;
+import org.energyweb.chain.tx.AnchoringWorker;
 import org.energyweb.chain.tx.TransactionPipeline;
 import org.energyweb.chain.tx.TransactionRejectedException;
 import org.energyweb.chain.tx.TxCall;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Anchors the ledger's readings in Merkle batches, one {@code anchor} transaction per batch.
@@ -40,7 +39,6 @@ public final class BatchAnchorer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchAnchorer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration RETRY = Duration.ofSeconds(1);
 
     /**
      * @param batchSize     readings that make a batch at once (at most {@link MerkleTree#MAX_LEAVES})
@@ -69,10 +67,7 @@ public final class BatchAnchorer implements AutoCloseable {
     private final byte[] fieldSecret;
     /** Batches handed to the pipeline in this process, so each is submitted once. */
     private final Set<Long> submitted = ConcurrentHashMap.newKeySet();
-    private final Semaphore wake = new Semaphore(0);
-    private final Thread worker;
-    private volatile boolean running = true;
-    private volatile boolean failing;
+    private final AnchoringWorker worker;
 
     private BatchAnchorer(Ledger ledger, TransactionPipeline pipeline, String contract, ManifestStore manifests, Options options) {
         this.ledger = ledger;
@@ -83,8 +78,8 @@ public final class BatchAnchorer implements AutoCloseable {
         this.treeTops = new TreeTopStore(ledger.dataDir());
         this.options = options;
         this.fieldSecret = options.leafKind() == LeafKind.FIELD_ROOT ? FieldSaltSecret.loadOrCreate(ledger.dataDir()) : null;
-        this.worker = new Thread(this::work, "energyweb-merkle-anchorer");
-        this.worker.setDaemon(true);
+        this.worker = new AnchoringWorker("Merkle anchoring", this::step,
+                Duration.ofMillis(Math.max(10, Math.min(options.batchInterval().toMillis(), 200))), LOG);
     }
 
     /**
@@ -101,41 +96,13 @@ public final class BatchAnchorer implements AutoCloseable {
 
     /** Tells the anchorer new readings are in the ledger, so a full batch is formed without waiting for the next tick. */
     public void wakeUp() {
-        wake.release();
+        worker.wakeUp();
     }
 
-    private void work() {
-        long tick = Math.max(10, Math.min(options.batchInterval().toMillis(), 200));
-        while (running) {
-            try {
-                resumeUnfinished();
-                while (running && formNext()) {
-                    resumeUnfinished();
-                }
-                if (failing) {
-                    failing = false;
-                    LOG.info("Merkle anchoring works again");
-                }
-                wake.tryAcquire(tick, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // The step is recorded or not; either way it is done again from the ledger after a pause.
-                if (!failing) {
-                    LOG.warn("Merkle anchoring failed, retried every {}: {}", RETRY, e.getMessage());
-                    failing = true;
-                }
-                pause();
-            }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(RETRY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void step() {
+        resumeUnfinished();
+        while (worker.running() && formNext()) {
+            resumeUnfinished();
         }
     }
 
@@ -258,13 +225,6 @@ public final class BatchAnchorer implements AutoCloseable {
     /** Stops forming batches. What is in flight stays recorded and resumes on the next start. */
     @Override
     public void close() {
-        running = false;
-        // Woken rather than interrupted: an interrupt would break a manifest write half way.
-        wake.release();
-        try {
-            worker.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

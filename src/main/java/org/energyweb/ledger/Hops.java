@@ -23,6 +23,11 @@ public final class Hops {
 
     /** The state of a reading a hop gave up on; its dead letter can send it to the hop again. */
     public static final String DEAD = "dead";
+    /**
+     * The hop whose rows are the transparency log's checkpoint anchor transactions, keyed by the checkpoint's tree
+     * size rather than by reading position: like {@link Batches#TRANSACTION_HOP}, the counts over readings leave it out.
+     */
+    public static final String CHECKPOINT_TRANSACTION_HOP = "checkpoint-tx";
 
     private final LedgerAppender appender;
     private final LedgerReader reader;
@@ -156,27 +161,34 @@ public final class Hops {
 
     /** Every recorded state of {@code hop} that is one of {@code states}, in ledger order. */
     public List<HopState> withState(String hop, Collection<String> states) {
+        return reader.withReader(connection -> withState(connection, hop, states));
+    }
+
+    /** {@link #withState}, read without the folder's lock, so a running gateway may keep it. */
+    public static List<HopState> withStateReadOnly(Path dataDir, String hop, Collection<String> states) {
+        return LedgerReader.read(dataDir.toAbsolutePath().normalize(), connection -> withState(connection, hop, states));
+    }
+
+    private static List<HopState> withState(Connection connection, String hop, Collection<String> states) throws SQLException {
         String placeholders = String.join(",", java.util.Collections.nCopies(Math.max(1, states.size()), "?"));
-        return reader.withReader(connection -> {
-            List<HopState> found = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM reading_hop "
-                    + "WHERE hop = ? AND state IN (" + placeholders + ") ORDER BY position")) {
-                int i = 1;
-                select.setString(i++, hop);
-                if (states.isEmpty()) {
-                    select.setString(i, "");
-                }
-                for (String state : states) {
-                    select.setString(i++, state);
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(new HopState(hop, rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
-                    }
+        List<HopState> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT position, state, detail, updated_at FROM reading_hop "
+                + "WHERE hop = ? AND state IN (" + placeholders + ") ORDER BY position")) {
+            int i = 1;
+            select.setString(i++, hop);
+            if (states.isEmpty()) {
+                select.setString(i, "");
+            }
+            for (String state : states) {
+                select.setString(i++, state);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new HopState(hop, rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
                 }
             }
-            return found;
-        });
+        }
+        return found;
     }
 
     /** How many readings are in each recorded state of {@code hop}. */

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *
  * <p>The hops and states are whatever the reading_hop view holds (the hop table, and the readings
  * of Merkle batches on hop {@code anchor}) but the batches' own transactions (hop {@code anchor-tx},
- * keyed by batch id), so a new hop shows without a change here. The last
+ * keyed by batch id) and the log checkpoints' (hop {@code checkpoint-tx}, keyed by tree size), so a new hop shows without a change here. The last
  * anchored block follows the convention of the anchoring hops: on hop {@code chain} (one
  * transaction per reading) states {@code mined} and {@code confirmed}, and a confirmed batch,
  * carry a JSON detail with the block number as {@code block}.
@@ -64,10 +64,11 @@ public record LedgerStatus(Instant time, Counts total, Map<String, Counts> meter
             Map<String, Map<String, Map<String, Long>>> states = new TreeMap<>();
             Map<String, Map<String, Long>> totalStates = new TreeMap<>();
             try (Statement statement = connection.createStatement();
-                 // The hop table's rows but the batches' transactions, and the batched readings by range: what
+                 // The hop table's rows but the batches' and checkpoints' transactions, and the batched readings by range: what
                  // the reading_hop view gives, in two passes that each walk an index instead of joining the view row by row.
                  ResultSet rs = statement.executeQuery("SELECT r.meter, h.hop, h.state, COUNT(*) FROM hop h "
-                         + "JOIN reading r ON r.position = h.position WHERE h.hop <> '" + Batches.TRANSACTION_HOP + "' "
+                         + "JOIN reading r ON r.position = h.position WHERE h.hop NOT IN ('" + Batches.TRANSACTION_HOP + "', '"
+                         + Hops.CHECKPOINT_TRANSACTION_HOP + "') "
                          + "GROUP BY r.meter, h.hop, h.state "
                          + "UNION ALL SELECT r.meter, '" + Batches.READING_HOP + "', " + Batches.READING_STATE + ", COUNT(*) FROM batch b "
                          + "JOIN reading r ON r.position BETWEEN b.first_position AND b.last_position GROUP BY r.meter, 3")) {

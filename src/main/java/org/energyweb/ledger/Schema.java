@@ -23,7 +23,8 @@ final class Schema {
           UNIQUE (meter, seq))""",
         // The state of each later hop (ipfs, chain...) of each reading: the outbox. Position is the
         // reading's, except on hop anchor-tx (Batches.TRANSACTION_HOP), whose rows are the Merkle
-        // batches' transactions by batch id; what counts or joins readings leaves that hop out.
+        // batches' transactions by batch id, and on hop checkpoint-tx (Hops.CHECKPOINT_TRANSACTION_HOP),
+        // the log checkpoints' by tree size; what counts or joins readings leaves those hops out.
         """
         CREATE TABLE IF NOT EXISTS hop (
           hop TEXT NOT NULL,

@@ -35,6 +35,18 @@ class LedgerStatusTest {
     }
 
     @Test
+    void logCheckpointTransactionsKeyedByTreeSizeAreNoReadingsStates() {
+        try (Ledger ledger = Ledger.open(data)) {
+            append(ledger, "m1", 3);
+            ledger.hops().recordAndWait(2, Hops.CHECKPOINT_TRANSACTION_HOP, "confirmed", "{\"block\":7}");
+        }
+        LedgerStatus status = LedgerStatus.read(data);
+
+        assertThat(status.total().hops()).doesNotContainKey(Hops.CHECKPOINT_TRANSACTION_HOP);
+        assertThat(status.meters().get("m1").hops()).doesNotContainKey(Hops.CHECKPOINT_TRANSACTION_HOP);
+    }
+
+    @Test
     void everyRecordedStateOfEveryHopIsCounted() {
         try (Ledger ledger = Ledger.open(data)) {
             List<LedgerEntry> entries = append(ledger, "m1", 4);

@@ -2,7 +2,12 @@ package org.energyweb.tlog.camel;
 
 import org.apache.camel.CamelContext;
 import org.energyweb.camel.KameletTestSupport;
+import org.energyweb.chain.DevChain;
 import org.energyweb.chain.keys.Keystore;
+import org.energyweb.chain.origin.ReadingAnchorContract;
+import org.energyweb.ipfs.IpfsPeer;
+import org.energyweb.ipfs.cid.Cid;
+import org.energyweb.peers.AnvilPeer;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.camel.LedgerComponent;
 import org.energyweb.proof.MerkleTree;
@@ -18,9 +23,11 @@ import org.energyweb.tlog.witness.WitnessServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,8 +39,14 @@ import java.util.Properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** routes/examples/transparency-log-gateway.camel.yaml as users run it: the gateway keeps its log and signs checkpoints. */
+/**
+ * routes/examples/transparency-log-gateway.camel.yaml as users run it: the gateway keeps its log, signs checkpoints, has a
+ * witness cosign them and anchors them on a real anvil, the notes on a real js-ipfs node.
+ */
 class TransparencyLogGatewayRouteTest extends KameletTestSupport {
+
+    @RegisterExtension
+    static final IpfsPeer IPFS = new IpfsPeer();
 
     @TempDir
     static Path dir;
@@ -42,9 +55,14 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
     private static Cosigner cosigner;
     private static WitnessServer witness;
 
+    private static AnvilPeer anvil;
+    private static DevChain chain;
+    private static Path keystore;
+
     @AfterAll
-    static void stopWitness() {
+    static void stopWitnessAndChain() {
         witness.close();
+        anvil.close();
     }
 
     @BeforeAll
@@ -57,6 +75,11 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
                 22, 23, 24, 25, 26, 27, 28, 29, 30, 31});
         witness = WitnessServer.start(new Witness(cosigner, List.of(verifier), dir.resolve("witness"), Clock.systemUTC()),
                 new InetSocketAddress("127.0.0.1", 0));
+        anvil = AnvilPeer.automine();
+        chain = new DevChain(anvil);
+        keystore = dir.resolve("anchorer.json");
+        Keystore.write(keystore, AnvilPeer.ACCOUNT_1.getEcKeyPair(), "anchorer password".toCharArray(), Keystore.Strength.LIGHT);
+        Files.writeString(dir.resolve("anchorer-password"), "anchorer password\n");
     }
 
     @Override
@@ -66,6 +89,12 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
         properties.put("energyweb.log.passwordFile", passwordFile.toString());
         properties.put("energyweb.log.witnessUrls", witness.url().toString());
         properties.put("energyweb.log.witnessKeys", cosigner.verifier().text());
+        properties.put("energyweb.log.witnessQuorum", "1");
+        properties.put("energyweb.log.contract", chain.contracts.anchor());
+        properties.put("energyweb.chain.rpcUrl", anvil.url());
+        properties.put("energyweb.chain.keystore", keystore.toString());
+        properties.put("energyweb.chain.passwordFile", dir.resolve("anchorer-password").toString());
+        properties.put("energyweb.ipfs.apiUrl", IPFS.apiUrl());
         return properties;
     }
 
@@ -119,6 +148,23 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> LedgerLog.latestCheckpoint(dir.resolve("data"))
                 .filter(note -> note.signatures().stream().anyMatch(line -> cosigner.verifier().verify(note.text(), line).isPresent()))
                 .isPresent());
+    }
+
+    @Test
+    void theGatewayAnchorsItsCosignedCheckpointsWhoseNotesAreOnIpfsUnderTheAnchoredCid() {
+        KeptCheckpoints kept = new KeptCheckpoints(dir.resolve("data"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> head().size() > 0);
+        ReadingAnchorContract.LogHead head = head();
+        byte[] bytes = kept.bytes(head.size()).orElseThrow();
+        SignedNote note = SignedNote.parse(new String(bytes, StandardCharsets.UTF_8));
+
+        assertThat(IPFS.client().cat(Cid.parse(head.checkpointCid()))).isEqualTo(bytes);
+        assertThat(head.root()).isEqualTo(Checkpoint.parse(note.text()).root());
+        assertThat(note.signatures()).anyMatch(line -> cosigner.verifier().verify(note.text(), line).isPresent());
+    }
+
+    private static ReadingAnchorContract.LogHead head() {
+        return ReadingAnchorContract.logHead(chain.eth, chain.contracts.anchor(), AnvilPeer.ACCOUNT_1.getAddress(), "gateway.example/log");
     }
 
     @Test

@@ -1,0 +1,197 @@
+package org.energyweb.tlog.anchor;
+
+import org.energyweb.chain.origin.ReadingAnchorContract;
+import org.energyweb.chain.rpc.Eth;
+import org.energyweb.chain.tx.Anchored;
+import org.energyweb.chain.tx.AnchoringWorker;
+import org.energyweb.chain.tx.ChainHop;
+import org.energyweb.chain.tx.TransactionPipeline;
+import org.energyweb.chain.tx.TransactionRejectedException;
+import org.energyweb.chain.tx.TxCall;
+import org.energyweb.ipfs.cid.Cid;
+import org.energyweb.ipfs.cid.UnixFs;
+import org.energyweb.ipfs.cid.UnixFsOptions;
+import org.energyweb.ipfs.store.IpfsSync;
+import org.energyweb.ipfs.store.StoreResult;
+import org.energyweb.ledger.HopState;
+import org.energyweb.ledger.Hops;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.tlog.Checkpoint;
+import org.energyweb.tlog.KeptCheckpoints;
+import org.energyweb.tlog.SignedNote;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.abi.FunctionEncoder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+/**
+ * Anchors the gateway's signed log checkpoints on a {@code ReadingAnchor} contract: the kept note's exact bytes
+ * ({@link KeptCheckpoints}, the outbox) go to IPFS, then {@code anchorCheckpoint(origin, size, root, cid)} goes
+ * through the {@link TransactionPipeline}, journaled by tree size in a {@link CheckpointJournal}.
+ *
+ * <p>At most one checkpoint is in flight. When it is done, the newest kept checkpoint that is larger than every size
+ * recorded on the journal's hop and than the contract's {@code logHead}, and that carries {@code witnessQuorum}
+ * witness cosignatures, is next; the ones signed meanwhile are skipped, since the contract keeps only a log's latest
+ * checkpoint and refuses a size that does not grow. A size is recorded (with its nonce) before its transaction is
+ * sent, so after a kill the pipeline resumes that same transaction and nothing is anchored twice; a refused size is
+ * recorded dead and never sent again.
+ */
+public final class CheckpointAnchorer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointAnchorer.class);
+    private static final Duration TICK = Duration.ofSeconds(1);
+    /** The CIDv1 (raw leaves) that {@code ipfs add --cid-version=1} gives, as for reading documents and batch manifests. */
+    private static final UnixFsOptions CID_OPTIONS = UnixFsOptions.forCidVersion(1);
+    private static final List<String> RECORDED = Stream.concat(ChainHop.IN_FLIGHT.stream(), ChainHop.FINAL.stream()).toList();
+
+    /**
+     * @param witnessQuorum witness cosignatures a checkpoint note must carry to be anchored (0: none needed)
+     */
+    public record Options(int witnessQuorum) {
+
+        public Options {
+            if (witnessQuorum < 0) {
+                throw new IllegalArgumentException("witnessQuorum must not be negative, not " + witnessQuorum);
+            }
+        }
+    }
+
+    private final Ledger ledger;
+    private final KeptCheckpoints kept;
+    private final Eth eth;
+    private final TransactionPipeline pipeline;
+    private final String contract;
+    private final IpfsSync ipfs;
+    private final Options options;
+    private final AnchoringWorker worker;
+    /** The newest size found without its quorum, so that it is reported once. */
+    private volatile long reportedWithoutQuorum = -1;
+    private volatile String waitingFor;
+
+    private CheckpointAnchorer(Ledger ledger, Eth eth, TransactionPipeline pipeline, String contract, IpfsSync ipfs, Options options) {
+        this.ledger = ledger;
+        this.kept = new KeptCheckpoints(ledger.dataDir());
+        this.eth = eth;
+        this.pipeline = pipeline;
+        this.contract = contract;
+        this.ipfs = ipfs;
+        this.options = options;
+        this.worker = new AnchoringWorker("Checkpoint anchoring", this::anchorNext, TICK, LOG);
+    }
+
+    /**
+     * Starts anchoring the checkpoints kept in {@code ledger}'s data folder.
+     *
+     * @param pipeline a pipeline journaling in a {@link CheckpointJournal} of {@code ledger}
+     * @param contract the {@code ReadingAnchor} contract's address
+     * @param ipfs     where the checkpoint notes are stored (its {@link IpfsSync#push} only: the kept notes are the outbox)
+     */
+    public static CheckpointAnchorer start(Ledger ledger, Eth eth, TransactionPipeline pipeline, String contract, IpfsSync ipfs,
+                                           Options options) {
+        CheckpointAnchorer anchorer = new CheckpointAnchorer(ledger, eth, pipeline, contract, ipfs, options);
+        anchorer.worker.start();
+        return anchorer;
+    }
+
+    /** The CID a checkpoint note's exact bytes are stored and anchored under. */
+    public static Cid cidOf(byte[] note) {
+        return UnixFs.cidOf(note, CID_OPTIONS);
+    }
+
+    /** Tells the anchorer a new checkpoint is kept, so it is considered without waiting for the next tick. */
+    public void wakeUp() {
+        worker.wakeUp();
+    }
+
+    /** Why the newest kept checkpoint is not being anchored, if it is not (a missing witness quorum). */
+    public Optional<String> waitingFor() {
+        return Optional.ofNullable(waitingFor);
+    }
+
+    private void anchorNext() {
+        if (pipeline.inFlight() > 0) {
+            // One checkpoint at a time (a resumed one too): the next must be larger than whatever this one achieves.
+            return;
+        }
+        List<HopState> recorded = ledger.hops().withState(Hops.CHECKPOINT_TRANSACTION_HOP, RECORDED);
+        long last = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).position();
+        List<Long> sizes = kept.sizes();
+        for (int i = sizes.size() - 1; i >= 0 && sizes.get(i) > last; i--) {
+            long size = sizes.get(i);
+            byte[] bytes = kept.bytes(size).orElseThrow();
+            SignedNote note = SignedNote.parse(new String(bytes, StandardCharsets.UTF_8));
+            Checkpoint checkpoint = Checkpoint.parse(note.text());
+            int cosignatures = cosignatures(note, checkpoint);
+            if (cosignatures < options.witnessQuorum()) {
+                reportWithoutQuorum(size, cosignatures);
+                continue;
+            }
+            if (i == sizes.size() - 1) {
+                waitingFor = null;
+            }
+            long head = ReadingAnchorContract.logHead(eth, contract, pipeline.address(), checkpoint.origin()).size();
+            if (head >= size) {
+                // Anchored by this account before its journal was lost, or beyond: the contract would refuse it.
+                return;
+            }
+            anchor(size, checkpoint, bytes);
+            return;
+        }
+    }
+
+    /**
+     * The distinct witnesses that cosigned the note: its signatures under another name than the log's (c2sp.org/tlog-checkpoint
+     * "Signatures": the log's key name matches the origin). The gateway keeps only cosignatures it verified against the
+     * configured witnesses' keys (c2sp.org/tlog-cosignature), so each counts as one of those witnesses.
+     */
+    static int cosignatures(SignedNote note, Checkpoint checkpoint) {
+        return (int) note.signatures().stream().map(SignedNote.Signature::name).filter(name -> !name.equals(checkpoint.origin()))
+                .distinct().count();
+    }
+
+    private void reportWithoutQuorum(long size, int cosignatures) {
+        String reason = "checkpoint of size " + size + " has " + cosignatures + " witness cosignatures of the " + options.witnessQuorum()
+                + " required (witnessQuorum); it is not anchored";
+        if (size > reportedWithoutQuorum) {
+            reportedWithoutQuorum = size;
+            waitingFor = reason;
+            LOG.warn(reason);
+        }
+    }
+
+    private void anchor(long size, Checkpoint checkpoint, byte[] bytes) {
+        Cid cid = cidOf(bytes);
+        // Stored before it is anchored: the CID on chain must be fetchable by whoever reads the event.
+        if (ipfs.push(bytes, cid) instanceof StoreResult.Failed failed) {
+            throw new IllegalStateException("cannot store the checkpoint of size " + size + " on IPFS (" + failed.reason() + "): "
+                    + failed.error().getMessage());
+        }
+        TxCall call = new TxCall(contract, FunctionEncoder.encode(ReadingAnchorContract.anchorCheckpoint(checkpoint.origin(), size,
+                checkpoint.root(), cid.toString())));
+        pipeline.submit(size, call).whenComplete((anchored, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause == null) {
+                confirmed(size, cid, anchored);
+            } else if (!(cause instanceof TransactionRejectedException)) {
+                LOG.debug("checkpoint of size {} resumes on the next start: {}", size, cause.getMessage());
+            }
+            worker.wakeUp();
+        });
+    }
+
+    private void confirmed(long size, Cid cid, Anchored anchored) {
+        LOG.info("log checkpoint of size {} ({}) anchored in block {} by {}", size, cid, anchored.blockNumber(), anchored.transactionHash());
+    }
+
+    /** Stops anchoring. A checkpoint in flight stays recorded and its transaction resumes on the next start. */
+    @Override
+    public void close() {
+        worker.close();
+    }
+}

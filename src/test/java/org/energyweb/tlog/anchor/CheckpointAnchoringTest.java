@@ -1,0 +1,166 @@
+package org.energyweb.tlog.anchor;
+
+import org.energyweb.chain.OnDevChain;
+import org.energyweb.chain.origin.ReadingAnchorContract;
+import org.energyweb.chain.tx.ChainHop;
+import org.energyweb.chain.tx.TransactionPipeline;
+import org.energyweb.ipfs.IpfsPeer;
+import org.energyweb.ipfs.cid.Cid;
+import org.energyweb.ipfs.store.IpfsSync;
+import org.energyweb.ipfs.store.LocalBlockStore;
+import org.energyweb.ledger.HopState;
+import org.energyweb.ledger.Hops;
+import org.energyweb.ledger.Ledger;
+import org.energyweb.peers.AnvilPeer;
+import org.energyweb.reading.Measurement;
+import org.energyweb.tlog.Checkpoint;
+import org.energyweb.tlog.KeptCheckpoints;
+import org.energyweb.tlog.LedgerLog;
+import org.energyweb.tlog.NoteSigner;
+import org.energyweb.tlog.SignedNote;
+import org.energyweb.tlog.witness.Cosigner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The gateway anchors its kept log checkpoints on a real anvil, each note stored on a real js-ipfs node under the anchored CID. */
+class CheckpointAnchoringTest extends OnDevChain {
+
+    @RegisterExtension
+    static final IpfsPeer IPFS = new IpfsPeer();
+
+    @TempDir
+    Path data;
+
+    private Ledger ledger;
+    private LedgerLog log;
+    private KeptCheckpoints kept;
+    private TransactionPipeline pipeline;
+    private CheckpointAnchorer anchorer;
+    private NoteSigner key;
+    private long appended;
+
+    private void open(String origin) {
+        key = new NoteSigner(origin, new byte[32]);
+        ledger = Ledger.open(data);
+        log = LedgerLog.open(ledger);
+        kept = new KeptCheckpoints(data);
+    }
+
+    private void startAnchoring(int witnessQuorum) {
+        pipeline = TransactionPipeline.start(chain.eth, AnvilPeer.ACCOUNT_1, new CheckpointJournal(ledger),
+                TransactionPipeline.Options.DEFAULT.withPollInterval(Duration.ofMillis(50)));
+        anchorer = CheckpointAnchorer.start(ledger, chain.eth, pipeline, chain.contracts.anchor(),
+                new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(witnessQuorum));
+    }
+
+    @AfterEach
+    void close() {
+        if (anchorer != null) {
+            anchorer.close();
+            pipeline.close();
+        }
+        log.close();
+        ledger.close();
+    }
+
+    /** Appends {@code readings} readings and signs and keeps a checkpoint of the log holding them, as the tlog:checkpoint consumer does. */
+    private SignedNote grow(int readings, Cosigner... witnesses) throws Exception {
+        List<CompletableFuture<?>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < readings; i++) {
+            appended++;
+            all.add(ledger.append(Measurement.of("meter-1", Instant.parse("2026-12-01T00:00:00Z").plusSeconds(60 * appended), appended, "test")));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        log.awaitLedger();
+        SignedNote note = log.checkpoint(key);
+        for (Cosigner witness : witnesses) {
+            note = note.with(List.of(witness.cosign(note.text(), Instant.now().getEpochSecond())));
+        }
+        kept.keep(note);
+        return note;
+    }
+
+    private ReadingAnchorContract.LogHead head() {
+        return ReadingAnchorContract.logHead(chain.eth, chain.contracts.anchor(), AnvilPeer.ACCOUNT_1.getAddress(), key.name());
+    }
+
+    private List<HopState> recorded() {
+        return ledger.hops().withState(Hops.CHECKPOINT_TRANSACTION_HOP, List.of(ChainHop.CONFIRMED, ChainHop.DEAD, ChainHop.SENT,
+                ChainHop.MINED, ChainHop.NONCE_ALLOCATED));
+    }
+
+    @Test
+    void theNewestKeptCheckpointIsAnchoredWithTheCidOfItsNoteBytesOnIpfs() throws Exception {
+        open("gateway.example/newest");
+        grow(3);
+        grow(2);
+        SignedNote newest = grow(4);
+        startAnchoring(0);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 9);
+        byte[] bytes = kept.bytes(9).orElseThrow();
+        Cid cid = Cid.parse(head().checkpointCid());
+
+        assertThat(cid).isEqualTo(CheckpointAnchorer.cidOf(bytes));
+        assertThat(IPFS.client().cat(cid)).isEqualTo(bytes);
+        assertThat(head().root()).isEqualTo(Checkpoint.parse(newest.text()).root());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !recorded().isEmpty() && recorded().get(0).state().equals(ChainHop.CONFIRMED));
+        assertThat(recorded()).extracting(HopState::position).containsExactly(9L);
+    }
+
+    @Test
+    void checkpointsKeptLaterAreAnchoredAfterTheFirstWithGrowingSizes() throws Exception {
+        open("gateway.example/later");
+        grow(5);
+        startAnchoring(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 5);
+
+        grow(1);
+        grow(1);
+        anchorer.wakeUp();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 7);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorded().stream().allMatch(row -> row.state().equals(ChainHop.CONFIRMED)));
+        // 6 too if the anchorer looked between the two: one at a time, each larger than the last.
+        assertThat(recorded()).extracting(HopState::position).startsWith(5L).endsWith(7L).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCheckpointWithoutTheWitnessQuorumIsNotAnchoredAndTheReasonIsGiven() throws Exception {
+        open("gateway.example/quorum");
+        Cosigner first = new Cosigner("witness.example/1", seed(1));
+        Cosigner second = new Cosigner("witness.example/2", seed(2));
+        grow(4, first, second);
+        startAnchoring(2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 4);
+
+        grow(3, first);
+        anchorer.wakeUp();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> anchorer.waitingFor().isPresent());
+        assertThat(anchorer.waitingFor().orElseThrow()).contains("size 7 has 1 witness cosignatures of the 2 required");
+        assertThat(head().size()).isEqualTo(4);
+        grow(1, first, second);
+        anchorer.wakeUp();
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 8);
+        assertThat(anchorer.waitingFor()).isEmpty();
+        assertThat(recorded()).extracting(HopState::position).containsExactly(4L, 8L);
+    }
+
+    private static byte[] seed(int value) {
+        byte[] seed = new byte[32];
+        seed[31] = (byte) value;
+        return seed;
+    }
+}
