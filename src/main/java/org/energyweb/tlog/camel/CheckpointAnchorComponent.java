@@ -44,7 +44,7 @@ public class CheckpointAnchorComponent extends DefaultComponent {
         }
         endpoint.anchorerOptions();
         // Checked now, so an insecure URL fails when the route is created, not at its first checkpoint.
-        connection.connect();
+        connection.connect(getCamelContext());
         IpfsClientConfig.of(endpoint.getIpfsApiUrl());
         return endpoint;
     }
@@ -57,7 +57,7 @@ public class CheckpointAnchorComponent extends DefaultComponent {
         if (existing != null) {
             return existing;
         }
-        Eth eth = new Eth(connection.connect());
+        Eth eth = new Eth(connection.connect(getCamelContext()));
         TransactionPipeline pipeline = TransactionPipeline.start(eth, connection.unlock(), new CheckpointJournal(ledger),
                 connection.pipelineOptions(TransactionPipeline.Options.DEFAULT));
         // Only IpfsSync.push is used (the kept checkpoints are the outbox); its local store stays empty.
