@@ -7,10 +7,12 @@ import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.ledger.camel.LedgerComponent;
 import org.energyweb.meter.dsmr.P1Bridge;
 import org.energyweb.meter.dsmr.Telegrams;
+import org.energyweb.meter.link.PtyPair;
 import org.energyweb.reading.Reading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -24,20 +26,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-/** The dsmr-meter-source kamelet reading a real TCP bridge into the real ledger. */
+/** The dsmr-meter-source kamelet reading a real TCP bridge, or a real serial line (socat's ptys), into the real ledger. */
 class DsmrMeterSourceKameletTest extends KameletTestSupport {
 
     @TempDir
     Path data;
 
     private void route(String meter, int port, String options) throws Exception {
+        route(meter, "&host=127.0.0.1&port=" + port + options);
+    }
+
+    private void route(String meter, String options) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("kamelet:dsmr-meter-source?meterId=" + meter + "&host=127.0.0.1&port=" + port + "&reconnectDelay=100" + options)
+                from("kamelet:dsmr-meter-source?meterId=" + meter + "&reconnectDelay=100" + options)
                         .to("kamelet:ledger-append-action?dataDir=" + data);
             }
         });
+    }
+
+    private static void write(OutputStream meter, String telegrams) throws Exception {
+        meter.write(telegrams.getBytes(StandardCharsets.US_ASCII));
+        meter.flush();
     }
 
     private Ledger ledger() {
@@ -105,5 +116,49 @@ class DsmrMeterSourceKameletTest extends KameletTestSupport {
         assertThat(ledger().deadLetters().list(10)).filteredOn(l -> l.meter().equals("p1-away")).first()
                 .extracting(DeadLetter::reason).asString().startsWith("P1 bridge unreachable");
         assertThat(readings("p1-away")).isEmpty();
+    }
+
+    @Test
+    void aP1PortOnASerialDeviceIsLedgeredAndACorruptedTelegramIsADeadLetter(@TempDir Path folder) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String first = Telegrams.dated(Telegrams.text(Telegrams.DSMR_5), now.minusSeconds(1));
+        String corrupted = Telegrams.corrupted(first, "1-0:1.8.1(000004.426", "1-0:1.8.1(000094.426");
+        Instant later;
+        List<Reading> home;
+        List<DeadLetter> letters;
+        try (PtyPair line = new PtyPair(folder); OutputStream meter = line.meterOutput()) {
+            write(meter, first + corrupted);
+            route("p1-serial", "&serialPort=" + line.gatewayDevice());
+            // The good telegram, then the fault's down reading.
+            await().atMost(2, TimeUnit.MINUTES).until(() -> readings("p1-serial").size() == 2);
+            later = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            write(meter, Telegrams.dated(Telegrams.text(Telegrams.E_MUCS), later));
+
+            await().atMost(2, TimeUnit.MINUTES).until(() -> readings("p1-serial").size() == 3);
+            // Taken while the line is up: closing it is an outage, recorded as the meter going down.
+            home = readings("p1-serial");
+            letters = LedgerContents.letters(ledger(), "p1-serial");
+        }
+
+        assertThat(home).extracting(Reading::energyWh, Reading::down, Reading::time).containsExactly(
+                tuple(6_825L, false, now.minusSeconds(1)),
+                tuple(6_825L, true, home.get(1).time()),
+                tuple(598_810L, false, later));
+        assertThat(home.get(0).source()).isEqualTo("dsmr:serial:" + folder.resolve("gateway-tty"));
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).startsWith("CRC mismatch: ");
+            assertThat(new String(letter.payload(), StandardCharsets.US_ASCII)).isEqualTo(corrupted);
+        });
+    }
+
+    @Test
+    void aSerialDeviceThatCannotBeOpenedIsADeadLetterAndNoReading(@TempDir Path folder) throws Exception {
+        route("p1-unplugged", "&serialPort=" + folder.resolve("ttyUSB9"));
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> !LedgerContents.letters(ledger(), "p1-unplugged").isEmpty());
+
+        assertThat(LedgerContents.letters(ledger(), "p1-unplugged")).first()
+                .extracting(DeadLetter::reason).asString().startsWith("P1 port unreachable: ").contains(folder.resolve("ttyUSB9").toString());
+        assertThat(readings("p1-unplugged")).isEmpty();
     }
 }

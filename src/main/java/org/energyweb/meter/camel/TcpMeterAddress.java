@@ -1,6 +1,5 @@
 package org.energyweb.meter.camel;
 
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -13,8 +12,8 @@ import org.apache.camel.spi.UriParams;
 public class TcpMeterAddress {
 
     @UriParam(description = "Host name or IP address of the meter, or of the TCP bridge or gateway in front of it"
-            + " (a Modbus TCP gateway; ser2net or a P1 dongle in front of a P1 port; an optical reading head's TCP bridge; an M-Bus-to-TCP gateway)")
-    @Metadata(required = true)
+            + " (a Modbus TCP gateway; ser2net or a P1 dongle in front of a P1 port; an optical reading head's TCP bridge; an M-Bus-to-TCP gateway);"
+            + " required, but for a dsmr-meter, sml-meter or mbus-meter read on a serial device (serialPort)")
     private String host;
     @UriParam(description = "TCP port of the meter or of the bridge in front of it; by default 502 for modbus-meter (Modbus TCP)"
             + ", 2000 for dsmr-meter (the usual ser2net port), 8888 for sml-meter (the usual port of a Wi-Fi reading head) and 10001 for mbus-meter (the usual port of an M-Bus gateway)")

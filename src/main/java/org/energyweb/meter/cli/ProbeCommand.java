@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.energyweb.meter.dsmr.DsmrFormatException;
 import org.energyweb.meter.dsmr.DsmrProbe;
+import org.energyweb.meter.dsmr.DsmrSettings;
+import org.energyweb.meter.link.CharFormat;
+import org.energyweb.meter.link.MeterLink;
+import org.energyweb.meter.link.SerialLine;
+import org.energyweb.meter.link.SerialLink;
+import org.energyweb.meter.link.TcpLink;
 import org.energyweb.meter.modbus.DeviceDescription;
 import org.energyweb.meter.modbus.EnergyCounter;
 import org.energyweb.meter.modbus.ModbusAddress;
@@ -19,6 +25,7 @@ import org.energyweb.meter.mbus.MbusProbe;
 import org.energyweb.meter.mbus.MbusSettings;
 import org.energyweb.meter.sml.SmlFormatException;
 import org.energyweb.meter.sml.SmlProbe;
+import org.energyweb.meter.sml.SmlSettings;
 import org.energyweb.reading.EnergyUnit;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.energyweb.reading.MeterFaultException;
@@ -42,7 +49,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code meter probe --modbus HOST:PORT} (or {@code --dsmr}, {@code --sml}, {@code --mbus}, {@code --mqtt}): connects once, discovers the device and prints what it is
- * and what it reads now. Exit 0 when read, 1 when the device cannot be read or interpreted, 2 for
+ * and what it reads now. DSMR, SML and M-Bus meters are named {@code HOST:PORT} (a TCP bridge or gateway) or
+ * {@code serial:DEVICE} (a serial device of this machine, read at the protocol's usual line settings unless
+ * {@code --baud} and {@code --char-format} say otherwise). Exit 0 when read, 1 when the device cannot be read or interpreted, 2 for
  * usage errors (picocli's own code, also used for an unusable register map).
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
@@ -50,6 +59,8 @@ import java.util.stream.Stream;
 public class ProbeCommand implements Callable<Integer> {
 
     static final int UNREADABLE = 1;
+    /** How a DSMR, SML or M-Bus meter on a serial device is named: {@code serial:/dev/ttyUSB0}. */
+    private static final String SERIAL = "serial:";
 
     @Spec
     CommandSpec spec;
@@ -57,14 +68,25 @@ public class ProbeCommand implements Callable<Integer> {
     @Option(names = "--modbus", paramLabel = "HOST:PORT", description = "Modbus TCP address of the meter (port 502 if omitted).")
     String modbus;
 
-    @Option(names = "--dsmr", paramLabel = "HOST:PORT", description = "TCP bridge (ser2net, P1 dongle) of a DSMR P1 port: reads one telegram.")
+    @Option(names = "--dsmr", paramLabel = "HOST:PORT|serial:DEVICE",
+            description = "TCP bridge (ser2net, P1 dongle) or serial device (P1 cable, default 115200 8N1) of a DSMR P1 port: reads one telegram.")
     String dsmr;
 
-    @Option(names = "--sml", paramLabel = "HOST:PORT", description = "TCP bridge of an SML meter's optical reading head: reads one SML file.")
+    @Option(names = "--sml", paramLabel = "HOST:PORT|serial:DEVICE",
+            description = "TCP bridge or serial device (USB reading head, default 9600 8N1) of an SML meter's optical reading head: reads one SML file.")
     String sml;
 
-    @Option(names = "--mbus", paramLabel = "HOST:PORT", description = "M-Bus-to-TCP gateway: reads the meter at --address (or --secondary-address) once.")
+    @Option(names = "--mbus", paramLabel = "HOST:PORT|serial:DEVICE",
+            description = "M-Bus-to-TCP gateway or serial M-Bus level converter (default 2400 8E1): reads the meter at --address (or --secondary-address) once.")
     String mbus;
+
+    @Option(names = "--baud", paramLabel = "N",
+            description = "With serial:DEVICE: baud rate (DSMR 2.2/3.0 and 4.x: 9600 and 115200 with --char-format 7E1).")
+    Integer baud;
+
+    @Option(names = "--char-format", paramLabel = "8N1",
+            description = "With serial:DEVICE: data bits, parity (N, E, O, M, S) and stop bits (1, 1.5, 2), e.g. 7E1.")
+    String charFormat;
 
     @Option(names = "--address", paramLabel = "N", defaultValue = "0", description = "With --mbus: the meter's primary address (default: ${DEFAULT-VALUE}).")
     int mbusAddress;
@@ -104,7 +126,8 @@ public class ProbeCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         if (Stream.of(modbus, dsmr, sml, mbus, mqtt).filter(Objects::nonNull).count() != 1) {
             throw new ParameterException(spec.commandLine(),
-                    "name one meter: --modbus HOST:PORT, --dsmr HOST:PORT, --sml HOST:PORT, --mbus HOST:PORT --address N or --mqtt URL --topic T");
+                    "name one meter: --modbus HOST:PORT, --dsmr HOST:PORT|serial:DEVICE, --sml HOST:PORT|serial:DEVICE,"
+                            + " --mbus HOST:PORT|serial:DEVICE --address N or --mqtt URL --topic T");
         }
         if (mbus != null) {
             return probeMbus();
@@ -139,29 +162,28 @@ public class ProbeCommand implements Callable<Integer> {
     }
 
     private int probeDsmr() throws JsonProcessingException {
-        int colon = hostPort("--dsmr", dsmr);
+        MeterLink link = link("--dsmr", dsmr, DsmrSettings.SERIAL_BAUD, DsmrSettings.SERIAL_FORMAT);
         try {
-            return print(DsmrProbe.probe(dsmr.substring(0, colon), Integer.parseInt(dsmr.substring(colon + 1)), Duration.ofMillis(waitMillis)));
+            return print(DsmrProbe.probe(link, Duration.ofMillis(waitMillis)));
         } catch (IOException | DsmrFormatException e) {
-            return unreadable("dsmr:" + dsmr, e.getMessage());
+            return unreadable("dsmr:" + link.address(), e.getMessage());
         }
     }
 
     private int probeSml() throws JsonProcessingException {
-        int colon = hostPort("--sml", sml);
+        MeterLink link = link("--sml", sml, SmlSettings.SERIAL_BAUD, SmlSettings.SERIAL_FORMAT);
         try {
-            return print(SmlProbe.probe(sml.substring(0, colon), Integer.parseInt(sml.substring(colon + 1)), Duration.ofMillis(waitMillis)));
+            return print(SmlProbe.probe(link, Duration.ofMillis(waitMillis)));
         } catch (IOException | SmlFormatException e) {
-            return unreadable("sml:" + sml, e.getMessage());
+            return unreadable("sml:" + link.address(), e.getMessage());
         }
     }
 
     private int probeMbus() throws JsonProcessingException {
-        int colon = hostPort("--mbus", mbus);
+        MeterLink link = link("--mbus", mbus, MbusSettings.SERIAL_BAUD, MbusSettings.SERIAL_FORMAT);
         MbusSettings settings;
         try {
-            settings = new MbusSettings("probe", mbus.substring(0, colon), Integer.parseInt(mbus.substring(colon + 1)), mbusAddress, mbusSecondary,
-                    mbusStorage, mbusTariff, Duration.ofMillis(timeoutMillis));
+            settings = new MbusSettings("probe", link, mbusAddress, mbusSecondary, mbusStorage, mbusTariff, Duration.ofMillis(timeoutMillis));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -172,13 +194,21 @@ public class ProbeCommand implements Callable<Integer> {
         }
     }
 
-    /** The index of the colon between host and port. */
-    private int hostPort(String option, String value) {
-        int colon = value.lastIndexOf(':');
-        if (colon <= 0 || !value.substring(colon + 1).matches("\\d{1,5}")) {
-            throw new ParameterException(spec.commandLine(), option + " needs HOST:PORT, was " + value);
+    /** {@code serial:DEVICE} at the protocol's usual line settings unless --baud/--char-format say otherwise, or {@code HOST:PORT}. */
+    private MeterLink link(String option, String value, int serialBaud, CharFormat serialFormat) {
+        try {
+            if (value.startsWith(SERIAL)) {
+                return new SerialLink(new SerialLine(value.substring(SERIAL.length()), baud == null ? serialBaud : baud,
+                        charFormat == null ? serialFormat : CharFormat.parse(charFormat)));
+            }
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0 || !value.substring(colon + 1).matches("\\d{1,5}")) {
+                throw new IllegalArgumentException(option + " needs HOST:PORT or serial:DEVICE, was " + value);
+            }
+            return new TcpLink(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        return colon;
     }
 
     private int probeMqtt() throws JsonProcessingException {

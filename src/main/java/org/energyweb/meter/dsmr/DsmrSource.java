@@ -3,17 +3,16 @@ package org.energyweb.meter.dsmr;
 import org.energyweb.meter.MeterReadings;
 import org.energyweb.meter.Plausibility;
 import org.energyweb.meter.StreamingMeter;
+import org.energyweb.meter.link.LinkConnection;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFault;
 import org.energyweb.reading.MeterFaultException;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +20,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One P1 port read over TCP: each call waits for the next telegram and turns it into the electricity
- * meter's measurement (and the gas meter's, when its own timestamp moved on). A telegram with a bad
- * CRC, a missing register or a value that is not plausible is a fault carrying the telegram; a bridge
- * that refuses the connection, stays silent or hangs up is an unreachable fault (the circuit breaker
- * counts those) and the next call connects again.
+ * One P1 port read through its TCP bridge or on a serial device: each call waits for the next telegram
+ * and turns it into the electricity meter's measurement (and the gas meter's, when its own timestamp
+ * moved on). A telegram with a bad CRC, a missing register or a value that is not plausible is a fault
+ * carrying the telegram; a bridge that refuses the connection, a serial device that cannot be opened,
+ * silence or a hang-up is an unreachable fault (the circuit breaker counts those) and the next call
+ * connects again.
  *
  * <p>Used from one thread at a time.
  */
@@ -34,7 +34,7 @@ public final class DsmrSource implements StreamingMeter {
     private final DsmrSettings settings;
     private final Clock clock;
     private final Plausibility plausibility;
-    private Socket socket;
+    private LinkConnection connection;
     private TelegramFramer framer;
     private Instant lastGasTime;
 
@@ -95,25 +95,23 @@ public final class DsmrSource implements StreamingMeter {
             return framer.next();
         } catch (DsmrFormatException e) {
             throw fault(settings.meterId(), e.getMessage(), null);
-        } catch (SocketTimeoutException e) {
+        } catch (InterruptedIOException e) {
+            // A socket's or a serial port's read timeout (a connect timeout is one too).
             close();
-            throw unreachable("no telegram from the P1 bridge within " + settings.readTimeout().toMillis() + " ms", e);
+            throw unreachable("no telegram from the " + settings.peer() + " within " + settings.readTimeout().toMillis() + " ms", e);
         } catch (IOException e) {
             close();
-            throw unreachable("P1 bridge unreachable: " + e.getMessage(), e);
+            throw unreachable(settings.peer() + " unreachable: " + e.getMessage(), e);
         }
     }
 
     private void connect() throws IOException {
-        Socket connected = new Socket();
+        LinkConnection opened = settings.link().open(settings.readTimeout());
         try {
-            int timeout = Math.toIntExact(settings.readTimeout().toMillis());
-            connected.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
-            connected.setSoTimeout(timeout);
-            framer = new TelegramFramer(new BufferedInputStream(connected.getInputStream()));
-            socket = connected;
+            framer = new TelegramFramer(new BufferedInputStream(opened.input()));
+            connection = opened;
         } catch (IOException e) {
-            connected.close();
+            opened.close();
             throw e;
         }
     }
@@ -129,13 +127,9 @@ public final class DsmrSource implements StreamingMeter {
     @Override
     public void close() {
         framer = null;
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // Closing a socket that failed: nothing is left to release.
-            }
-            socket = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.energyweb.meter.mbus;
 
+import org.energyweb.meter.link.SerialLink;
+import org.energyweb.meter.link.TcpLink;
 import org.openmuc.jmbus.DecodingException;
 import org.openmuc.jmbus.MBusConnection;
 import org.openmuc.jmbus.VerboseMessage;
@@ -8,7 +10,8 @@ import org.openmuc.jmbus.VariableDataStructure;
 import java.io.IOException;
 
 /**
- * One wired M-Bus meter behind an M-Bus-to-TCP gateway, read with OpenMUC's jMBus: REQ_UD2 to its primary address,
+ * One wired M-Bus meter behind an M-Bus-to-TCP gateway or a level converter on a serial device (opened with
+ * jSerialComm, see {@link MbusSerialTransport}), read with OpenMUC's jMBus: REQ_UD2 to its primary address,
  * or, with a secondary address, SND_UD selecting it first and REQ_UD2 to address 253. The connection stays open
  * between reads; after a failure it is closed and the next read connects again.
  *
@@ -32,10 +35,7 @@ public final class MbusMeter implements AutoCloseable {
     public MbusSample read() throws IOException, MbusFormatException {
         try {
             if (connection == null) {
-                connection = MBusConnection.newTcpBuilder(settings.host(), settings.port())
-                        .setConnectionTimeout(Math.toIntExact(settings.timeout().toMillis()))
-                        .setTimeout(Math.toIntExact(settings.timeout().toMillis()))
-                        .build();
+                connection = connect();
                 connection.setVerboseMessageListener(message -> {
                     if (message.getMessageDirection() == VerboseMessage.MessageDirection.RECEIVE) {
                         received = message.getMessage();
@@ -66,6 +66,15 @@ public final class MbusMeter implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private MBusConnection connect() throws IOException {
+        if (settings.link() instanceof SerialLink serial) {
+            return MbusSerialTransport.connect(serial, settings.timeout());
+        }
+        int timeout = Math.toIntExact(settings.timeout().toMillis());
+        TcpLink tcp = (TcpLink) settings.link();
+        return MBusConnection.newTcpBuilder(tcp.host(), tcp.port()).setConnectionTimeout(timeout).setTimeout(timeout).build();
     }
 
     /** The frame of the last read, for the fault of an answer that cannot be trusted. */

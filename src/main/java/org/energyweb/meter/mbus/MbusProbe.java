@@ -12,7 +12,7 @@ public final class MbusProbe {
 
     /**
      * @throws MbusFormatException when the answer cannot be trusted (checksum, decoding, missing record, unit)
-     * @throws IOException         when the gateway or the meter does not answer
+     * @throws IOException         when the gateway, the serial device or the meter does not answer
      */
     public static Map<String, Object> probe(MbusSettings settings) throws IOException, MbusFormatException {
         try (MbusMeter meter = new MbusMeter(settings)) {

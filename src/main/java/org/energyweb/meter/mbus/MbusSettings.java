@@ -1,13 +1,15 @@
 package org.energyweb.meter.mbus;
 
+import org.energyweb.meter.link.CharFormat;
+import org.energyweb.meter.link.MeterLink;
 import org.openmuc.jmbus.SecondaryAddress;
 
 import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * Where one wired M-Bus meter is reached through an M-Bus-to-TCP gateway, and which of its energy records is the
- * register.
+ * Where one wired M-Bus meter is reached, through an M-Bus-to-TCP gateway or a level converter on a serial device,
+ * and which of its energy records is the register.
  *
  * @param primaryAddress   the meter's primary address (0-250), used when no secondary address is given
  * @param secondaryAddress the meter's secondary address as the 16 hex digits of its long header (identification
@@ -18,18 +20,19 @@ import java.util.HexFormat;
  * @param tariff           the tariff of the energy record (0: the total; 1, 2: the meter's tariff registers)
  * @param timeout          how long a request may wait for the gateway's answer
  */
-public record MbusSettings(String meterId, String host, int port, int primaryAddress, String secondaryAddress, long storageNumber, int tariff,
+public record MbusSettings(String meterId, MeterLink link, int primaryAddress, String secondaryAddress, long storageNumber, int tariff,
                            Duration timeout) {
+
+    /** The line settings of an M-Bus level converter on a serial device: 2400 baud (meters' factory setting), 8E1 (EN 13757-2). */
+    public static final int SERIAL_BAUD = 2400;
+    public static final CharFormat SERIAL_FORMAT = CharFormat.parse("8E1");
 
     /** The address a meter selected by its secondary address answers at (EN 13757-3). */
     static final int SELECTED = 0xFD;
 
     public MbusSettings {
-        if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("the M-Bus gateway's host is required");
-        }
-        if (port <= 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is not a TCP port");
+        if (link == null) {
+            throw new IllegalArgumentException("the M-Bus gateway or serial device is required");
         }
         if (secondaryAddress != null && secondaryAddress.isBlank()) {
             secondaryAddress = null;
@@ -50,6 +53,6 @@ public record MbusSettings(String meterId, String host, int port, int primaryAdd
     }
 
     public String source() {
-        return "mbus:" + host + ":" + port + "/" + (secondaryAddress == null ? String.valueOf(primaryAddress) : secondaryAddress.toLowerCase());
+        return "mbus:" + link.address() + "/" + (secondaryAddress == null ? String.valueOf(primaryAddress) : secondaryAddress.toLowerCase());
     }
 }

@@ -12,7 +12,7 @@ import java.time.Clock;
 /**
  * One M-Bus meter as a meter source: each poll reads it once and gives its measurement, dated when the answer came
  * (the RSP_UD of most meters carries no reliable time of its own). A frame with a bad checksum, an undecodable
- * answer, a missing energy record, a foreign unit or a value that is not plausible is a fault carrying the frame; a gateway or meter that does not answer is an
+ * answer, a missing energy record, a foreign unit or a value that is not plausible is a fault carrying the frame; a gateway, serial device or meter that does not answer is an
  * unreachable fault (the circuit breaker counts those).
  */
 public final class MbusSource implements PolledMeter {

@@ -1,14 +1,15 @@
 package org.energyweb.meter.sml;
 
+import org.energyweb.meter.link.LinkConnection;
+import org.energyweb.meter.link.MeterLink;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads one whole SML file from a reading head's TCP bridge and tells what it says: for {@code meter probe --sml}. */
+/** Reads one whole SML file from a reading head's TCP bridge or serial device and tells what it says: for {@code meter probe --sml}. */
 public final class SmlProbe {
 
     private SmlProbe() {
@@ -16,14 +17,13 @@ public final class SmlProbe {
 
     /**
      * @throws SmlFormatException when the file cannot be trusted (CRC, escape sequence, missing register, unit)
-     * @throws IOException        when the bridge cannot be reached or sends no file within {@code wait}
+     * @throws IOException        when the bridge or device cannot be reached or sends no file within {@code wait}
      */
-    public static Map<String, Object> probe(String host, int port, Duration wait) throws IOException, SmlFormatException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), Math.toIntExact(wait.toMillis()));
-            SmlSample sample = SmlFileReader.read(new SmlFileStream(new BufferedInputStream(socket.getInputStream()), wait).next());
+    public static Map<String, Object> probe(MeterLink link, Duration wait) throws IOException, SmlFormatException {
+        try (LinkConnection connection = link.open(wait)) {
+            SmlSample sample = SmlFileReader.read(new SmlFileStream(new BufferedInputStream(connection.input()), wait).next());
             Map<String, Object> report = new LinkedHashMap<>();
-            report.put("source", new SmlSettings("probe", host, port, wait).source());
+            report.put("source", new SmlSettings("probe", link, wait).source());
             report.put("serverId", sample.serverId());
             report.put("energyImportWh", sample.importWh());
             report.put("energyExportWh", sample.exportWh());

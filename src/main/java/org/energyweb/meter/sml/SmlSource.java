@@ -3,23 +3,23 @@ package org.energyweb.meter.sml;
 import org.energyweb.meter.MeterReadings;
 import org.energyweb.meter.Plausibility;
 import org.energyweb.meter.StreamingMeter;
+import org.energyweb.meter.link.LinkConnection;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFault;
 import org.energyweb.reading.MeterFaultException;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * One SML meter read over TCP: each call waits for the next SML file the meter pushes (every 1 to 4 s) and turns it
- * into a measurement. eHZ meters have no real-time clock (their SML time is a seconds index), so a reading is dated
- * when its file arrives. A file with a bad CRC or escape sequence, a missing register, a register in another unit
- * or a value that is not plausible is a fault carrying the file's bytes; a bridge that refuses the connection or
- * stays silent is an unreachable fault (the circuit breaker counts those) and the next call connects again.
+ * One SML meter read through its reading head's TCP bridge or on a serial device: each call waits for the next SML
+ * file the meter pushes (every 1 to 4 s) and turns it into a measurement. eHZ meters have no real-time clock (their
+ * SML time is a seconds index), so a reading is dated when its file arrives. A file with a bad CRC or escape
+ * sequence, a missing register, a register in another unit or a value that is not plausible is a fault carrying the
+ * file's bytes; a bridge that refuses the connection, a serial device that cannot be opened, or silence is an
+ * unreachable fault (the circuit breaker counts those) and the next call connects again.
  *
  * <p>Used from one thread at a time.
  */
@@ -28,7 +28,7 @@ public final class SmlSource implements StreamingMeter {
     private final SmlSettings settings;
     private final Clock clock;
     private final Plausibility plausibility;
-    private Socket socket;
+    private LinkConnection connection;
     private SmlFileStream files;
 
     public SmlSource(SmlSettings settings, Clock clock) {
@@ -62,15 +62,13 @@ public final class SmlSource implements StreamingMeter {
     }
 
     private SmlFileStream connect() throws IOException {
-        Socket connected = new Socket();
+        LinkConnection opened = settings.link().open(settings.readTimeout());
         try {
-            int timeout = Math.toIntExact(settings.readTimeout().toMillis());
-            connected.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
-            files = new SmlFileStream(new BufferedInputStream(connected.getInputStream()), settings.readTimeout());
-            socket = connected;
+            files = new SmlFileStream(new BufferedInputStream(opened.input()), settings.readTimeout());
+            connection = opened;
             return files;
         } catch (IOException e) {
-            connected.close();
+            opened.close();
             throw e;
         }
     }
@@ -82,13 +80,9 @@ public final class SmlSource implements StreamingMeter {
     @Override
     public void close() {
         files = null;
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // Closing a socket that failed: nothing is left to release.
-            }
-            socket = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
     }
 }

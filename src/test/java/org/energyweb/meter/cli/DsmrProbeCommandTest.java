@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.energyweb.meter.dsmr.P1Bridge;
 import org.energyweb.meter.dsmr.Telegrams;
+import org.energyweb.meter.link.PtyPair;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code meter probe --dsmr} against a real TCP bridge replaying recorded telegrams. */
+/** {@code meter probe --dsmr} against a real TCP bridge replaying recorded telegrams, and a real serial line (socat's ptys). */
 class DsmrProbeCommandTest {
 
     private final MeterCli cli = new MeterCli();
@@ -28,6 +33,20 @@ class DsmrProbeCommandTest {
         assertThat(report.get("energyImportWh").asLong()).isEqualTo(598_810L);
         assertThat(report.get("energyExportWh").asLong()).isEqualTo(435L);
         assertThat(report.get("gasM3").asText()).isEqualTo("29.553");
+    }
+
+    @Test
+    void probeReadsOneTelegramFromASerialDevice(@TempDir Path folder) throws Exception {
+        try (PtyPair line = new PtyPair(folder); OutputStream meter = line.meterOutput()) {
+            // The meter talks before the probe opens the device: the pty keeps the bytes, as a UART's buffer would.
+            meter.write(Telegrams.text(Telegrams.E_MUCS).getBytes(StandardCharsets.US_ASCII));
+            meter.flush();
+            assertThat(cli.run("probe", "--dsmr", "serial:" + line.gatewayDevice(), "--json")).as(cli.err()).isZero();
+        }
+
+        JsonNode report = new ObjectMapper().readTree(cli.out());
+        assertThat(report.get("source").asText()).isEqualTo("dsmr:serial:" + folder.resolve("gateway-tty"));
+        assertThat(report.get("energyImportWh").asLong()).isEqualTo(598_810L);
     }
 
     @Test

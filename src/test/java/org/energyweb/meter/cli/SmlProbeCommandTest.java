@@ -3,8 +3,13 @@ package org.energyweb.meter.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.energyweb.meter.TcpReplayServer;
+import org.energyweb.meter.link.PtyPair;
 import org.energyweb.meter.sml.SmlStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
 
 import java.util.List;
 
@@ -26,6 +31,19 @@ class SmlProbeCommandTest {
         assertThat(report.get("energyImportWh").asLong()).isEqualTo(198_927L);
         assertThat(report.get("energyExportWh").isNull()).isTrue();
         assertThat(report.get("powerW").asLong()).isEqualTo(26L);
+    }
+
+    @Test
+    void probeReadsOneSmlFileFromASerialDevice(@TempDir Path folder) throws Exception {
+        try (PtyPair line = new PtyPair(folder); OutputStream head = line.meterOutput()) {
+            head.write(SmlStreams.files(SmlStreams.ISKRA_MT691).get(0));
+            head.flush();
+            assertThat(cli.run("probe", "--sml", "serial:" + line.gatewayDevice(), "--json")).as(cli.err()).isZero();
+        }
+
+        JsonNode report = new ObjectMapper().readTree(cli.out());
+        assertThat(report.get("source").asText()).isEqualTo("sml:serial:" + folder.resolve("gateway-tty"));
+        assertThat(report.get("energyImportWh").asLong()).isEqualTo(198_927L);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.energyweb.meter.dsmr;
 
+import org.energyweb.meter.link.TcpLink;
 import org.energyweb.meter.MeterReadings;
 import org.energyweb.reading.Measurement;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class DsmrSourceTest {
         String second = Telegrams.dated(Telegrams.text(Telegrams.DSMR_5)
                 .replace("0-1:24.2.1(170102161005W)(00000.107*m3)", "0-1:24.2.1(170102162005W)(00000.100*m3)"), now.minusSeconds(1));
         try (P1Bridge bridge = new P1Bridge(List.of(first, second));
-             DsmrSource source = new DsmrSource(new DsmrSettings("p1-home", "127.0.0.1", bridge.port(), "p1-gas", 9769,
+             DsmrSource source = new DsmrSource(new DsmrSettings("p1-home", new TcpLink("127.0.0.1", bridge.port()), "p1-gas", 9769,
                      Duration.ofSeconds(30)), Clock.systemUTC())) {
             MeterReadings before = source.next();
             MeterReadings after = source.next();

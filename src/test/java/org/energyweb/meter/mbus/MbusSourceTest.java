@@ -1,5 +1,6 @@
 package org.energyweb.meter.mbus;
 
+import org.energyweb.meter.link.TcpLink;
 import org.energyweb.reading.Measurement;
 import org.energyweb.reading.MeterFaultException;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class MbusSourceTest {
     private static final byte[] ALE3 = MbusGateway.frame("SBC_Saia-Burgess-ALE3.hex");
 
     private static MbusSource source(MbusGateway gateway, int primary, String secondary, int tariff, Duration timeout) {
-        return new MbusSource(new MbusSettings("ale3", "127.0.0.1", gateway.port(), primary, secondary, 0, tariff, timeout), Clock.systemUTC());
+        return new MbusSource(new MbusSettings("ale3", new TcpLink("127.0.0.1", gateway.port()), primary, secondary, 0, tariff, timeout), Clock.systemUTC());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.energyweb.meter.mbus;
 
+import org.energyweb.meter.link.TcpLink;
 import org.energyweb.reading.Measurement;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class MbusVifUnitsTest {
 
     private static long[] read(String frame) throws Exception {
         try (MbusGateway gateway = new MbusGateway(ADDRESS, HexFormat.ofDelimiter(" ").parseHex(frame));
-             MbusSource source = new MbusSource(new MbusSettings("meter", "127.0.0.1", gateway.port(), ADDRESS, null, 0, 0,
+             MbusSource source = new MbusSource(new MbusSettings("meter", new TcpLink("127.0.0.1", gateway.port()), ADDRESS, null, 0, 0,
                      Duration.ofSeconds(5)), Clock.systemUTC())) {
             Measurement reading = source.poll();
             return new long[] {reading.energyWh(), reading.powerW()};

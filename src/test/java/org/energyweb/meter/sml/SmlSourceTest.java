@@ -1,5 +1,6 @@
 package org.energyweb.meter.sml;
 
+import org.energyweb.meter.link.TcpLink;
 import org.energyweb.meter.MeterReadings;
 import org.energyweb.meter.TcpReplayServer;
 import org.energyweb.reading.MeterFaultException;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SmlSourceTest {
 
     private static SmlSource source(TcpReplayServer server) {
-        return new SmlSource(new SmlSettings("ehz-1", "127.0.0.1", server.port(), Duration.ofSeconds(20)), Clock.systemUTC());
+        return new SmlSource(new SmlSettings("ehz-1", new TcpLink("127.0.0.1", server.port()), Duration.ofSeconds(20)), Clock.systemUTC());
     }
 
     @Test

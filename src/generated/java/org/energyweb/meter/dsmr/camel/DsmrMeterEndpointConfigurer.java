@@ -23,12 +23,16 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DsmrMeterEndpoint target = (DsmrMeterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "baudrate":
+        case "baudRate": target.getSerial().setBaudRate(property(camelContext, int.class, value)); return true;
         case "breakerfailurethreshold":
         case "breakerFailureThreshold": target.getBreaker().setBreakerFailureThreshold(property(camelContext, int.class, value)); return true;
         case "breakeropenduration":
         case "breakerOpenDuration": target.getBreaker().setBreakerOpenDuration(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "databits":
+        case "dataBits": target.getSerial().setDataBits(property(camelContext, int.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -38,11 +42,16 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "gaswhperm3":
         case "gasWhPerM3": target.setGasWhPerM3(property(camelContext, long.class, value)); return true;
         case "host": target.getAddress().setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "parity": target.getSerial().setParity(property(camelContext, org.energyweb.meter.link.CharFormat.Parity.class, value)); return true;
         case "port": target.getAddress().setPort(property(camelContext, int.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getStream().setReadTimeout(property(camelContext, long.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.getStream().setReconnectDelay(property(camelContext, long.class, value)); return true;
+        case "serialport":
+        case "serialPort": target.getSerial().setSerialPort(property(camelContext, java.lang.String.class, value)); return true;
+        case "stopbits":
+        case "stopBits": target.getSerial().setStopBits(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -50,12 +59,16 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "baudrate":
+        case "baudRate": return int.class;
         case "breakerfailurethreshold":
         case "breakerFailureThreshold": return int.class;
         case "breakeropenduration":
         case "breakerOpenDuration": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "databits":
+        case "dataBits": return int.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -65,11 +78,16 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "gaswhperm3":
         case "gasWhPerM3": return long.class;
         case "host": return java.lang.String.class;
+        case "parity": return org.energyweb.meter.link.CharFormat.Parity.class;
         case "port": return int.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
+        case "serialport":
+        case "serialPort": return java.lang.String.class;
+        case "stopbits":
+        case "stopBits": return java.lang.String.class;
         default: return null;
         }
     }
@@ -78,12 +96,16 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DsmrMeterEndpoint target = (DsmrMeterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "baudrate":
+        case "baudRate": return target.getSerial().getBaudRate();
         case "breakerfailurethreshold":
         case "breakerFailureThreshold": return target.getBreaker().getBreakerFailureThreshold();
         case "breakeropenduration":
         case "breakerOpenDuration": return target.getBreaker().getBreakerOpenDuration();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "databits":
+        case "dataBits": return target.getSerial().getDataBits();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -93,11 +115,16 @@ public class DsmrMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "gaswhperm3":
         case "gasWhPerM3": return target.getGasWhPerM3();
         case "host": return target.getAddress().getHost();
+        case "parity": return target.getSerial().getParity();
         case "port": return target.getAddress().getPort();
         case "readtimeout":
         case "readTimeout": return target.getStream().getReadTimeout();
         case "reconnectdelay":
         case "reconnectDelay": return target.getStream().getReconnectDelay();
+        case "serialport":
+        case "serialPort": return target.getSerial().getSerialPort();
+        case "stopbits":
+        case "stopBits": return target.getSerial().getStopBits();
         default: return null;
         }
     }

@@ -23,19 +23,24 @@ public class DsmrMeterEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(12);
+        Set<String> props = new HashSet<>(17);
+        props.add("baudRate");
         props.add("breakerFailureThreshold");
         props.add("breakerOpenDuration");
         props.add("bridgeErrorHandler");
+        props.add("dataBits");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("gasMeterId");
         props.add("gasWhPerM3");
         props.add("host");
         props.add("meterId");
+        props.add("parity");
         props.add("port");
         props.add("readTimeout");
         props.add("reconnectDelay");
+        props.add("serialPort");
+        props.add("stopBits");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

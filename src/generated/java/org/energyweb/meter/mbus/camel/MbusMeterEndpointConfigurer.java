@@ -23,17 +23,22 @@ public class MbusMeterEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         MbusMeterEndpoint target = (MbusMeterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "baudrate":
+        case "baudRate": target.getSerial().setBaudRate(property(camelContext, int.class, value)); return true;
         case "breakerfailurethreshold":
         case "breakerFailureThreshold": target.getBreaker().setBreakerFailureThreshold(property(camelContext, int.class, value)); return true;
         case "breakeropenduration":
         case "breakerOpenDuration": target.getBreaker().setBreakerOpenDuration(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "databits":
+        case "dataBits": target.getSerial().setDataBits(property(camelContext, int.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "host": target.getAddress().setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "parity": target.getSerial().setParity(property(camelContext, org.energyweb.meter.link.CharFormat.Parity.class, value)); return true;
         case "period": target.getPolling().setPeriod(property(camelContext, long.class, value)); return true;
         case "port": target.getAddress().setPort(property(camelContext, int.class, value)); return true;
         case "primaryaddress":
@@ -42,6 +47,10 @@ public class MbusMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "readTimeout": target.getPolling().setReadTimeout(property(camelContext, long.class, value)); return true;
         case "secondaryaddress":
         case "secondaryAddress": target.setSecondaryAddress(property(camelContext, java.lang.String.class, value)); return true;
+        case "serialport":
+        case "serialPort": target.getSerial().setSerialPort(property(camelContext, java.lang.String.class, value)); return true;
+        case "stopbits":
+        case "stopBits": target.getSerial().setStopBits(property(camelContext, java.lang.String.class, value)); return true;
         case "storagenumber":
         case "storageNumber": target.setStorageNumber(property(camelContext, long.class, value)); return true;
         case "tariff": target.setTariff(property(camelContext, int.class, value)); return true;
@@ -52,17 +61,22 @@ public class MbusMeterEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "baudrate":
+        case "baudRate": return int.class;
         case "breakerfailurethreshold":
         case "breakerFailureThreshold": return int.class;
         case "breakeropenduration":
         case "breakerOpenDuration": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "databits":
+        case "dataBits": return int.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "host": return java.lang.String.class;
+        case "parity": return org.energyweb.meter.link.CharFormat.Parity.class;
         case "period": return long.class;
         case "port": return int.class;
         case "primaryaddress":
@@ -71,6 +85,10 @@ public class MbusMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "readTimeout": return long.class;
         case "secondaryaddress":
         case "secondaryAddress": return java.lang.String.class;
+        case "serialport":
+        case "serialPort": return java.lang.String.class;
+        case "stopbits":
+        case "stopBits": return java.lang.String.class;
         case "storagenumber":
         case "storageNumber": return long.class;
         case "tariff": return int.class;
@@ -82,17 +100,22 @@ public class MbusMeterEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         MbusMeterEndpoint target = (MbusMeterEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "baudrate":
+        case "baudRate": return target.getSerial().getBaudRate();
         case "breakerfailurethreshold":
         case "breakerFailureThreshold": return target.getBreaker().getBreakerFailureThreshold();
         case "breakeropenduration":
         case "breakerOpenDuration": return target.getBreaker().getBreakerOpenDuration();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "databits":
+        case "dataBits": return target.getSerial().getDataBits();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "host": return target.getAddress().getHost();
+        case "parity": return target.getSerial().getParity();
         case "period": return target.getPolling().getPeriod();
         case "port": return target.getAddress().getPort();
         case "primaryaddress":
@@ -101,6 +124,10 @@ public class MbusMeterEndpointConfigurer extends PropertyConfigurerSupport imple
         case "readTimeout": return target.getPolling().getReadTimeout();
         case "secondaryaddress":
         case "secondaryAddress": return target.getSecondaryAddress();
+        case "serialport":
+        case "serialPort": return target.getSerial().getSerialPort();
+        case "stopbits":
+        case "stopBits": return target.getSerial().getStopBits();
         case "storagenumber":
         case "storageNumber": return target.getStorageNumber();
         case "tariff": return target.getTariff();

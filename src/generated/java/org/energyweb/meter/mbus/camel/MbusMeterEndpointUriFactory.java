@@ -23,19 +23,24 @@ public class MbusMeterEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(14);
+        Set<String> props = new HashSet<>(19);
+        props.add("baudRate");
         props.add("breakerFailureThreshold");
         props.add("breakerOpenDuration");
         props.add("bridgeErrorHandler");
+        props.add("dataBits");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("host");
         props.add("meterId");
+        props.add("parity");
         props.add("period");
         props.add("port");
         props.add("primaryAddress");
         props.add("readTimeout");
         props.add("secondaryAddress");
+        props.add("serialPort");
+        props.add("stopBits");
         props.add("storageNumber");
         props.add("tariff");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

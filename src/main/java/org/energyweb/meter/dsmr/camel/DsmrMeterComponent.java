@@ -7,8 +7,9 @@ import org.apache.camel.support.DefaultComponent;
 import java.util.Map;
 
 /**
- * {@code dsmr-meter:METER_ID?host=...&port=...&gasMeterId=...&gasWhPerM3=...}: reads the telegrams a DSMR P1
- * port sends through a TCP bridge (ser2net, P1-to-Wi-Fi dongles) and emits a
+ * {@code dsmr-meter:METER_ID?host=...&port=...&gasMeterId=...&gasWhPerM3=...} (or {@code serialPort=/dev/ttyUSB0}
+ * with {@code baudRate}, {@code dataBits}, {@code parity}, {@code stopBits}): reads the telegrams a DSMR P1 port sends
+ * through a TCP bridge (ser2net, P1-to-Wi-Fi dongles) or a P1 cable on a serial device and emits a
  * {@link org.energyweb.reading.Measurement} per telegram, or an exchange carrying the
  * {@link org.energyweb.reading.MeterFault}.
  */

@@ -6,7 +6,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.energyweb.meter.camel.TcpMeterEndpoint;
+import org.energyweb.meter.camel.TcpOrSerialMeterEndpoint;
 import org.energyweb.meter.camel.StreamingMeterConsumer;
 import org.energyweb.meter.camel.StreamingMeterOptions;
 import org.energyweb.meter.dsmr.DsmrSource;
@@ -18,7 +18,7 @@ import java.time.Duration;
 /** One P1 port's settings; see {@link DsmrMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = DsmrMeterComponent.SCHEME, title = "DSMR P1 meter",
         syntax = "dsmr-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class DsmrMeterEndpoint extends TcpMeterEndpoint {
+public final class DsmrMeterEndpoint extends TcpOrSerialMeterEndpoint {
 
     /** The usual ser2net port of a P1 bridge. */
     private static final int DEFAULT_PORT = 2000;
@@ -31,7 +31,7 @@ public final class DsmrMeterEndpoint extends TcpMeterEndpoint {
     private StreamingMeterOptions stream = new StreamingMeterOptions();
 
     DsmrMeterEndpoint(String uri, DsmrMeterComponent component, String meterId) {
-        super(uri, component, meterId, DEFAULT_PORT);
+        super(uri, component, meterId, DEFAULT_PORT, DsmrSettings.SERIAL_BAUD, DsmrSettings.SERIAL_FORMAT);
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class DsmrMeterEndpoint extends TcpMeterEndpoint {
     }
 
     DsmrSettings settings() {
-        return new DsmrSettings(getMeterId(), getAddress().getHost(), getAddress().getPort(), gasMeterId, gasWhPerM3,
+        return new DsmrSettings(getMeterId(), link(), gasMeterId, gasWhPerM3,
                 Duration.ofMillis(stream.getReadTimeout()));
     }
 

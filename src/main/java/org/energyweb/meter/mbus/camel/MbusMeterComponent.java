@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * {@code mbus-meter:METER_ID?host=...&port=...&primaryAddress=N} (or {@code secondaryAddress=...}): polls a wired
- * M-Bus meter through an M-Bus-to-TCP gateway with OpenMUC's jMBus and emits a
+ * M-Bus meter through an M-Bus-to-TCP gateway (or, with {@code serialPort=/dev/ttyUSB0} and its line options, a level
+ * converter on a serial device) with OpenMUC's jMBus and emits a
  * {@link org.energyweb.reading.Measurement} per poll, or an exchange carrying the
  * {@link org.energyweb.reading.MeterFault}.
  */

@@ -6,7 +6,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.camel.CamelCatalog;
-import org.energyweb.meter.camel.TcpMeterEndpoint;
+import org.energyweb.meter.camel.TcpOrSerialMeterEndpoint;
 import org.energyweb.meter.camel.PolledMeterOptions;
 import org.energyweb.meter.mbus.MbusSettings;
 
@@ -15,7 +15,7 @@ import java.time.Duration;
 /** One M-Bus meter's settings; see {@link MbusMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = MbusMeterComponent.SCHEME, title = "M-Bus meter",
         syntax = "mbus-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class MbusMeterEndpoint extends TcpMeterEndpoint {
+public final class MbusMeterEndpoint extends TcpOrSerialMeterEndpoint {
 
     /** The port M-Bus-to-TCP gateways commonly serve the bus on (transparent mode). */
     private static final int DEFAULT_PORT = 10001;
@@ -36,13 +36,13 @@ public final class MbusMeterEndpoint extends TcpMeterEndpoint {
     private PolledMeterOptions polling = new PolledMeterOptions(DEFAULT_PERIOD, DEFAULT_READ_TIMEOUT);
 
     MbusMeterEndpoint(String uri, MbusMeterComponent component, String meterId) {
-        super(uri, component, meterId, DEFAULT_PORT);
+        super(uri, component, meterId, DEFAULT_PORT, MbusSettings.SERIAL_BAUD, MbusSettings.SERIAL_FORMAT);
     }
 
     @Override
     protected Consumer newConsumer(Processor processor) {
         return new MbusMeterConsumer(this, processor,
-                new MbusSettings(getMeterId(), getAddress().getHost(), getAddress().getPort(), primaryAddress, secondaryAddress, storageNumber, tariff,
+                new MbusSettings(getMeterId(), link(), primaryAddress, secondaryAddress, storageNumber, tariff,
                         Duration.ofMillis(polling.getReadTimeout())));
     }
 

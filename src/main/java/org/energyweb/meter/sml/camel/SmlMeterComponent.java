@@ -7,8 +7,8 @@ import org.apache.camel.support.DefaultComponent;
 import java.util.Map;
 
 /**
- * {@code sml-meter:METER_ID?host=...&port=...}: reads the SML files a German smart meter (eHZ) pushes through an
- * optical reading head's TCP bridge and emits a {@link org.energyweb.reading.Measurement} per file, or an exchange
+ * {@code sml-meter:METER_ID?host=...&port=...} (or {@code serialPort=/dev/ttyUSB0} with its line options): reads the
+ * SML files a German smart meter (eHZ) pushes through an optical reading head's TCP bridge or serial device and emits a {@link org.energyweb.reading.Measurement} per file, or an exchange
  * carrying the {@link org.energyweb.reading.MeterFault}.
  */
 @Component(SmlMeterComponent.SCHEME)

@@ -6,7 +6,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.energyweb.camel.CamelCatalog;
-import org.energyweb.meter.camel.TcpMeterEndpoint;
+import org.energyweb.meter.camel.TcpOrSerialMeterEndpoint;
 import org.energyweb.meter.camel.StreamingMeterConsumer;
 import org.energyweb.meter.camel.StreamingMeterOptions;
 import org.energyweb.meter.sml.SmlSettings;
@@ -18,7 +18,7 @@ import java.time.Duration;
 /** One SML meter's settings; see {@link SmlMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = SmlMeterComponent.SCHEME, title = "SML meter",
         syntax = "sml-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class SmlMeterEndpoint extends TcpMeterEndpoint {
+public final class SmlMeterEndpoint extends TcpOrSerialMeterEndpoint {
 
     /** The port Wi-Fi reading heads (Tasmota's TCP bridge on a Hichi head) are usually set to serve the optical interface on. */
     private static final int DEFAULT_PORT = 8888;
@@ -27,12 +27,12 @@ public final class SmlMeterEndpoint extends TcpMeterEndpoint {
     private StreamingMeterOptions stream = new StreamingMeterOptions();
 
     SmlMeterEndpoint(String uri, SmlMeterComponent component, String meterId) {
-        super(uri, component, meterId, DEFAULT_PORT);
+        super(uri, component, meterId, DEFAULT_PORT, SmlSettings.SERIAL_BAUD, SmlSettings.SERIAL_FORMAT);
     }
 
     @Override
     protected Consumer newConsumer(Processor processor) {
-        SmlSettings settings = new SmlSettings(getMeterId(), getAddress().getHost(), getAddress().getPort(),
+        SmlSettings settings = new SmlSettings(getMeterId(), link(),
                 Duration.ofMillis(stream.getReadTimeout()));
         return new StreamingMeterConsumer(this, processor, () -> new SmlSource(settings, Clock.systemUTC()), settings.source(),
                 stream.getReconnectDelay());
