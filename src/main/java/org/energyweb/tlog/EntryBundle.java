@@ -35,6 +35,15 @@ final class EntryBundle {
         return entries;
     }
 
+    /** The first {@code count} entries of {@code bundle}, a bundle of at least that many, as a bundle. */
+    static byte[] prefix(byte[] bundle, int count) {
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            at += 2 + ((bundle[at] & 0xFF) << 8 | bundle[at + 1] & 0xFF);
+        }
+        return Arrays.copyOf(bundle, at);
+    }
+
     /** How many entries {@code bundle} holds, -1 when it is not a well-formed bundle. */
     static int count(byte[] bundle) {
         try {

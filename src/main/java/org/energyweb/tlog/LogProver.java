@@ -21,15 +21,16 @@ import java.util.Optional;
  * consistency (section 2.1.4) between two tree sizes. By default the tree is the one of the latest
  * signed checkpoint, which the proof carries; a proof against an older tree size carries the checkpoint kept for
  * that size, if one was. Every proof handed out is checked to lead to its root.
+ * Each proof reads the tiles of its tree afresh ({@link TileLog#openAt}), after the checkpoint: the
+ * gateway signs a checkpoint only of a size it has committed, so its tiles are there however far the
+ * gateway has appended since.
  */
 public final class LogProver {
 
     private final Path dataDir;
-    private final TileLog tiles;
 
     public LogProver(Path dataDir) {
         this.dataDir = dataDir;
-        this.tiles = TileLog.open(dataDir.resolve(LedgerLog.DIRECTORY));
     }
 
     /**
@@ -44,7 +45,7 @@ public final class LogProver {
             throw new IllegalArgumentException("reading " + entry.meter() + "#" + entry.document().reading().seq() + " is leaf " + index
                     + " of the log, not in the tree of " + tree.size + " leaves yet");
         }
-        BatchPath path = new BatchPath(index, tree.size, MerkleProofs.inclusionPath(tiles, index, tree.size), tree.root, null,
+        BatchPath path = new BatchPath(index, tree.size, MerkleProofs.inclusionPath(tree.tiles, index, tree.size), tree.root, null,
                 tree.checkpoint != null ? tree.checkpoint : kept(tree).orElse(null));
         return InclusionProof.of(entry.document().bytes(), path);
     }
@@ -58,27 +59,30 @@ public final class LogProver {
         if (oldSize < 0 || oldSize > tree.size) {
             throw new IllegalArgumentException("old size " + oldSize + " is not between 0 and the new size " + tree.size);
         }
-        return new Consistency(oldSize, MerkleProofs.root(tiles, oldSize), tree.size, tree.root,
-                MerkleProofs.consistencyProof(tiles, oldSize, tree.size));
+        return new Consistency(oldSize, MerkleProofs.root(tree.tiles, oldSize), tree.size, tree.root,
+                MerkleProofs.consistencyProof(tree.tiles, oldSize, tree.size));
     }
 
     private Tree tree(Optional<Long> size) {
-        long logSize = tiles.committedSize();
+        Path log = dataDir.resolve(LedgerLog.DIRECTORY);
         if (size.isPresent()) {
-            if (size.get() < 0 || size.get() > logSize) {
-                throw new IllegalArgumentException("the log in " + dataDir + " has " + logSize + " leaves, no tree of " + size.get());
-            }
-            return new Tree(size.get(), MerkleProofs.root(tiles, size.get()), null);
+            TileLog tiles = TileLog.openAt(log, size.get());
+            return new Tree(size.get(), tiles, MerkleProofs.root(tiles, size.get()), null);
         }
         SignedNote note = LedgerLog.latestCheckpoint(dataDir).orElseThrow(() -> new IllegalArgumentException(
                 "the log in " + dataDir + " has no signed checkpoint yet (a gateway signs them with the transparency-log-source"
                         + " route); give --size N to prove against a tree size instead"));
         Checkpoint checkpoint = Checkpoint.parse(note.text());
-        if (checkpoint.size() > logSize || !Arrays.equals(MerkleProofs.root(tiles, checkpoint.size()), checkpoint.root())) {
-            throw new IllegalStateException("the log's tiles in " + dataDir + " do not hold the tree of its checkpoint of size "
-                    + checkpoint.size());
+        TileLog tiles;
+        try {
+            tiles = TileLog.openAt(log, checkpoint.size());
+        } catch (IllegalArgumentException e) {
+            throw doesNotHold(checkpoint);
         }
-        return new Tree(checkpoint.size(), checkpoint.root(), note.encoded());
+        if (!Arrays.equals(MerkleProofs.root(tiles, checkpoint.size()), checkpoint.root())) {
+            throw doesNotHold(checkpoint);
+        }
+        return new Tree(checkpoint.size(), tiles, checkpoint.root(), note.encoded());
     }
 
     /**
@@ -95,7 +99,11 @@ public final class LogProver {
         return note;
     }
 
-    private record Tree(long size, byte[] root, String checkpoint) {
+    private IllegalStateException doesNotHold(Checkpoint checkpoint) {
+        return new IllegalStateException("the log's tiles in " + dataDir + " do not hold the tree of its checkpoint of size " + checkpoint.size());
+    }
+
+    private record Tree(long size, TileLog tiles, byte[] root, String checkpoint) {
     }
 
     /** A consistency proof between two tree sizes of the log, with both roots. */

@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,8 @@ public final class TileLog implements SubtreeHashes {
     private static final int CACHED_TILES = 512;
 
     private final DurableFiles files;
+    /** Opened at an earlier size ({@link #openAt}): appending would fork the log. */
+    private final boolean readOnly;
     private long size;
     private long committedSize;
     /** What the log's source says it has given the log up to, committed with the size (a ledger position, say). */
@@ -55,8 +59,9 @@ public final class TileLog implements SubtreeHashes {
         }
     };
 
-    private TileLog(Path directory) {
+    private TileLog(Path directory, boolean readOnly) {
         this.files = new DurableFiles(directory);
+        this.readOnly = readOnly;
     }
 
     /**
@@ -66,39 +71,89 @@ public final class TileLog implements SubtreeHashes {
      *                               of the wrong length: the log must then be rebuilt from its source
      */
     public static TileLog open(Path directory) {
-        TileLog log = new TileLog(directory);
-        log.load();
+        TileLog log = new TileLog(directory, false);
+        long[] state = log.committedState();
+        log.load(state[0], state[1]);
         return log;
     }
 
-    private void load() {
+    /**
+     * The log in {@code directory} as it was at {@code size} leaves, any size up to the one it has
+     * committed (a checkpoint's, say), read while a writer may be appending; it cannot be appended to.
+     *
+     * @throws IllegalArgumentException when the log has not committed that many leaves
+     * @throws IllegalStateException    when its tiles are damaged
+     */
+    public static TileLog openAt(Path directory, long size) {
+        TileLog log = new TileLog(directory, true);
+        long committed = log.committedState()[0];
+        if (size < 0 || size > committed) {
+            throw new IllegalArgumentException("the log in " + directory + " has " + committed + " leaves, no tree of " + size);
+        }
+        log.load(size, 0);
+        return log;
+    }
+
+    /** {size, mark} of the size file, {0, 0} before the first commit. */
+    private long[] committedState() {
         String[] state = files.read(SIZE_FILE).map(b -> new String(b, StandardCharsets.US_ASCII).strip().split(" ")).orElse(new String[] {"0", "0"});
-        long stored = Long.parseLong(state[0]);
-        committedMark = state.length > 1 ? Long.parseLong(state[1]) : 0;
+        return new long[] {Long.parseLong(state[0]), state.length > 1 ? Long.parseLong(state[1]) : 0};
+    }
+
+    private void load(long stored, long mark) {
+        committedMark = mark;
         for (int level = 0; level <= TilePath.MAX_LEVEL; level++) {
             int width = widthAt(stored, level);
             edge[level] = new byte[W * H];
             if (width > 0) {
-                String path = TilePath.tile(level, tileIndex(stored, level), width);
-                byte[] tile = files.read(path).orElseThrow(() -> damaged(path, "missing"));
-                if (tile.length != width * H) {
-                    throw damaged(path, tile.length + " bytes");
-                }
+                byte[] tile = edgeTile(level, tileIndex(stored, level), width);
                 System.arraycopy(tile, 0, edge[level], 0, tile.length);
                 edgeCount[level] = width;
             }
         }
         int entries = widthAt(stored, 0);
         if (entries > 0) {
-            String path = TilePath.entries(tileIndex(stored, 0), entries);
-            byte[] entryBundle = files.read(path).orElseThrow(() -> damaged(path, "missing"));
-            if (EntryBundle.count(entryBundle) != entries) {
-                throw damaged(path, "not " + entries + " entries");
-            }
-            bundle.writeBytes(entryBundle);
+            bundle.writeBytes(edgeBundle(tileIndex(stored, 0), entries));
         }
         size = stored;
         committedSize = stored;
+    }
+
+    /** The first {@code width} hashes of tile {@code index} at {@code level}, read as {@link #headOfSomeWidth} says. */
+    private byte[] edgeTile(int level, long index, int width) {
+        return headOfSomeWidth(level, index, width, w -> files.read(TilePath.tile(level, index, w)).map(tile -> {
+            if (tile.length != w * H) {
+                throw damaged(TilePath.tile(level, index, w), tile.length + " bytes");
+            }
+            return Arrays.copyOf(tile, width * H);
+        })).orElseThrow(() -> damaged(TilePath.tile(level, index, width), "missing"));
+    }
+
+    /** The first {@code count} entries of entry bundle {@code index}, read as {@link #headOfSomeWidth} says. */
+    private byte[] edgeBundle(long index, int count) {
+        return headOfSomeWidth(0, index, count, w -> files.read(TilePath.entries(index, w)).map(bundle -> {
+            if (EntryBundle.count(bundle) != w) {
+                throw damaged(TilePath.entries(index, w), "not " + w + " entries");
+            }
+            return EntryBundle.prefix(bundle, count);
+        })).orElseThrow(() -> damaged(TilePath.entries(index, count), "missing"));
+    }
+
+    /**
+     * The head of tile {@code index} at {@code level} that a tree of {@code width} entries there sees,
+     * from the first version of the tile that is there: its partial tile of that width; else, when a
+     * writer replaced that one meanwhile or never wrote it ({@link #openAt} a size between two
+     * commits), the partial tile of the size committed now; else the full tile, as tlog-tiles "Partial
+     * Tiles" lets clients fall back to it. Tiles only grow to the right, so every wider version starts
+     * with the same hashes. A reader racing the writer always finds one: {@link #commit} deletes partial
+     * tiles only after their full tile is durable and the committed size has moved past them.
+     */
+    private Optional<byte[]> headOfSomeWidth(int level, long index, int width, IntFunction<Optional<byte[]>> headOfWidth) {
+        return headOfWidth.apply(width).or(() -> {
+            long now = committedState()[0];
+            int nowWidth = tileIndex(now, level) == index ? widthAt(now, level) : 0;
+            return nowWidth > width ? headOfWidth.apply(nowWidth) : Optional.empty();
+        }).or(() -> headOfWidth.apply(W));
     }
 
     private IllegalStateException damaged(String path, String why) {
@@ -132,6 +187,9 @@ public final class TileLog implements SubtreeHashes {
 
     /** Appends leaf {@code size()} with {@code entry} as its RFC 9162 leaf input. */
     public synchronized void append(byte[] entry) {
+        if (readOnly) {
+            throw new IllegalStateException("the log in " + files.root() + " was opened at an earlier size, to read");
+        }
         if (entry.length > MAX_ENTRY) {
             throw new IllegalArgumentException("a log entry is at most 65535 bytes (tlog-tiles entry bundles), not " + entry.length);
         }
@@ -158,9 +216,32 @@ public final class TileLog implements SubtreeHashes {
     }
 
     /**
-     * Makes every entry appended so far durable: full tiles and bundles, the partial tiles of the new
-     * right edge, then the committed size, in that order, so a kill in between leaves the old size with
-     * all its tiles. Partial tiles made obsolete by full ones are deleted last (tlog-tiles allows it).
+     * Makes every entry appended so far durable and moves the committed size to the size appended.
+     *
+     * <p>Crash safety, for a SIGKILL or a power cut at any point. The committed size (the size file) is
+     * the only thing a reopened log believes, and it names a size only once every tile it needs is on
+     * disk:
+     * <ol>
+     * <li>The commit's files, that is the full tiles and bundles completed since the last commit and
+     * the partial tiles and bundle of the new right edge (tlog-tiles "Partial Tiles": width
+     * floor(s / 256^l) mod 256), are each written to a temporary name and forced, all at once
+     * ({@link DurableFiles#writeAll}), then renamed to their tlog-tiles paths. A kill here leaves
+     * temporary files nobody reads, and whole files of a size not yet committed: full tiles beyond the
+     * committed size, which nothing committed refers to and which the re-append writes again, and new
+     * partial widths, whose names differ from the committed size's (a path names one tile index and
+     * width, so the same path always holds the same hashes). The committed size's own tiles are never
+     * touched; readers never see a file being written, only renamed ones.</li>
+     * <li>The directories of those renames are forced, one force per directory, not per file.</li>
+     * <li>The size file is written the same way (forced, renamed, its directory forced): before it,
+     * a restart sees the old size with all its tiles; after it, the new one with all of its.</li>
+     * <li>Partial tiles whose full tile this commit wrote are deleted (tlog-tiles lets a log delete
+     * them once the full tile is available). A kill midway leaves some of them, which are still true.
+     * A reader that learnt an older size meanwhile reads the full tile's head instead
+     * ({@link #headOfSomeWidth}).</li>
+     * </ol>
+     * {@link #open} reads the committed size's right edge and fails on a missing or short tile; its
+     * caller (a {@link LedgerLog}) then rebuilds the log from its source, and in any case appends again
+     * what came after the committed mark.
      */
     public synchronized void commit() {
         commit(committedMark);
@@ -171,16 +252,17 @@ public final class TileLog implements SubtreeHashes {
         if (size == committedSize && mark == committedMark) {
             return;
         }
-        pending.forEach(files::write);
+        Map<String, byte[]> written = new LinkedHashMap<>(pending);
         for (int level = 0; level <= TilePath.MAX_LEVEL; level++) {
             int width = widthAt(size, level);
             if (width > 0) {
-                files.write(TilePath.tile(level, tileIndex(size, level), width), Arrays.copyOf(edge[level], width * H));
+                written.put(TilePath.tile(level, tileIndex(size, level), width), Arrays.copyOf(edge[level], width * H));
             }
         }
         if (widthAt(size, 0) > 0) {
-            files.write(TilePath.entries(tileIndex(size, 0), widthAt(size, 0)), bundle.toByteArray());
+            written.put(TilePath.entries(tileIndex(size, 0), widthAt(size, 0)), bundle.toByteArray());
         }
+        files.writeAll(written);
         files.sync();
         files.write(SIZE_FILE, (size + " " + mark + "\n").getBytes(StandardCharsets.US_ASCII));
         files.sync();

@@ -150,6 +150,51 @@ class TileLogTest {
     }
 
     @Test
+    void aReaderThatLearntASizeBeforeTheWriterReplacedItsPartialTilesWithFullOnesReadsTheFullTilesHeads() {
+        TileLog writer = TileLog.open(dir);
+        appendAll(writer, 0, 300);
+        writer.commit();
+        long learnt = TileLog.open(dir).committedSize();
+        // The writer moves on before the reader reads the edge: tile 1 and bundle 1 become full, their .p/44 are deleted.
+        appendAll(writer, 300, 600);
+        writer.commit();
+        assertThat(dir.resolve("tile/0/001.p")).doesNotExist();
+        assertThat(dir.resolve("tile/entries/001.p")).doesNotExist();
+
+        TileLog reader = TileLog.openAt(dir, learnt);
+
+        assertThat(reader.committedSize()).isEqualTo(300);
+        assertThat(reader.root()).isEqualTo(MerkleProofs.root(tree.subtreeHashes(), 300));
+        assertThat(MerkleProofs.inclusionPath(reader, 299, 300)).containsExactlyElementsOf(MerkleProofs.inclusionPath(tree.subtreeHashes(), 299, 300));
+    }
+
+    @Test
+    void aReaderAtASizeBetweenTwoCommitsReadsTheHeadOfTheWiderPartialTileCommittedSince() {
+        TileLog writer = TileLog.open(dir);
+        appendAll(writer, 0, 300);
+        writer.commit();
+        appendAll(writer, 300, 500);
+        writer.commit();
+        assertThat(dir.resolve("tile/0/001.p/144")).doesNotExist();
+
+        TileLog reader = TileLog.openAt(dir, 400);
+
+        assertThat(reader.root()).isEqualTo(MerkleProofs.root(tree.subtreeHashes(), 400));
+        assertThatThrownBy(() -> TileLog.openAt(dir, 501)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no tree of 501");
+    }
+
+    @Test
+    void aLogOpenedAtAnEarlierSizeCannotBeAppendedTo() {
+        TileLog writer = TileLog.open(dir);
+        appendAll(writer, 0, 300);
+        writer.commit();
+
+        TileLog reader = TileLog.openAt(dir, 200);
+
+        assertThatThrownBy(() -> reader.append(entries.get(200))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void subtreesThatAreNotCompleteAtTheLogsSizeAreRefused() {
         TileLog log = TileLog.open(dir);
         appendAll(log, 0, 300);
