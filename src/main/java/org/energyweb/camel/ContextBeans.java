@@ -18,6 +18,10 @@ public final class ContextBeans {
     /** The bean bound as {@code name} in {@code context}, bound from {@code create} if there is none yet. */
     public static <T> T computeIfAbsent(CamelContext context, String name, Class<T> type, Supplier<T> create) {
         Registry registry = context.getRegistry();
+        T bound = registry.lookupByNameAndType(name, type);
+        if (bound != null) {
+            return bound;
+        }
         // Two routes starting at once must not each bind a bean of their own.
         synchronized (registry) {
             T bean = registry.lookupByNameAndType(name, type);

@@ -1,6 +1,8 @@
 package org.energyweb.observe;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -116,6 +118,23 @@ class GatewaysInOneJvmTest {
                 .startsWith("meter " + METER + " unreachable; circuit open, next try in "));
         assertThat(upHealth.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(upHealth.getMessage()).hasValueSatisfying(message -> assertThat(message).startsWith("meter " + METER + " up, last reading "));
+    }
+
+    @Test
+    void eachContextsMeterFiguresGoToItsOwnRegistryOnly() {
+        // Figures are recorded once an exchange completed, just after the poll the set-up waited for.
+        await().atMost(Duration.ofSeconds(30)).until(() -> counted(up.metrics().find("energyweb.meter.read").tag("meter", METER).timer())
+                && counted(away.metrics().find("energyweb.meter.faults").tag("meter", METER).tag("reason", "unreachable").counter()));
+
+        assertThat(up.metrics().find("energyweb.meter.faults").counters()).as("faults of the answering gateway's m1").isEmpty();
+    }
+
+    private static boolean counted(Timer timer) {
+        return timer != null && timer.count() > 0;
+    }
+
+    private static boolean counted(Counter counter) {
+        return counter != null && counter.count() > 0;
     }
 
     @Test

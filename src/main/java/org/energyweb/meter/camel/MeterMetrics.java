@@ -7,9 +7,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.energyweb.camel.ContextBeans;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,22 +21,32 @@ import java.util.concurrent.TimeUnit;
  * as the reason (the reason text itself would make a series per message), and
  * {@code energyweb_meter_read_seconds{meter}}, a histogram of polls that gave a reading or a fault, each
  * counted once its exchange completed (its reading or dead letter recorded). They go to
- * the registry Camel's metrics use (bound as {@value MicrometerConstants#METRICS_REGISTRY_NAME}); without one
- * (a route run without the management port) nothing is recorded.
+ * the registry Camel's metrics use (bound as {@value MicrometerConstants#METRICS_REGISTRY_NAME} before the routes start);
+ * without one (a route run without the management port) nothing is recorded.
+ *
+ * <p>One per CamelContext, which keeps each meter's timer and counters once registered: a poll then costs a map lookup,
+ * not a meter builder and the registry's own lookup of the meter by name and tags.
  */
 final class MeterMetrics {
 
+    /** The name of each CamelContext's meter metrics in its registry. */
+    static final String NAME = "energywebMeterMetrics";
     private static final String UNKNOWN_METER = "unknown";
 
     private final MeterRegistry registry;
+    private final Map<String, Timer> reads = new ConcurrentHashMap<>();
+    private final Map<Fault, Counter> faults = new ConcurrentHashMap<>();
+
+    private record Fault(String meter, String reason) {
+    }
 
     private MeterMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    static Optional<MeterMetrics> of(CamelContext context) {
-        return Optional.ofNullable(context.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class))
-                .map(MeterMetrics::new);
+    static MeterMetrics of(CamelContext context) {
+        return ContextBeans.computeIfAbsent(context, NAME, MeterMetrics.class, () -> new MeterMetrics(
+                context.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class)));
     }
 
     /**
@@ -42,6 +54,9 @@ final class MeterMetrics {
      * dead letter is recorded (an exchange refused by a stopping route is neither).
      */
     void recordWhenDone(Exchange exchange, MeterOutcome outcome) {
+        if (registry == null) {
+            return;
+        }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
@@ -52,12 +67,20 @@ final class MeterMetrics {
 
     private void record(MeterOutcome outcome) {
         String meter = outcome.meter() != null ? outcome.meter() : UNKNOWN_METER;
-        outcome.pollNanos().ifPresent(nanos -> Timer.builder("energyweb.meter.read").description("How long a poll of a meter took")
+        outcome.pollNanos().ifPresent(nanos -> reads.computeIfAbsent(meter, this::readTimer).record(nanos, TimeUnit.NANOSECONDS));
+        outcome.fault().ifPresent(fault -> faults.computeIfAbsent(new Fault(meter, fault.kind().label()), this::faultCounter).increment());
+    }
+
+    private Timer readTimer(String meter) {
+        return Timer.builder("energyweb.meter.read").description("How long a poll of a meter took")
                 .tag("meter", meter).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS));
-        outcome.fault().ifPresent(fault -> Counter.builder("energyweb.meter.faults")
+                .register(registry);
+    }
+
+    private Counter faultCounter(Fault fault) {
+        return Counter.builder("energyweb.meter.faults")
                 .description("Faults of a meter (each a dead letter), by kind: unreachable, implausible, invalid")
-                .tag("meter", meter).tag("reason", fault.kind().label()).register(registry).increment());
+                .tag("meter", fault.meter()).tag("reason", fault.reason()).register(registry);
     }
 }

@@ -77,7 +77,7 @@ public final class MeterOutcome {
         if (isNothing()) {
             throw new IllegalStateException("the poll gave nothing to deliver");
         }
-        MeterMetrics.of(exchange.getContext()).ifPresent(metrics -> metrics.recordWhenDone(exchange, this));
+        MeterMetrics.of(exchange.getContext()).recordWhenDone(exchange, this);
         if (fault == null) {
             exchange.getMessage().setBody(reading);
         } else {
