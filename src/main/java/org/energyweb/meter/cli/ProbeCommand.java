@@ -81,11 +81,12 @@ public class ProbeCommand implements Callable<Integer> {
     String mbus;
 
     @Option(names = "--baud", paramLabel = "N",
-            description = "With serial:DEVICE: baud rate (DSMR 2.2/3.0 and 4.x: 9600 and 115200 with --char-format 7E1).")
+            description = "With serial:DEVICE: baud rate instead of the protocol's usual one (9600 for DSMR 2.2 and 3.0 ports).")
     Integer baud;
 
     @Option(names = "--char-format", paramLabel = "8N1",
-            description = "With serial:DEVICE: data bits, parity (N, E, O, M, S) and stop bits (1, 1.5, 2), e.g. 7E1.")
+            description = "With serial:DEVICE: data bits, parity (N, E, O, M, S) and stop bits (1, 1.5, 2) instead of the protocol's"
+                    + " usual ones, e.g. 7E1 for DSMR 2.2 to 4.x ports.")
     String charFormat;
 
     @Option(names = "--address", paramLabel = "N", defaultValue = "0", description = "With --mbus: the meter's primary address (default: ${DEFAULT-VALUE}).")
