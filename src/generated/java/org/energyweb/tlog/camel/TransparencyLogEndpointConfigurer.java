@@ -68,6 +68,8 @@ public class TransparencyLogEndpointConfigurer extends PropertyConfigurerSupport
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "witnesskeys":
         case "witnessKeys": target.setWitnessKeys(property(camelContext, java.lang.String.class, value)); return true;
+        case "witnesstimeout":
+        case "witnessTimeout": target.setWitnessTimeout(property(camelContext, long.class, value)); return true;
         case "witnessurls":
         case "witnessUrls": target.setWitnessUrls(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -122,6 +124,8 @@ public class TransparencyLogEndpointConfigurer extends PropertyConfigurerSupport
         case "useFixedDelay": return boolean.class;
         case "witnesskeys":
         case "witnessKeys": return java.lang.String.class;
+        case "witnesstimeout":
+        case "witnessTimeout": return long.class;
         case "witnessurls":
         case "witnessUrls": return java.lang.String.class;
         default: return null;
@@ -177,6 +181,8 @@ public class TransparencyLogEndpointConfigurer extends PropertyConfigurerSupport
         case "useFixedDelay": return target.isUseFixedDelay();
         case "witnesskeys":
         case "witnessKeys": return target.getWitnessKeys();
+        case "witnesstimeout":
+        case "witnessTimeout": return target.getWitnessTimeout();
         case "witnessurls":
         case "witnessUrls": return target.getWitnessUrls();
         default: return null;

@@ -23,7 +23,7 @@ public class TransparencyLogEndpointUriFactory extends org.apache.camel.support.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -50,6 +50,7 @@ public class TransparencyLogEndpointUriFactory extends org.apache.camel.support.
         props.add("timeUnit");
         props.add("useFixedDelay");
         props.add("witnessKeys");
+        props.add("witnessTimeout");
         props.add("witnessUrls");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

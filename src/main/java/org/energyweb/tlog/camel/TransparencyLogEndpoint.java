@@ -23,6 +23,7 @@ import org.energyweb.tlog.witness.CosignatureVerifier;
 import org.energyweb.tlog.witness.WitnessClient;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,9 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "advanced", description = "Comma-separated verifier keys (name+hash+key, C2SP tlog-cosignature type 0x04) of the witnesses"
             + " in witnessUrls, in the same order; only their verified cosignatures are kept")
     private String witnessKeys;
+    @UriParam(label = "advanced", defaultValue = "30000", description = "Milliseconds each witness may take to answer one request. The"
+            + " witnesses are asked at once, off the poll thread; a checkpoint is kept and emitted when all have answered or timed out")
+    private long witnessTimeout = WitnessClient.DEFAULT_TIMEOUT.toMillis();
 
     TransparencyLogEndpoint(String uri, TransparencyLogComponent component, String operation) {
         super(uri, component);
@@ -119,7 +123,7 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
                 throw new IllegalArgumentException("witness " + url + " is neither https nor http on loopback");
             }
             // An endpoint URI's query decodes a '+' to a space unless given RAW(...); a vkey has no spaces, only '+'.
-            clients.add(new WitnessClient(url, CosignatureVerifier.parse(keys[i].strip().replace(' ', '+'))));
+            clients.add(new WitnessClient(url, CosignatureVerifier.parse(keys[i].strip().replace(' ', '+')), Duration.ofMillis(witnessTimeout)));
         }
         return Optional.of(new CheckpointWitnesses(clients));
     }
@@ -162,5 +166,13 @@ public class TransparencyLogEndpoint extends ScheduledPollEndpoint {
 
     public void setWitnessKeys(String witnessKeys) {
         this.witnessKeys = KameletOptions.blankAsNone(witnessKeys);
+    }
+
+    public long getWitnessTimeout() {
+        return witnessTimeout;
+    }
+
+    public void setWitnessTimeout(long witnessTimeout) {
+        this.witnessTimeout = witnessTimeout;
     }
 }

@@ -34,13 +34,25 @@ public final class WitnessClient {
         }
     }
 
+    /** How long a witness may take to answer one request, unless told otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final URI submissionPrefix;
     private final CosignatureVerifier witnessKey;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Duration timeout;
+    private final HttpClient http;
 
     public WitnessClient(URI submissionPrefix, CosignatureVerifier witnessKey) {
+        this(submissionPrefix, witnessKey, DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout how long the witness may take to answer one request (and at most 10 s to accept the connection) */
+    public WitnessClient(URI submissionPrefix, CosignatureVerifier witnessKey, Duration timeout) {
         this.submissionPrefix = submissionPrefix;
         this.witnessKey = witnessKey;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
+                .build();
     }
 
     @Override
@@ -50,7 +62,7 @@ public final class WitnessClient {
 
     public Result addCheckpoint(AddCheckpointRequest request) throws IOException, InterruptedException {
         HttpRequest post = HttpRequest.newBuilder(URI.create(submissionPrefix.toString().replaceAll("/+$", "") + WitnessServer.PATH))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(request.encoded(), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,5 +107,22 @@ class CheckpointWitnessesTest {
 
         assertThat(cosigned.cosignatures()).isEqualTo(1);
         assertThat(cosigned.refusals()).singleElement().asString().contains("witness.example/w2").contains("422");
+    }
+
+    @Test
+    void aWitnessThatNeverAnswersTimesOutWhileTheOtherCosigns() throws Exception {
+        startWitness("witness.example/w1", 2);
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Cosigner mute = new Cosigner("witness.example/mute", WitnessServerTest.seed(4));
+            List<WitnessClient> asked = List.of(new WitnessClient(URI.create("http://127.0.0.1:" + silent.getLocalPort()), mute.verifier(),
+                    Duration.ofSeconds(1)), clients.get(0));
+            TileLog tiles = TileLog.open(dir.resolve("log"));
+            grow(tiles, "reading", 10);
+
+            CheckpointWitnesses.Cosigned cosigned = new CheckpointWitnesses(asked).cosign(checkpoint(tiles), tiles);
+
+            assertThat(cosigned.cosignatures()).isEqualTo(1);
+            assertThat(cosigned.refusals()).singleElement().asString().contains("witness.example/mute").contains("could not be asked");
+        }
     }
 }
