@@ -6,6 +6,7 @@ import org.energyweb.chain.keys.KeystoreException;
 import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.LogKeys;
 import org.energyweb.tlog.LogProver;
+import org.energyweb.tlog.anchor.AnchoredCheckpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -16,14 +17,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
-/** {@code log key|checkpoint|consistency}: the gateway's transparency log (its key, its checkpoints, its proofs). */
+/** {@code log key|checkpoint|checkpoints|consistency|monitor}: the gateway's transparency log (its key, its checkpoints, its proofs). */
 @Command(name = "log", mixinStandardHelpOptions = true,
-        description = "The gateway's transparency log: its Ed25519 log key, its latest signed checkpoint, consistency proofs.",
-        subcommands = {LogCommand.Key.class, LogCommand.CheckpointCommand.class, LogCommand.ConsistencyCommand.class,
+        description = "The gateway's transparency log: its Ed25519 log key, its latest signed checkpoint, the anchored ones, consistency proofs.",
+        subcommands = {LogCommand.Key.class, LogCommand.CheckpointCommand.class, LogCommand.CheckpointsCommand.class,
+                LogCommand.ConsistencyCommand.class,
                 org.energyweb.tlog.monitor.cli.MonitorCommand.class})
 public class LogCommand {
 
@@ -134,6 +139,33 @@ public class LogCommand {
                         "no checkpoint in " + data + " yet: a gateway signs them with the transparency-log-source route")).encoded();
                 // The note ends in a newline already; println adds none of its own to a signed note's bytes.
                 return note.substring(0, note.length() - 1);
+            });
+        }
+    }
+
+    @Command(name = "checkpoints", mixinStandardHelpOptions = true,
+            description = "Lists every checkpoint the gateway anchored (confirmed anchorCheckpoint transactions), by size: size, root,"
+                    + " CID of the signed note, transaction and block; with --json as a JSON array.",
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:printed (none anchored: nothing, or [])", "2:the folder cannot be read"})
+    static class CheckpointsCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", defaultValue = "data", description = "The data folder (default: ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Option(names = "--json", description = "Print a JSON array: [{size, root, origin, cid, chainId, contract, from, transaction, block, blockHash}].")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return run(spec, () -> {
+                List<AnchoredCheckpoints.Anchored> anchored = AnchoredCheckpoints.read(data);
+                if (json) {
+                    return AnchoredCheckpoints.json(anchored);
+                }
+                return anchored.stream().map(c -> "size " + c.size() + " root " + HexFormat.of().formatHex(c.root()) + " cid " + c.cid()
+                        + " tx " + c.transaction() + " block " + c.block()).collect(Collectors.joining("\n"));
             });
         }
     }

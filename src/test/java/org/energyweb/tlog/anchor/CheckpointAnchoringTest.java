@@ -1,6 +1,10 @@
 package org.energyweb.tlog.anchor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.energyweb.chain.OnDevChain;
+import org.energyweb.chain.rpc.Receipt;
+import org.energyweb.cli.CliTestSupport;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.tx.ChainHop;
 import org.energyweb.chain.tx.TransactionPipeline;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -156,6 +161,36 @@ class CheckpointAnchoringTest extends OnDevChain {
         await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 8);
         assertThat(anchorer.waitingFor()).isEmpty();
         assertThat(recorded()).extracting(HopState::position).containsExactly(4L, 8L);
+    }
+
+    @Test
+    void logCheckpointsListsEveryAnchoredCheckpointWithItsCidTransactionAndBlock() throws Exception {
+        open("gateway.example/listed");
+        SignedNote first = grow(2);
+        startAnchoring(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 2);
+        SignedNote second = grow(3);
+        anchorer.wakeUp();
+        await().atMost(Duration.ofSeconds(60)).until(() -> recorded().size() == 2
+                && recorded().stream().allMatch(row -> row.state().equals(ChainHop.CONFIRMED)));
+
+        CliTestSupport.Result listed = CliTestSupport.run("log", "checkpoints", "--data", data.toString(), "--json");
+        JsonNode json = new ObjectMapper().readTree(listed.out());
+
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(json).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            JsonNode row = json.get(i);
+            Checkpoint checkpoint = Checkpoint.parse((i == 0 ? first : second).text());
+            assertThat(row.get("size").asLong()).isEqualTo(checkpoint.size());
+            assertThat(row.get("root").asText()).isEqualTo(HexFormat.of().formatHex(checkpoint.root()));
+            assertThat(row.get("origin").asText()).isEqualTo("gateway.example/listed");
+            assertThat(row.get("cid").asText()).isEqualTo(CheckpointAnchorer.cidOf(kept.bytes(checkpoint.size()).orElseThrow()).toString());
+            Receipt receipt = chain.eth.receipt(row.get("transaction").asText()).orElseThrow();
+            assertThat(receipt.blockNumber()).isEqualTo(row.get("block").asLong());
+            assertThat(row.get("contract").asText()).isEqualToIgnoringCase(chain.contracts.anchor());
+        }
+        assertThat(json.get(1).get("cid").asText()).isEqualTo(head().checkpointCid());
     }
 
     private static byte[] seed(int value) {
