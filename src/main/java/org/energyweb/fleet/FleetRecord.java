@@ -16,6 +16,11 @@ public final class FleetRecord {
     public static final String SEQ = "energyweb-seq";
     /** Lowercase hex SHA-256 of the document, as the gateway computed it. */
     public static final String SHA256 = "energyweb-sha256";
+    /**
+     * On the service's results only: the CID of the manifest of the batch that anchored the reading
+     * (the one on chain with the batch's root), where every reading of the batch is listed in leaf order.
+     */
+    public static final String MANIFEST = "energyweb-manifest";
 
     private FleetRecord() {
     }

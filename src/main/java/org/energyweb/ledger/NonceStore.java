@@ -1,5 +1,7 @@
 package org.energyweb.ledger;
 
+import org.energyweb.chain.tx.NonceRecords;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * hop state of the reading that owns it, in one transaction: after a crash every allocated nonce
  * has an owner to resend it, so none is skipped, and the high-water mark means none is reused.
  */
-public final class NonceStore {
+public final class NonceStore implements NonceRecords {
 
     /** The chain hop's detail names the sending account and its chain (see the transaction pipeline's flights). */
     private static final String OF_ACCOUNT = "json_valid(detail) AND json_extract(detail, '$.chainId') = ? "
@@ -30,7 +32,7 @@ public final class NonceStore {
         this.reader = reader;
     }
 
-    /** One past the highest nonce ever allocated for {@code account}, if any was. */
+    @Override
     public OptionalLong next(String account) {
         return reader.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT next FROM nonce WHERE account = ?")) {
@@ -55,10 +57,7 @@ public final class NonceStore {
         });
     }
 
-    /**
-     * The highest nonce of {@code from} on {@code chainId} whose transaction {@code hop} recorded in
-     * one of {@code states} (mined, confirmed), if any.
-     */
+    @Override
     public OptionalLong highest(String hop, long chainId, String from, Collection<String> states) {
         return reader.withReader(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT MAX(json_extract(detail, '$.nonce')) FROM hop "
@@ -84,6 +83,7 @@ public final class NonceStore {
      *
      * @return the ledger positions whose state was forgotten
      */
+    @Override
     public List<Long> rewind(String account, String hop, long chainId, String from, long chainNonce, String keepState) {
         List<Long> positions = new ArrayList<>();
         return LedgerAppender.await(appender.write(statements -> {

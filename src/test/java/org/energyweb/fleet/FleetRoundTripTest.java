@@ -64,7 +64,7 @@ class FleetRoundTripTest extends KameletTestSupport {
         worker = new AnchorWorker(new AnchorWorker.Options(engines.broker.bootstrapServers(), "energyweb-readings", "anchors", "worker-rt",
                 engines.postgres.jdbcUrl(), Duration.ofSeconds(6), 8, Duration.ofMillis(300), Map.of(),
                 new AnchorWorker.Chain(anvil.url(), false, AnvilPeer.ACCOUNT_1, chain.contracts.anchor(), Duration.ofSeconds(10),
-                        "energyweb-anchors")));
+                        "energyweb-anchors", null)));
         workerThread = new Thread(worker, "worker-rt");
         workerThread.start();
         proofServer = ProofServer.start(new InetSocketAddress("127.0.0.1", 0), engines.postgres.jdbcUrl());

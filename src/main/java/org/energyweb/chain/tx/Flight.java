@@ -104,12 +104,20 @@ final class Flight {
     /** A flight rebuilt from its recorded detail, to be broadcast again from its own nonce and fees. */
     static Flight resumed(long key, JsonNode detail) {
         Flight flight = new Flight(key, new TxCall(detail.path("to").asText(), detail.path("data").asText()));
-        flight.nonce = detail.path("nonce").asLong();
-        flight.gasLimit = new BigInteger(detail.path("gas").asText());
-        BigInteger maxFee = new BigInteger(detail.path("maxFee").asText());
-        flight.fees = detail.has("priorityFee") ? Fees.eip1559(maxFee, new BigInteger(detail.path("priorityFee").asText())) : Fees.legacy(maxFee);
-        detail.path("tx").forEach(hash -> flight.hashes.add(hash.asText()));
+        flight.carryOn(detail);
         return flight;
+    }
+
+    /** Takes the nonce, gas, fees and hashes of the transaction recorded in {@code detail}, which must make this flight's call. */
+    void carryOn(JsonNode detail) {
+        if (!call.to().equalsIgnoreCase(detail.path("to").asText()) || !call.data().equalsIgnoreCase(detail.path("data").asText())) {
+            throw new IllegalStateException("key " + key + " is recorded in flight with another call than the one submitted");
+        }
+        nonce = detail.path("nonce").asLong();
+        gasLimit = new BigInteger(detail.path("gas").asText());
+        BigInteger maxFee = new BigInteger(detail.path("maxFee").asText());
+        fees = detail.has("priorityFee") ? Fees.eip1559(maxFee, new BigInteger(detail.path("priorityFee").asText())) : Fees.legacy(maxFee);
+        detail.path("tx").forEach(hash -> hashes.add(hash.asText()));
     }
 
     Anchored anchored() {

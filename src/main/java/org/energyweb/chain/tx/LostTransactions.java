@@ -1,6 +1,5 @@
 package org.energyweb.chain.tx;
 
-import org.energyweb.ledger.NonceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,7 @@ final class LostTransactions {
      *
      * @return the hop rows sent again
      */
-    static List<Long> reanchor(NonceStore nonces, String hop, Signer signer, long chainNonce) {
+    static List<Long> reanchor(NonceRecords nonces, String hop, Signer signer, long chainNonce) {
         String account = NonceManager.account(signer.chainId(), signer.address());
         if (nonces.next(account).orElse(0) <= chainNonce) {
             // Every nonce the ledger ever allocated is below the chain's count: nothing can be lost,

@@ -1,7 +1,5 @@
 package org.energyweb.chain.tx;
 
-import org.energyweb.ledger.NonceStore;
-
 /**
  * Hands out the nonces of one signing account without asking the node each time. It starts at
  * the higher of the node's {@code pending} count and one past the highest nonce the ledger ever
@@ -19,7 +17,7 @@ public final class NonceManager {
     }
 
     /** @param pendingCount the node's {@code eth_getTransactionCount(address, "pending")} */
-    public static NonceManager seed(NonceStore store, long chainId, String address, long pendingCount) {
+    public static NonceManager seed(NonceRecords store, long chainId, String address, long pendingCount) {
         String account = account(chainId, address);
         long stored = store.next(account).orElse(0);
         return new NonceManager(account, Math.max(stored, pendingCount));
@@ -43,6 +41,16 @@ public final class NonceManager {
     /** Moves past nonces the chain shows used by other transactions of the same account. */
     public synchronized void skipTo(long minimum) {
         next = Math.max(next, minimum);
+    }
+
+    /**
+     * Hands {@code nonce} out again: it was just taken, and the journal refused to record it, so no
+     * transaction can use it. Skipping it would leave a gap that holds up every later transaction.
+     */
+    public synchronized void giveBack(long nonce) {
+        if (next == nonce + 1) {
+            next = nonce;
+        }
     }
 
     public synchronized long peek() {

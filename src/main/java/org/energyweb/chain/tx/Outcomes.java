@@ -44,7 +44,14 @@ final class Outcomes {
      * before allocation, a revert after mining), so giving up leaves no nonce gap.
      */
     void reject(Flight flight, String reason) {
-        journal.rejected(flight.key, flight.call.to(), reason);
+        try {
+            journal.rejected(flight.key, flight.call.to(), reason);
+        } catch (RuntimeException notRecorded) {
+            // The journal refused the write (the key is no longer this process's): the result says why,
+            // and the key is not sent again from here.
+            fail(flight, notRecorded);
+            return;
+        }
         fail(flight, rejection(flight.key, reason));
     }
 

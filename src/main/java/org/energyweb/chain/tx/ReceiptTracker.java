@@ -243,6 +243,29 @@ final class ReceiptTracker {
         return renonce;
     }
 
+    /** Drops the flights another process took over ({@link TransactionJournal#relinquished}); returns the others. */
+    private List<Flight> withoutRelinquished(List<Flight> due) {
+        if (due.isEmpty()) {
+            return due;
+        }
+        Set<Long> gone = journal.relinquished(due.stream().map(f -> f.key).toList());
+        if (gone.isEmpty()) {
+            return due;
+        }
+        List<Flight> ours = new ArrayList<>(due.size());
+        for (Flight flight : due) {
+            if (gone.contains(flight.key)) {
+                active.remove(flight.key);
+                outcomes.fail(flight, new IllegalStateException(journal.describe(flight.key)
+                        + " was taken over by another process; this one no longer sends it"));
+            } else {
+                ours.add(flight);
+            }
+        }
+        LOG.warn("{} transaction(s) taken over by another process are no longer sent from here", gone.size());
+        return ours;
+    }
+
     /** Has the sender broadcast again what is due and whose nonce the chain has not used yet. */
     private void resendDue() {
         long now = System.nanoTime();
@@ -254,7 +277,7 @@ final class ReceiptTracker {
             return;
         }
         long used = node.eth.transactionCount(signer.address(), "latest");
-        List<Flight> resend = due.stream().filter(f -> f.nonce >= used).toList();
+        List<Flight> resend = withoutRelinquished(due.stream().filter(f -> f.nonce >= used).toList());
         if (resend.isEmpty()) {
             return;
         }

@@ -1,10 +1,9 @@
 package org.energyweb.chain.tx;
 
-import org.energyweb.ledger.NonceStore;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,6 +35,10 @@ public interface TransactionJournal {
     /**
      * Records that {@code nonce} of {@code account} belongs to {@code key}, whose transaction is then
      * {@link ChainHop#NONCE_ALLOCATED}, in one commit: after a crash every allocated nonce has an owner.
+     * A journal shared by several processes signing with the same account completes it at once,
+     * failed with {@link NonceTakenException} when another process recorded that nonce first; any
+     * other failure it completes with at once (the key is no longer this process's to send) fails
+     * the key's result and hands the nonce out again.
      */
     CompletableFuture<Void> allocated(String account, long nonce, long key, String detail);
 
@@ -50,8 +53,18 @@ public interface TransactionJournal {
      */
     void rejected(long key, String contract, String reason);
 
+    /**
+     * Those of {@code keys} this process may no longer send, because another process took them over
+     * (the anchor service's worker lost the partition of the batch): checked before a transaction is
+     * broadcast again, and the pipeline drops them, failing their results, so a process that was
+     * fenced off re-broadcasts nothing. A journal kept by one process alone never gives any up.
+     */
+    default Set<Long> relinquished(Collection<Long> keys) {
+        return Set.of();
+    }
+
     /** The signing accounts' nonce records, which the pipeline seeds from and rewinds when the chain lost transactions. */
-    NonceStore nonces();
+    NonceRecords nonces();
 
     /** The name the journal's transactions are recorded under in {@link #nonces()}. */
     String hop();

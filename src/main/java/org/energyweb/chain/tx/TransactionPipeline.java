@@ -125,19 +125,24 @@ public final class TransactionPipeline implements AutoCloseable {
                 continue;
             }
             Flight flight = Flight.resumed(entry.key(), detail);
-            // Re-signing with the recorded nonce and fees gives the recorded hash, so a transaction
-            // the node already has is recognised ("already known", or its receipt) and not duplicated.
-            flight.nextAttemptAt = System.nanoTime();
-            // Its hash is known before anything else happens, so a receipt for it is looked for
-            // even if it was broadcast just before the crash that prevented recording it.
-            transactions.sign(flight);
             outcomes.putIfAbsent(flight);
-            launched.add(flight);
+            carryOn(flight);
             resumed++;
         }
         if (resumed > 0) {
             LOG.info("resuming {} transactions in flight from {}; next new nonce {}", resumed, signer.address(), nonces.peek());
         }
+    }
+
+    /** Hands a flight rebuilt from its journal record to the tracker, which broadcasts it again and follows it. */
+    private void carryOn(Flight flight) {
+        // Re-signing with the recorded nonce and fees gives the recorded hash, so a transaction
+        // the node already has is recognised ("already known", or its receipt) and not duplicated.
+        flight.nextAttemptAt = System.nanoTime();
+        // Its hash is known before anything else happens, so a receipt for it is looked for
+        // even if it was broadcast just before the crash that prevented recording it.
+        transactions.sign(flight);
+        launched.add(flight);
     }
 
     private boolean ours(JsonNode detail) {
@@ -147,7 +152,8 @@ public final class TransactionPipeline implements AutoCloseable {
     /**
      * Anchors what {@code key} stands for in its journal with {@code call}. The future completes once
      * the transaction is confirmed, or fails with {@link TransactionRejectedException}. Submitting a
-     * key that is already in flight, confirmed or dead returns that outcome instead of sending again.
+     * key that is already in flight, confirmed or dead returns that outcome instead of sending again;
+     * a key the journal records in flight from this account is carried on with its recorded nonce.
      */
     public CompletableFuture<Anchored> submit(long key, TxCall call) {
         if (!running) {
@@ -206,9 +212,23 @@ public final class TransactionPipeline implements AutoCloseable {
                     outcomes.anchored(flight);
                 }
                 case ChainHop.DEAD -> outcomes.fail(flight, outcomes.rejection(flight.key, detail.path("reason").asText()));
-                default -> outcomes.fail(flight, new IllegalStateException(journal.describe(flight.key)
-                        + " is in flight from " + detail.path("from").asText() + " on chain " + detail.path("chainId").asText()
-                        + ", not from this pipeline's account " + signer.address() + " on chain " + signer.chainId()));
+                default -> {
+                    if (ours(detail)) {
+                        // In flight from this account, recorded by a process that no longer sends it (the
+                        // previous owner of an anchor service partition) or by this one before its result
+                        // failed: carried on from the record, as at a start, never sent with another nonce.
+                        try {
+                            flight.carryOn(detail);
+                            carryOn(flight);
+                        } catch (IllegalStateException otherCall) {
+                            outcomes.fail(flight, otherCall);
+                        }
+                    } else {
+                        outcomes.fail(flight, new IllegalStateException(journal.describe(flight.key)
+                                + " is in flight from " + detail.path("from").asText() + " on chain " + detail.path("chainId").asText()
+                                + ", not from this pipeline's account " + signer.address() + " on chain " + signer.chainId()));
+                    }
+                }
             }
         }
         return toSend;

@@ -81,31 +81,66 @@ final class TransactionSender {
                 outcomes.reject(flight, e.getMessage());
             }
         }
-        allocate(ready, fees);
+        List<Flight> allocated = allocate(ready, fees);
         // Each flight is signed on its own; spread over the cores, in nonce order in the result.
-        List<Signer.SignedTransaction> signed = ready.parallelStream().map(this::sign).toList();
+        List<Signer.SignedTransaction> signed = allocated.parallelStream().map(this::sign).toList();
         // A "nonce used" answer needs no receipt check asked for here: the tracker looks up every new flight's receipts.
-        broadcast(ready, signed);
-        for (Flight flight : ready) {
+        broadcast(allocated, signed);
+        for (Flight flight : allocated) {
             journal.record(flight.key, ChainHop.SENT, flight.detail(signer));
         }
-        return new Launch(ready, later);
+        return new Launch(allocated, later);
     }
 
-    /** Gives each flight the next nonce and commits nonce and state together before anything is sent. */
-    private void allocate(List<Flight> ready, Fees fees) {
+    /**
+     * Gives each flight the next nonce and commits nonce and state together before anything is sent.
+     *
+     * @return the flights allocated; those the journal refused at once are left out, their results failed
+     */
+    private List<Flight> allocate(List<Flight> ready, Fees fees) {
         List<CompletableFuture<Void>> persisted = new ArrayList<>(ready.size());
+        List<Flight> allocated = new ArrayList<>(ready.size());
         for (Flight flight : ready) {
-            flight.nonce = nonces.take();
             flight.fees = fees;
-            persisted.add(journal.allocated(nonces.account(), flight.nonce, flight.key, flight.detail(signer)));
+            CompletableFuture<Void> recorded = allocate(flight);
+            if (recorded != null) {
+                persisted.add(recorded);
+                allocated.add(flight);
+            }
         }
         try {
             CompletableFuture.allOf(persisted.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             // The journal cannot record any more: nothing of this batch is sent.
-            ready.forEach(flight -> outcomes.fail(flight, e.getCause()));
+            allocated.forEach(flight -> outcomes.fail(flight, e.getCause()));
             throw e;
+        }
+        return allocated;
+    }
+
+    /**
+     * Takes the next nonce for {@code flight} and has the journal record it. A journal shared with
+     * other processes answers at once: a nonce another process took is passed over, and a refusal for
+     * any other reason fails the flight and hands the nonce out again, so no nonce is left unused.
+     *
+     * @return the recording, or null when the journal refused it
+     */
+    private CompletableFuture<Void> allocate(Flight flight) {
+        while (true) {
+            flight.nonce = nonces.take();
+            CompletableFuture<Void> recorded = journal.allocated(nonces.account(), flight.nonce, flight.key, flight.detail(signer));
+            if (!recorded.isCompletedExceptionally()) {
+                return recorded;
+            }
+            Throwable refusal = recorded.handle((done, failure) -> failure instanceof CompletionException c ? c.getCause() : failure).join();
+            if (refusal instanceof NonceTakenException taken) {
+                nonces.skipTo(taken.next());
+                continue;
+            }
+            nonces.giveBack(flight.nonce);
+            flight.nonce = -1;
+            outcomes.fail(flight, refusal);
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ import org.energyweb.fleet.gateway.KafkaTransport;
 import org.energyweb.fleet.proof.ProofServer;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.worker.AnchorWorker;
+import org.energyweb.ipfs.rpc.IpfsClientConfig;
 import org.energyweb.chain.keys.KeyPassword;
 import org.energyweb.chain.keys.Keystore;
 import org.web3j.crypto.Credentials;
@@ -107,8 +108,12 @@ public class AnchorServiceCommand implements Callable<Integer> {
         Path passwordFile;
 
         @Option(names = "--resend-after", defaultValue = "PT30S",
-                description = "How long a transaction may stay unmined before it is broadcast again, ISO-8601 (default: ${DEFAULT-VALUE}).")
+                description = "How long a transaction may stay unmined before it is replaced with higher fees, ISO-8601 (default: ${DEFAULT-VALUE}).")
         Duration resendAfter;
+
+        @Option(names = "--ipfs-api", paramLabel = "URL",
+                description = "IPFS node RPC API where each batch's manifest is stored before its CID goes on chain (https unless loopback).")
+        String ipfsApi;
 
         @Option(names = "--results-topic", defaultValue = "energyweb-anchors",
                 description = "Topic the gateways read their readings' proofs from (default: ${DEFAULT-VALUE}).")
@@ -117,7 +122,8 @@ public class AnchorServiceCommand implements Callable<Integer> {
         AnchorWorker.Chain chain() {
             Credentials credentials = Keystore.unlock(keystore, passwordFile == null ? null : passwordFile.toString(), null,
                     KeyPassword.ENVIRONMENT_VARIABLE);
-            return new AnchorWorker.Chain(rpc, allowInsecure, credentials, contract, resendAfter, resultsTopic);
+            return new AnchorWorker.Chain(rpc, allowInsecure, credentials, contract, resendAfter, resultsTopic,
+                    ipfsApi == null ? null : IpfsClientConfig.of(ipfsApi));
         }
     }
 

@@ -1,43 +1,36 @@
 package org.energyweb.fleet.store;
 
+import org.energyweb.fleet.service.ServiceManifest;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongFunction;
 
 /**
- * The service batches' way on chain, in the same database session as the worker's readings. Every
- * step is fenced like the readings are: a worker that lost the partition signs, records and publishes
- * nothing. The nonce is taken from the signing account's row ({@code fleet_signer}, locked for the
- * transaction, so workers sharing the service's key never take the same nonce) and stored with the
- * signed transaction in one commit before anything is broadcast: whoever owns the partition next
- * broadcasts those same bytes, so a batch has one transaction and a taken nonce is never left unused.
+ * The service batches' way on chain, in the same database session as the worker's readings: which
+ * batches of the worker's partitions wait to be anchored or published, their leaves, and the step to
+ * published, fenced like the readings are. Their transactions are {@link FleetJournal}'s.
  */
 public final class BatchChainStore {
 
-    /** A batch whose root waits to be anchored. */
-    public record Formed(long id, byte[] root, int size, long firstOffset, long lastOffset) {
-    }
+    private static final String ANCHORED_COLUMNS = "SELECT id, topic, partition, root, size, chain_id, contract, tx, block, block_hash, manifest_cid";
 
-    /** A batch whose transaction is signed and stored. */
-    public record Signed(long id, long nonce, String rawTransaction, String transactionHash) {
+    /** A batch whose root waits to be anchored; {@code manifestCid} is the CID of its manifest, which goes on chain with the root. */
+    public record Formed(long id, String topic, int partition, byte[] root, int size, long firstOffset, long lastOffset, String manifestCid) {
     }
 
     /** A batch anchored on chain. */
     public record Anchored(long id, String topic, int partition, byte[] root, int size, long chainId, String contract,
-                           String transactionHash, long block, String blockHash) {
+                           String transactionHash, long block, String blockHash, String manifestCid) {
     }
 
     /** One reading of a batch: its leaf index, whose it is, and its document. */
     public record Leaf(int index, String sha256, String gateway, String meter, long seq, byte[] document) {
-    }
-
-    /** The signed transaction of a nonce. */
-    public record Signature(String hash, String raw) {
     }
 
     private final Session session;
@@ -46,37 +39,27 @@ public final class BatchChainStore {
         this.session = session;
     }
 
-    public List<Formed> formed(PartitionClaim claim) {
+    /** The batches of the claimed partitions that are formed, or whose transaction is on its way: one query for all of them. */
+    public List<Formed> unanchored(Collection<PartitionClaim> claims) {
         return session.inTransaction(connection -> {
             List<Formed> formed = new ArrayList<>();
-            try (PreparedStatement select = ofPartition(connection, "SELECT id, root, size, first_offset, last_offset", claim, BatchState.FORMED);
+            try (PreparedStatement select = ofPartitions(connection, "SELECT id, topic, partition, root, size, first_offset, last_offset, "
+                    + "manifest_cid", claims, List.of(BatchState.FORMED, BatchState.SIGNED));
                  ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    formed.add(new Formed(rs.getLong(1), rs.getBytes(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)));
+                    formed.add(new Formed(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBytes(4), rs.getInt(5), rs.getLong(6),
+                            rs.getLong(7), rs.getString(8)));
                 }
             }
             return formed;
         });
     }
 
-    public List<Signed> signed(PartitionClaim claim) {
-        return session.inTransaction(connection -> {
-            List<Signed> signed = new ArrayList<>();
-            try (PreparedStatement select = ofPartition(connection, "SELECT id, nonce, raw_tx, tx", claim, BatchState.SIGNED);
-                 ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    signed.add(new Signed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-            return signed;
-        });
-    }
-
-    public List<Anchored> anchored(PartitionClaim claim) {
+    /** The anchored batches of the claimed partitions whose results are not published yet: one query for all of them. */
+    public List<Anchored> anchored(Collection<PartitionClaim> claims) {
         return session.inTransaction(connection -> {
             List<Anchored> anchored = new ArrayList<>();
-            try (PreparedStatement select = ofPartition(connection,
-                    "SELECT id, topic, partition, root, size, chain_id, contract, tx, block, block_hash", claim, BatchState.ANCHORED);
+            try (PreparedStatement select = ofPartitions(connection, ANCHORED_COLUMNS, claims, List.of(BatchState.ANCHORED));
                  ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     anchored.add(anchored(rs));
@@ -84,63 +67,6 @@ public final class BatchChainStore {
             }
             return anchored;
         });
-    }
-
-    /**
-     * Takes the account's next nonce (at least {@code chainNonce}, the chain's count of its mined
-     * transactions), signs the batch's transaction with it and stores both, fenced.
-     *
-     * @return the stored transaction, or empty when the batch is no longer waiting for one
-     * @throws FencedException when the partition was claimed by another worker
-     */
-    public Optional<Signed> sign(PartitionClaim claim, long batchId, long chainId, String contract, String sender, long chainNonce,
-                                 LongFunction<Signature> signer) {
-        return session.inTransaction(connection -> {
-            session.lockAsOwner(connection, claim);
-            if (!BatchState.FORMED.equals(state(connection, batchId))) {
-                return Optional.<Signed>empty();
-            }
-            long nonce = Math.max(chainNonce, nextNonce(connection, chainId, sender));
-            Signature signature = signer.apply(nonce);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE fleet_batch SET state = '" + BatchState.SIGNED + "', "
-                    + "chain_id = ?, contract = ?, sender = ?, nonce = ?, raw_tx = ?, tx = ? WHERE id = ?")) {
-                update.setLong(1, chainId);
-                update.setString(2, contract);
-                update.setString(3, sender);
-                update.setLong(4, nonce);
-                update.setString(5, signature.raw());
-                update.setString(6, signature.hash());
-                update.setLong(7, batchId);
-                update.executeUpdate();
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE fleet_signer SET next_nonce = ? WHERE chain_id = ? AND address = ?")) {
-                update.setLong(1, nonce + 1);
-                update.setLong(2, chainId);
-                update.setString(3, sender);
-                update.executeUpdate();
-            }
-            return Optional.of(new Signed(batchId, nonce, signature.raw(), signature.hash()));
-        });
-    }
-
-    /** The batch's transaction is mined and succeeded. */
-    public void anchored(PartitionClaim claim, long batchId, String transactionHash, long block, String blockHash) {
-        advance(claim, batchId, List.of(BatchState.SIGNED), "state = '" + BatchState.ANCHORED + "', tx = ?, block = ?, block_hash = ?",
-                transactionHash, block, blockHash);
-    }
-
-    /**
-     * The chain counts the batch's nonce as used, but by no transaction of the batch: it goes back to
-     * formed and gets a new nonce.
-     */
-    public void nonceTakenElsewhere(PartitionClaim claim, long batchId) {
-        advance(claim, batchId, List.of(BatchState.SIGNED), "state = '" + BatchState.FORMED + "', nonce = NULL, raw_tx = NULL, tx = NULL");
-    }
-
-    /** The batch will not be anchored: its call reverts or exceeds the gas cap. */
-    public void dead(PartitionClaim claim, long batchId, String reason) {
-        advance(claim, batchId, List.of(BatchState.FORMED, BatchState.SIGNED), "state = '" + BatchState.DEAD + "', reason = ?", reason);
     }
 
     /** The batch's readings' anchoring went out to the results topic. */
@@ -165,11 +91,18 @@ public final class BatchChainStore {
         });
     }
 
+    /** The batch's {@link ServiceManifest}, the bytes whose CID was recorded when it was formed. */
+    public byte[] manifest(Formed batch) {
+        List<ServiceManifest.Leaf> leaves = leaves(batch.id()).stream()
+                .map(leaf -> new ServiceManifest.Leaf(leaf.gateway(), leaf.meter(), leaf.seq(), leaf.sha256())).toList();
+        return ServiceManifest.json(batch.topic(), batch.partition(), batch.firstOffset(), batch.lastOffset(), batch.root(), leaves);
+    }
+
     /** The anchored batch holding the reading with this SHA-256 (hex), if it is anchored yet. */
     public Optional<Anchored> anchoredBatchOf(String sha256) {
         return session.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT b.id, b.topic, b.partition, b.root, b.size, b.chain_id, "
-                    + "b.contract, b.tx, b.block, b.block_hash FROM fleet_reading r JOIN fleet_batch b ON b.id = r.batch_id "
+                    + "b.contract, b.tx, b.block, b.block_hash, b.manifest_cid FROM fleet_reading r JOIN fleet_batch b ON b.id = r.batch_id "
                     + "WHERE r.sha256 = ? AND b.state IN ('" + BatchState.ANCHORED + "', '" + BatchState.PUBLISHED + "')")) {
                 select.setString(1, sha256);
                 try (ResultSet rs = select.executeQuery()) {
@@ -209,44 +142,20 @@ public final class BatchChainStore {
         });
     }
 
-    private static String state(Connection connection, long batchId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT state FROM fleet_batch WHERE id = ?")) {
-            select.setLong(1, batchId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    /** The account's next nonce, its row locked until the transaction ends. */
-    private static long nextNonce(Connection connection, long chainId, String sender) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO fleet_signer VALUES (?, ?, 0) ON CONFLICT DO NOTHING")) {
-            insert.setLong(1, chainId);
-            insert.setString(2, sender);
-            insert.executeUpdate();
-        }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT next_nonce FROM fleet_signer WHERE chain_id = ? AND address = ? FOR UPDATE")) {
-            select.setLong(1, chainId);
-            select.setString(2, sender);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static PreparedStatement ofPartition(Connection connection, String columns, PartitionClaim claim, String state) throws SQLException {
-        PreparedStatement select = connection.prepareStatement(columns + " FROM fleet_batch WHERE topic = ? AND partition = ? AND state = ? ORDER BY id");
-        select.setString(1, claim.topic());
-        select.setInt(2, claim.partition());
-        select.setString(3, state);
+    /** Selects {@code columns} of the batches in one of {@code states} of the claimed partitions, in id order. */
+    private static PreparedStatement ofPartitions(Connection connection, String columns, Collection<PartitionClaim> claims,
+                                                  List<String> states) throws SQLException {
+        PreparedStatement select = connection.prepareStatement(columns + " FROM fleet_batch "
+                + "JOIN unnest(?::text[], ?::int[]) AS owned (owned_topic, owned_partition) ON topic = owned_topic AND partition = owned_partition "
+                + "WHERE state = ANY (?) ORDER BY id");
+        select.setArray(1, connection.createArrayOf("text", claims.stream().map(PartitionClaim::topic).toArray()));
+        select.setArray(2, connection.createArrayOf("integer", claims.stream().map(PartitionClaim::partition).toArray()));
+        select.setArray(3, connection.createArrayOf("text", states.toArray()));
         return select;
     }
 
     private static Anchored anchored(ResultSet rs) throws SQLException {
         return new Anchored(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBytes(4), rs.getInt(5), rs.getLong(6), rs.getString(7),
-                rs.getString(8), rs.getLong(9), rs.getString(10));
+                rs.getString(8), rs.getLong(9), rs.getString(10), rs.getString(11));
     }
 }

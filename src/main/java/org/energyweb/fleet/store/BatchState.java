@@ -5,9 +5,13 @@ public final class BatchState {
 
     /** Its readings and root are fixed. */
     public static final String FORMED = "formed";
-    /** A nonce is taken and the transaction signed and stored, before it is broadcast: a restart sends the same bytes. */
+    /**
+     * A nonce is allocated and the transaction recorded ({@code tx_state}, {@code tx_detail}: the transaction
+     * pipeline's record, from which it is signed again to the same bytes) before it is broadcast; it stays so
+     * until it is confirmed, replacements with higher fees included.
+     */
     public static final String SIGNED = "signed";
-    /** Its transaction is mined and succeeded: block and transaction recorded. */
+    /** Its transaction is mined, confirmed and succeeded: block and transaction recorded. */
     public static final String ANCHORED = "anchored";
     /** Its readings' anchoring was published to the results topic for the gateways. */
     public static final String PUBLISHED = "published";

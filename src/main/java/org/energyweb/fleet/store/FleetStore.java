@@ -2,6 +2,7 @@ package org.energyweb.fleet.store;
 
 import org.energyweb.fleet.service.InboundReading;
 import org.energyweb.fleet.service.MeterHead;
+import org.energyweb.fleet.service.ServiceManifest;
 import org.energyweb.proof.LeafKind;
 import org.energyweb.proof.MerkleTree;
 import org.energyweb.reading.ReadingDocument;
@@ -39,10 +40,9 @@ public final class FleetStore implements AutoCloseable {
                 id bigserial PRIMARY KEY, topic text NOT NULL, partition int NOT NULL, root bytea NOT NULL,
                 size int NOT NULL, first_offset bigint NOT NULL, last_offset bigint NOT NULL, state text NOT NULL,
                 formed_at timestamptz NOT NULL DEFAULT now(), chain_id bigint, contract text, sender text, nonce bigint,
-                raw_tx text, tx text, block bigint, block_hash text, reason text);
+                tx_state text, tx_detail text, tx text, block bigint, block_hash text, reason text, manifest_cid text);
             CREATE INDEX IF NOT EXISTS fleet_batch_open ON fleet_batch (topic, partition, state) WHERE state <> 'published';
-            CREATE TABLE IF NOT EXISTS fleet_signer (
-                chain_id bigint NOT NULL, address text NOT NULL, next_nonce bigint NOT NULL, PRIMARY KEY (chain_id, address));
+            CREATE TABLE IF NOT EXISTS fleet_nonce (account text PRIMARY KEY, next_nonce bigint NOT NULL);
             CREATE TABLE IF NOT EXISTS fleet_reading (
                 sha256 text PRIMARY KEY, meter text NOT NULL, seq bigint NOT NULL, gateway text NOT NULL,
                 document bytea NOT NULL, topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL,
@@ -203,18 +203,19 @@ public final class FleetStore implements AutoCloseable {
 
     /**
      * Forms the partition's next Merkle batch from up to {@code maxSize} of its accepted, unbatched
-     * readings in offset order (leaves: the documents' SHA-256, as the gateway's batches), fenced like
-     * {@link #commit}. Returns the batch id, or empty when no reading waits.
+     * readings in offset order (leaves: the documents' SHA-256, as the gateway's batches), with the CID
+     * of its {@link ServiceManifest}, fenced like {@link #commit}. Returns the batch id, or empty when no reading waits.
      */
     public Optional<Long> formBatch(PartitionClaim claim, int maxSize) {
         return session.inTransaction(connection -> {
             session.lockAsOwner(connection, claim);
             List<String> digests = new ArrayList<>();
             List<byte[]> leaves = new ArrayList<>();
+            List<ServiceManifest.Leaf> manifestLeaves = new ArrayList<>();
             long first = -1;
             long last = -1;
-            try (PreparedStatement select = connection.prepareStatement("SELECT sha256, document, record_offset FROM fleet_reading "
-                    + "WHERE topic = ? AND partition = ? AND batch_id IS NULL ORDER BY record_offset, seq LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT sha256, document, record_offset, gateway, meter, seq "
+                    + "FROM fleet_reading WHERE topic = ? AND partition = ? AND batch_id IS NULL ORDER BY record_offset, seq LIMIT ?")) {
                 select.setString(1, claim.topic());
                 select.setInt(2, claim.partition());
                 select.setInt(3, maxSize);
@@ -222,6 +223,7 @@ public final class FleetStore implements AutoCloseable {
                     while (rs.next()) {
                         digests.add(rs.getString(1));
                         leaves.add(LeafKind.DOCUMENT_SHA256.leafInput(rs.getBytes(2), null));
+                        manifestLeaves.add(new ServiceManifest.Leaf(rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(1)));
                         first = first < 0 ? rs.getLong(3) : first;
                         last = rs.getLong(3);
                     }
@@ -231,16 +233,19 @@ public final class FleetStore implements AutoCloseable {
                 return Optional.<Long>empty();
             }
             MerkleTree tree = MerkleTree.ofLeafInputs(leaves);
+            String manifestCid = ServiceManifest.cid(ServiceManifest.json(claim.topic(), claim.partition(), first, last, tree.root(),
+                    manifestLeaves)).toString();
             long batchId;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO fleet_batch (topic, partition, root, size, first_offset, last_offset, state) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, '" + BatchState.FORMED + "') RETURNING id")) {
+                    "INSERT INTO fleet_batch (topic, partition, root, size, first_offset, last_offset, manifest_cid, state) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, '" + BatchState.FORMED + "') RETURNING id")) {
                 insert.setString(1, claim.topic());
                 insert.setInt(2, claim.partition());
                 insert.setBytes(3, tree.root());
                 insert.setInt(4, tree.size());
                 insert.setLong(5, first);
                 insert.setLong(6, last);
+                insert.setString(7, manifestCid);
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     batchId = rs.getLong(1);

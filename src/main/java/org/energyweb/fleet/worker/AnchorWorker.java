@@ -18,6 +18,8 @@ import org.energyweb.fleet.store.BatchChainStore;
 import org.energyweb.fleet.store.FencedException;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.store.PartitionClaim;
+import org.energyweb.ipfs.rpc.IpfsClient;
+import org.energyweb.ipfs.rpc.IpfsClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
@@ -58,11 +60,12 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
      * @param rpcUrl         JSON-RPC URL of the chain's node (https unless loopback or {@code allowInsecure})
      * @param credentials    the service's own signing key, shared by its workers (nonces are taken in the database)
      * @param contract       the {@code ReadingAnchor} contract's address
-     * @param resendAfter    how long a transaction may stay without a receipt before it is broadcast again
+     * @param resendAfter    how long a transaction may stay unmined before it is replaced with higher fees
      * @param resultsTopic   where each anchored reading's proof goes, for its gateway
+     * @param ipfs           where each batch's manifest is stored before it is anchored; null: nowhere (its CID still goes on chain)
      */
     public record Chain(String rpcUrl, boolean allowInsecure, Credentials credentials, String contract, Duration resendAfter,
-                        String resultsTopic) {
+                        String resultsTopic, IpfsClientConfig ipfs) {
 
         @Override
         public String toString() {
@@ -96,8 +99,9 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
         chainStore = store.chainStore();
         if (options.chain() != null) {
             Eth eth = new Eth(JsonRpcClient.connect(options.chain().rpcUrl(), options.chain().allowInsecure(), Duration.ofSeconds(10)));
-            chain = new ChainAnchoring(eth, options.chain().credentials(),
-                    new ChainAnchoring.Options(options.chain().contract(), options.chain().resendAfter()));
+            chain = ChainAnchoring.start(eth, options.chain().credentials(), options.jdbcUrl(),
+                    new ChainAnchoring.Options(options.chain().contract(), options.chain().resendAfter()),
+                    options.chain().ipfs() == null ? null : new IpfsClient(options.chain().ipfs()));
             results = new ResultsPublisher(options.brokers(), options.chain().resultsTopic(), options.kafkaProperties());
         }
         consumer = new KafkaConsumer<>(consumerProperties());
@@ -115,7 +119,8 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
             // close() woke the poll up
         } finally {
             consumer.close(Duration.ofSeconds(5));
-            if (results != null) {
+            if (chain != null) {
+                chain.close();
                 results.close();
             }
             store.close();
@@ -175,6 +180,9 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
                         break;
                     }
                     waiting = Math.max(0, waiting - options.batchSize());
+                    if (chain != null) {
+                        chain.changed();
+                    }
                 }
                 unbatched.put(partition, waiting);
                 if (waiting == 0) {
@@ -189,29 +197,40 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     }
 
     /**
-     * Moves each owned partition's batches on chain and their results to the gateways; a chain, broker or
-     * database failure is retried at the next pass.
+     * When anything changed since the last pass (a partition claimed, a batch formed, a transaction
+     * ended): hands the owned partitions' open batches to the chain and the anchored ones' results to
+     * the gateways, one query each for all partitions. A chain, broker or database failure makes the
+     * next pass try again.
      */
     private void anchor() {
         if (chain == null) {
             return;
         }
-        for (PartitionClaim claim : claims.values()) {
-            try {
-                chain.step(claim, chainStore);
-                results.publish(claim, chainStore);
-                if (chainFailing) {
-                    chainFailing = false;
-                    LOG.info("worker {}: anchoring works again", options.workerId());
+        chain.fenced().forEach(fenced -> lose(new TopicPartition(fenced.topic(), fenced.partition()), fenced));
+        if (!chain.takeDue()) {
+            return;
+        }
+        try {
+            List<PartitionClaim> owned = List.copyOf(claims.values());
+            chain.submit(chainStore.unanchored(owned), chainStore);
+            for (BatchChainStore.Anchored batch : chainStore.anchored(owned)) {
+                PartitionClaim claim = claims.get(new TopicPartition(batch.topic(), batch.partition()));
+                if (claim != null) {
+                    results.publish(claim, batch, chainStore);
                 }
-            } catch (FencedException fenced) {
-                lose(new TopicPartition(claim.topic(), claim.partition()), fenced);
-            } catch (RuntimeException e) {
-                if (!chainFailing) {
-                    chainFailing = true;
-                    LOG.warn("worker {}: anchoring failed, retried at every pass: {}", options.workerId(), e.getMessage());
-                }
-                return;
+            }
+            if (chainFailing) {
+                chainFailing = false;
+                LOG.info("worker {}: anchoring works again", options.workerId());
+            }
+        } catch (FencedException fenced) {
+            lose(new TopicPartition(fenced.topic(), fenced.partition()), fenced);
+            chain.changed();
+        } catch (RuntimeException e) {
+            chain.changed();
+            if (!chainFailing) {
+                chainFailing = true;
+                LOG.warn("worker {}: anchoring failed, retried at every pass: {}", options.workerId(), e.getMessage());
             }
         }
     }
@@ -219,7 +238,9 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     /** The partition was claimed by another worker: nothing of it is read or written here until it is assigned again. */
     private void lose(TopicPartition partition, FencedException fenced) {
         LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
-        claims.remove(partition);
+        if (claims.remove(partition) != null && chain != null) {
+            chain.disown(partition.topic(), partition.partition());
+        }
         consumer.pause(List.of(partition));
     }
 
@@ -259,6 +280,9 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
             for (TopicPartition partition : partitions) {
                 PartitionClaim claim = store.claim(partition.topic(), partition.partition(), options.workerId());
                 claims.put(partition, claim);
+                if (chain != null) {
+                    chain.own(claim);
+                }
                 stored.put(partition, claim.nextOffset());
                 consumer.seek(partition, claim.nextOffset());
                 // the previous owner may have left accepted readings unbatched: batch them at the next pass
@@ -271,12 +295,19 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(claims::remove);
+            partitions.forEach(this::release);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            partitions.forEach(claims::remove);
+            partitions.forEach(this::release);
+        }
+
+        private void release(TopicPartition partition) {
+            claims.remove(partition);
+            if (chain != null) {
+                chain.disown(partition.topic(), partition.partition());
+            }
         }
     }
 }

@@ -2,127 +2,153 @@ package org.energyweb.fleet.worker;
 
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Eth;
-import org.energyweb.chain.rpc.Receipt;
-import org.energyweb.chain.rpc.RevertException;
-import org.energyweb.chain.rpc.RpcException;
-import org.energyweb.chain.tx.FeeOracle;
-import org.energyweb.chain.tx.Fees;
+import org.energyweb.chain.tx.Anchored;
 import org.energyweb.chain.tx.GasPolicy;
-import org.energyweb.chain.tx.Signer;
+import org.energyweb.chain.tx.TransactionPipeline;
+import org.energyweb.chain.tx.TxCall;
 import org.energyweb.fleet.store.BatchChainStore;
+import org.energyweb.fleet.store.FencedException;
+import org.energyweb.fleet.store.FleetJournal;
 import org.energyweb.fleet.store.PartitionClaim;
+import org.energyweb.ipfs.cid.Cid;
+import org.energyweb.ipfs.rpc.IpfsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.crypto.Credentials;
 
-import java.math.BigInteger;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Anchors a partition's formed batches on the {@code ReadingAnchor} contract with the service's own
- * key, one transaction per batch, from the worker's thread: each batch's transaction is signed and
- * stored in the database before it is broadcast ({@link BatchChainStore#sign}), then its receipt is
- * looked for and recorded. What is signed and not mined is broadcast again, byte for byte, after
- * {@code resendAfter} or by the next owner of the partition, so a crash anywhere sends the same
- * transaction again rather than a second one; and the contract refuses a root anchored before.
- * Positions on chain are the batch's first and last offsets in its partition.
+ * Anchors a worker's formed batches on the {@code ReadingAnchor} contract with the service's own key,
+ * one {@code anchor(root, size, firstOffset, lastOffset, manifestCid)} transaction each, through the
+ * gateway's {@link TransactionPipeline} (nonces, signing, broadcast, fee bumping, receipts) with the
+ * batches' transactions kept in PostgreSQL by a {@link FleetJournal}. Each batch's manifest goes to
+ * IPFS before its transaction, so the CID on chain can be fetched.
+ *
+ * <p>It works on events, not a timer: {@link #takeDue()} says whether anything changed since the
+ * last pass (a partition claimed, a batch formed, a transaction ended); the worker then looks at all
+ * its partitions' open batches in one query each.
  */
-final class ChainAnchoring {
+final class ChainAnchoring implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainAnchoring.class);
 
     /**
      * @param contract    the {@code ReadingAnchor} contract's address
-     * @param resendAfter how long a signed transaction may stay without a receipt before it is broadcast again
+     * @param resendAfter how long a transaction may stay unmined before it is replaced with higher fees
      */
     record Options(String contract, Duration resendAfter) {
     }
 
-    private final Eth eth;
-    private final Signer signer;
-    private final FeeOracle fees;
+    private final FleetJournal journal;
+    private final TransactionPipeline pipeline;
     private final Options options;
-    /** When each batch's transaction was last broadcast by this worker (System.nanoTime); absent: never. */
-    private final Map<Long, Long> broadcastAt = new HashMap<>();
+    /** Null when no IPFS node is configured: the manifest's CID still goes on chain, computed locally. */
+    private final IpfsClient ipfs;
+    /** Batches handed to the pipeline by this worker and not ended yet. */
+    private final Set<Long> submitted = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean due = new AtomicBoolean(true);
+    private final Queue<FencedException> fenced = new ConcurrentLinkedQueue<>();
 
-    ChainAnchoring(Eth eth, Credentials credentials, Options options) {
-        this.eth = eth;
-        this.signer = new Signer(credentials, eth.chainId());
-        this.fees = new FeeOracle(eth);
+    private ChainAnchoring(FleetJournal journal, TransactionPipeline pipeline, Options options, IpfsClient ipfs) {
+        this.journal = journal;
+        this.pipeline = pipeline;
         this.options = options;
+        this.ipfs = ipfs;
     }
 
-    /** Records what was mined, sends what was formed, and broadcasts again what waits too long. */
-    void step(PartitionClaim claim, BatchChainStore store) {
-        for (BatchChainStore.Signed signed : store.signed(claim)) {
-            track(claim, store, signed);
-        }
-        for (BatchChainStore.Formed formed : store.formed(claim)) {
-            send(claim, store, formed);
+    static ChainAnchoring start(Eth eth, Credentials credentials, String jdbcUrl, Options options, IpfsClient ipfs) {
+        FleetJournal journal = new FleetJournal(jdbcUrl);
+        try {
+            TransactionPipeline pipeline = TransactionPipeline.start(eth, credentials, journal, TransactionPipeline.Options.DEFAULT
+                    .withGas(GasPolicy.DEFAULT).withResendAfter(options.resendAfter()));
+            return new ChainAnchoring(journal, pipeline, options, ipfs);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
         }
     }
 
-    private void track(PartitionClaim claim, BatchChainStore store, BatchChainStore.Signed signed) {
-        // the count before the receipt: a transaction of ours mined in between has its receipt by then
-        long used = eth.transactionCount(signer.address(), "latest");
-        Optional<Receipt> receipt = eth.receipt(signed.transactionHash());
-        if (receipt.isPresent()) {
-            broadcastAt.remove(signed.id());
-            if (receipt.get().succeeded()) {
-                store.anchored(claim, signed.id(), receipt.get().transactionHash(), receipt.get().blockNumber(), receipt.get().blockHash());
-                LOG.info("batch {} of {}-{} anchored in block {} by {}", signed.id(), claim.topic(), claim.partition(),
-                        receipt.get().blockNumber(), receipt.get().transactionHash());
-            } else {
-                store.dead(claim, signed.id(), "reverted in block " + receipt.get().blockNumber());
-                LOG.warn("batch {} of {}-{}: its transaction {} reverted in block {}", signed.id(), claim.topic(), claim.partition(),
-                        signed.transactionHash(), receipt.get().blockNumber());
+    /** The worker claimed a partition: its batches' transactions may be recorded, and its open batches are looked at. */
+    void own(PartitionClaim claim) {
+        journal.own(claim);
+        due.set(true);
+    }
+
+    void disown(String topic, int partition) {
+        journal.disown(topic, partition);
+    }
+
+    /** Something changed (a batch formed, a pass failed): the next pass looks at the open batches. */
+    void changed() {
+        due.set(true);
+    }
+
+    /** Whether anything changed since the last call. */
+    boolean takeDue() {
+        return due.getAndSet(false);
+    }
+
+    /** The partitions whose batches' transactions the journal refused to record since the last call: another worker owns them. */
+    List<FencedException> fenced() {
+        List<FencedException> lost = new ArrayList<>();
+        for (FencedException f; (f = fenced.poll()) != null; ) {
+            lost.add(f);
+        }
+        return lost;
+    }
+
+    /**
+     * Hands each batch not yet on its way from this worker to the pipeline, its manifest stored on
+     * IPFS first. A batch another worker had in flight is carried on from its recorded transaction.
+     */
+    void submit(List<BatchChainStore.Formed> batches, BatchChainStore store) {
+        for (BatchChainStore.Formed batch : batches) {
+            if (!submitted.add(batch.id())) {
+                continue;
             }
-        } else if (used > signed.nonce()) {
-            broadcastAt.remove(signed.id());
-            store.nonceTakenElsewhere(claim, signed.id());
-            LOG.warn("nonce {} of {} was used by another transaction; batch {} gets a new one", signed.nonce(), signer.address(), signed.id());
+            try {
+                if (ipfs != null) {
+                    ipfs.add(store.manifest(batch), Cid.parse(batch.manifestCid()), true);
+                }
+            } catch (RuntimeException e) {
+                submitted.remove(batch.id());
+                throw e;
+            }
+            String data = FunctionEncoder.encode(ReadingAnchorContract.anchor(batch.root(), batch.size(), batch.firstOffset(),
+                    batch.lastOffset(), batch.manifestCid()));
+            pipeline.submit(batch.id(), new TxCall(options.contract(), data))
+                    .whenComplete((anchored, failure) -> ended(batch, anchored, failure));
+        }
+    }
+
+    private void ended(BatchChainStore.Formed batch, Anchored anchored, Throwable failure) {
+        submitted.remove(batch.id());
+        Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+        if (cause == null) {
+            LOG.info("batch {} of {}-{} anchored in block {} by {}", batch.id(), batch.topic(), batch.partition(), anchored.blockNumber(),
+                    anchored.transactionHash());
+        } else if (cause instanceof FencedException lost) {
+            fenced.add(lost);
         } else {
-            Long last = broadcastAt.get(signed.id());
-            if (last == null || System.nanoTime() - last >= options.resendAfter().toNanos()) {
-                broadcast(signed);
-            }
+            LOG.warn("batch {} of {}-{}: {}", batch.id(), batch.topic(), batch.partition(), cause.getMessage());
         }
+        due.set(true);
     }
 
-    private void send(PartitionClaim claim, BatchChainStore store, BatchChainStore.Formed formed) {
-        String data = FunctionEncoder.encode(ReadingAnchorContract.anchor(formed.root(), formed.size(), formed.firstOffset(),
-                formed.lastOffset(), ""));
-        BigInteger gas;
-        try {
-            gas = GasPolicy.DEFAULT.limit(eth.estimateGas(signer.address(), options.contract(), data));
-        } catch (RevertException | GasPolicy.GasCapExceededException refused) {
-            String reason = refused instanceof RevertException revert ? revert.reason() : refused.getMessage();
-            store.dead(claim, formed.id(), reason);
-            LOG.warn("batch {} of {}-{} is not anchored: {}", formed.id(), claim.topic(), claim.partition(), reason);
-            return;
-        }
-        Fees now = fees.current();
-        long chainNonce = eth.transactionCount(signer.address(), "latest");
-        store.sign(claim, formed.id(), signer.chainId(), options.contract(), signer.address(), chainNonce, nonce -> {
-            Signer.SignedTransaction tx = signer.sign(nonce, options.contract(), data, gas, now);
-            return new BatchChainStore.Signature(tx.hash(), tx.raw());
-        }).ifPresent(this::broadcast);
-    }
-
-    private void broadcast(BatchChainStore.Signed signed) {
-        broadcastAt.put(signed.id(), System.nanoTime());
-        try {
-            eth.sendRaw(signed.rawTransaction());
-        } catch (RpcException e) {
-            // "already known" or "nonce too low" when a copy got there first; the receipt tells
-            if (!e.says("already known") && !e.says("nonce too low")) {
-                LOG.warn("node refused the transaction of batch {} (nonce {}), sent again in {}: {}", signed.id(), signed.nonce(),
-                        options.resendAfter(), e.getMessage());
-            }
-        }
+    /** Stops sending; what is in flight stays in the journal for whoever owns its partition next. */
+    @Override
+    public void close() {
+        pipeline.close();
+        journal.close();
     }
 }

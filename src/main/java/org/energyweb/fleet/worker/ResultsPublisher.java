@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
  * Tells the gateways what was anchored: for every reading of an anchored batch, one record on the
  * results topic whose value is the reading's inclusion proof (the JSON of {@code energyweb prove}:
  * document, leaf index, path, root, chain, contract, transaction and block), keyed by the gateway
- * and with the reading's identity as headers ({@link FleetRecord}). The batch is marked published
+ * and with the reading's identity and its batch's manifest CID as headers ({@link FleetRecord}). The batch is marked published
  * once the broker acknowledged all of them; a crash before that publishes the batch again, which a
  * gateway records once (at least once here, idempotent there).
  */
@@ -49,28 +49,27 @@ final class ResultsPublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(properties);
     }
 
-    /** Publishes the results of the partition's anchored batches, each batch then marked published (fenced). */
-    void publish(PartitionClaim claim, BatchChainStore store) {
-        for (BatchChainStore.Anchored batch : store.anchored(claim)) {
-            List<BatchChainStore.Leaf> leaves = store.leaves(batch.id());
-            MerkleTree tree = ServiceProofs.tree(batch, leaves);
-            Anchor anchor = ServiceProofs.anchor(batch);
-            List<Future<RecordMetadata>> sent = new ArrayList<>(leaves.size());
-            for (BatchChainStore.Leaf leaf : leaves) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, leaf.gateway(),
-                        ProofJson.write(ServiceProofs.prove(tree, leaf, anchor)).getBytes(StandardCharsets.UTF_8));
-                record.headers().add(FleetRecord.GATEWAY, text(leaf.gateway()));
-                record.headers().add(FleetRecord.METER, text(leaf.meter()));
-                record.headers().add(FleetRecord.SEQ, text(String.valueOf(leaf.seq())));
-                record.headers().add(FleetRecord.SHA256, text(leaf.sha256()));
-                sent.add(producer.send(record));
-            }
-            producer.flush();
-            for (Future<RecordMetadata> acknowledged : sent) {
-                await(acknowledged);
-            }
-            store.published(claim, batch.id());
+    /** Publishes the results of an anchored batch of the claimed partition, then marks it published (fenced). */
+    void publish(PartitionClaim claim, BatchChainStore.Anchored batch, BatchChainStore store) {
+        List<BatchChainStore.Leaf> leaves = store.leaves(batch.id());
+        MerkleTree tree = ServiceProofs.tree(batch, leaves);
+        Anchor anchor = ServiceProofs.anchor(batch);
+        List<Future<RecordMetadata>> sent = new ArrayList<>(leaves.size());
+        for (BatchChainStore.Leaf leaf : leaves) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, leaf.gateway(),
+                    ProofJson.write(ServiceProofs.prove(tree, leaf, anchor)).getBytes(StandardCharsets.UTF_8));
+            record.headers().add(FleetRecord.GATEWAY, text(leaf.gateway()));
+            record.headers().add(FleetRecord.METER, text(leaf.meter()));
+            record.headers().add(FleetRecord.SEQ, text(String.valueOf(leaf.seq())));
+            record.headers().add(FleetRecord.SHA256, text(leaf.sha256()));
+            record.headers().add(FleetRecord.MANIFEST, text(batch.manifestCid()));
+            sent.add(producer.send(record));
         }
+        producer.flush();
+        for (Future<RecordMetadata> acknowledged : sent) {
+            await(acknowledged);
+        }
+        store.published(claim, batch.id());
     }
 
     private static void await(Future<RecordMetadata> acknowledged) {

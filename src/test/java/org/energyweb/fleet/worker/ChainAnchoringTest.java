@@ -1,12 +1,12 @@
 package org.energyweb.fleet.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Eth;
-import org.energyweb.chain.tx.FeeOracle;
-import org.energyweb.chain.tx.GasPolicy;
-import org.energyweb.chain.tx.Signer;
+import org.energyweb.chain.rpc.Log;
 import org.energyweb.fleet.proof.ServiceProofs;
 import org.energyweb.fleet.service.InboundReading;
 import org.energyweb.fleet.store.BatchChainStore;
@@ -14,34 +14,49 @@ import org.energyweb.fleet.store.BatchState;
 import org.energyweb.fleet.store.FencedException;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.store.PartitionClaim;
+import org.energyweb.ipfs.IpfsPeer;
+import org.energyweb.ipfs.cid.Cid;
 import org.energyweb.peers.AnvilPeer;
 import org.energyweb.peers.PostgresServer;
 import org.energyweb.proof.ProofVerifier;
 import org.energyweb.reading.ReadingDocument;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.web3j.abi.FunctionEncoder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.crypto.Credentials;
 
-import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The service's batches on a real anvil chain, their state in a real PostgreSQL: anchored once each, across a crash and a fence. */
+/**
+ * The service's batches anchored through the transaction pipeline on a real anvil chain, their
+ * transactions journaled in a real PostgreSQL, their manifests on a real js-ipfs node: anchored once
+ * each with the manifest's CID, across a stuck transaction, a worker's death and a fence.
+ */
 class ChainAnchoringTest {
 
     /** The service's own key: anvil's second account, not the deployer's. */
     private static final Credentials SERVICE = AnvilPeer.ACCOUNT_1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final IpfsPeer IPFS = new IpfsPeer();
 
     private static AnvilPeer anvil;
     private static DevChain chain;
     private static PostgresServer postgres;
+    private final List<ChainAnchoring> started = new ArrayList<>();
 
     @BeforeAll
     static void startPeers() {
@@ -60,24 +75,41 @@ class ChainAnchoringTest {
         }
     }
 
+    @AfterEach
+    void stopAnchoring() {
+        started.forEach(ChainAnchoring::close);
+        automine(true);
+    }
+
     @Test
-    void everyFormedBatchIsAnchoredOnceWithTheServicesKeyAndEachReadingsProofVerifiesAgainstTheChain() {
+    void everyFormedBatchIsAnchoredOnceWithItsManifestsCidAndEachReadingsProofVerifiesAgainstTheChain() throws Exception {
         try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
-            long events = anchorEvents();
+            long events = anchorEvents().size();
             long sent = chain.eth.transactionCount(SERVICE.getAddress(), "latest");
             PartitionClaim claim = store.claim("anchored", 0, "worker-a");
             List<ReadingDocument> readings = accept(store, claim, "m-anchored", 7);
             formAll(store, claim, 3);
-            ChainAnchoring anchoring = anchoring(Duration.ofSeconds(30));
             BatchChainStore batches = store.chainStore();
+            ChainAnchoring anchoring = anchoring(Duration.ofSeconds(30));
+            anchoring.own(claim);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                anchoring.step(claim, batches);
-                return batches.anchored(claim).size() == 3;
-            });
+            anchorAll(anchoring, batches, claim, 3);
 
-            assertThat(anchorEvents()).isEqualTo(events + 3);
+            List<Log> logs = anchorEvents();
+            assertThat(logs).hasSize((int) events + 3);
             assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "latest")).isEqualTo(sent + 3);
+            List<String> readingsInManifests = new ArrayList<>();
+            for (BatchChainStore.Anchored batch : batches.anchored(List.of(claim))) {
+                Map<String, Object> event = ReadingAnchorContract.LOG_BATCH_ANCHORED.decode(logs.stream()
+                        .filter(log -> log.transactionHash().equalsIgnoreCase(batch.transactionHash())).findFirst().orElseThrow());
+                assertThat(event.get("manifestCid")).isEqualTo(batch.manifestCid());
+                JsonNode manifest = JSON.readTree(IPFS.client().cat(Cid.parse(batch.manifestCid())));
+                assertThat(manifest.path("size").asInt()).isEqualTo(batch.size());
+                manifest.path("leaves").forEach(leaf -> readingsInManifests.add(leaf.path("gateway").asText() + "/"
+                        + leaf.path("meter").asText() + "/" + leaf.path("seq").asLong() + "/" + leaf.path("sha256").asText()));
+            }
+            assertThat(readingsInManifests).containsExactlyElementsOf(readings.stream()
+                    .map(r -> "gw-1/m-anchored/" + r.reading().seq() + "/" + r.sha256Hex()).toList());
             ProofVerifier verifier = ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(chain.eth));
             ServiceProofs proofs = new ServiceProofs(batches);
             for (ReadingDocument reading : readings) {
@@ -87,46 +119,149 @@ class ChainAnchoringTest {
     }
 
     @Test
-    void aTransactionSignedBeforeItsWorkerDiedIsBroadcastAsItIsByTheNextOwnerNotSentAgain() {
+    void aTransactionLeftUnminedIsReplacedWithHigherFeesAndTheBatchIsAnchoredOnce() throws Exception {
+        try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
+            long events = anchorEvents().size();
+            long sent = chain.eth.transactionCount(SERVICE.getAddress(), "latest");
+            PartitionClaim claim = store.claim("stuck", 0, "worker-a");
+            accept(store, claim, "m-stuck", 2);
+            formAll(store, claim, 2);
+            long batchId = store.chainStore().unanchored(List.of(claim)).get(0).id();
+            automine(false);
+            ChainAnchoring anchoring = anchoring(Duration.ofSeconds(3));
+            anchoring.own(claim);
+            anchoring.submit(store.chainStore().unanchored(List.of(claim)), store.chainStore());
+
+            // nothing is mined: after resendAfter the pipeline replaces the transaction with higher fees;
+            // the node drops a replaced transaction from its pool, so the first is looked at while it is there
+            await().atMost(Duration.ofSeconds(60)).until(() -> hashes(batchId).size() >= 1);
+            JsonNode first = pooled(hashes(batchId).get(0));
+            await().atMost(Duration.ofSeconds(60)).until(() -> hashes(batchId).size() >= 2);
+            JsonNode replacement = pooled(hashes(batchId).get(1));
+            assertThat(replacement.path("nonce").asText()).isEqualTo(first.path("nonce").asText());
+            assertThat(Eth.quantity(replacement.path("maxFeePerGas"))).isGreaterThan(Eth.quantity(first.path("maxFeePerGas")));
+            automine(true);
+            chain.eth.rpc().callAndWait("anvil_mine", "0x1");
+
+            anchorAll(anchoring, store.chainStore(), claim, 1);
+            BatchChainStore.Anchored anchored = store.chainStore().anchored(List.of(claim)).get(0);
+            assertThat(hashes(batchId)).contains(anchored.transactionHash());
+            assertThat(anchorEvents()).hasSize((int) events + 1);
+            assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "latest")).isEqualTo(sent + 1);
+        }
+    }
+
+    @Test
+    void aTransactionInFlightWhenItsWorkerDiedIsCarriedOnByTheNextOwnerWithTheSameNonceAndBytes() throws Exception {
         try (FleetStore a = new FleetStore(postgres.jdbcUrl()); FleetStore b = new FleetStore(postgres.jdbcUrl())) {
             PartitionClaim first = a.claim("crashed", 0, "worker-a");
             accept(a, first, "m-crashed", 4);
             formAll(a, first, 4);
+            long batchId = a.chainStore().unanchored(List.of(first)).get(0).id();
             long before = chain.eth.transactionCount(SERVICE.getAddress(), "latest");
-            BatchChainStore.Formed formed = a.chainStore().formed(first).get(0);
-            // worker a signs and stores the transaction, then dies before broadcasting it
-            BatchChainStore.Signed signed = signWithoutBroadcast(a.chainStore(), first, formed, before);
+            automine(false);
+            ChainAnchoring dying = anchoring(Duration.ofSeconds(30));
+            dying.own(first);
+            dying.submit(a.chainStore().unanchored(List.of(first)), a.chainStore());
+            await().atMost(Duration.ofSeconds(60)).until(() -> hashes(batchId).size() == 1);
+            String signed = hashes(batchId).get(0);
+            // worker a dies, and its transaction never reached a block: the node lost it
+            dying.close();
+            chain.eth.rpc().callAndWait("anvil_dropTransaction", signed);
+            automine(true);
 
             PartitionClaim second = b.claim("crashed", 0, "worker-b");
-            ChainAnchoring anchoring = anchoring(Duration.ofSeconds(30));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                anchoring.step(second, b.chainStore());
-                return b.chainStore().anchored(second).size() == 1;
-            });
+            ChainAnchoring next = anchoring(Duration.ofSeconds(30));
+            next.own(second);
+            anchorAll(next, b.chainStore(), second, 1);
 
-            assertThat(b.chainStore().anchored(second).get(0).transactionHash()).isEqualTo(signed.transactionHash());
+            assertThat(b.chainStore().anchored(List.of(second)).get(0).transactionHash()).isEqualTo(signed);
             assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "latest")).isEqualTo(before + 1);
         }
     }
 
     @Test
-    void aWorkerWhosePartitionWasClaimedByAnotherSignsAndSendsNothing() {
+    void aWorkerWhosePartitionWasClaimedByAnotherRecordsAndSendsNothing() throws Exception {
         try (FleetStore a = new FleetStore(postgres.jdbcUrl()); FleetStore b = new FleetStore(postgres.jdbcUrl())) {
             PartitionClaim stale = a.claim("fenced-chain", 0, "worker-a");
             accept(a, stale, "m-fenced", 2);
             formAll(a, stale, 2);
             b.claim("fenced-chain", 0, "worker-b");
-            long before = chain.eth.transactionCount(SERVICE.getAddress(), "pending");
+            long batchId = a.chainStore().unanchored(List.of(stale)).get(0).id();
+            long pending = chain.eth.transactionCount(SERVICE.getAddress(), "pending");
+            long nextNonce = nextNonce();
+            ChainAnchoring anchoring = anchoring(Duration.ofSeconds(30));
+            anchoring.own(stale);
 
-            assertThatThrownBy(() -> anchoring(Duration.ofSeconds(30)).step(stale, a.chainStore())).isInstanceOf(FencedException.class);
+            anchoring.submit(a.chainStore().unanchored(List.of(stale)), a.chainStore());
 
-            assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "pending")).isEqualTo(before);
-            assertThat(a.chainStore().count(BatchState.SIGNED)).isZero();
+            List<FencedException> fenced = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> fenced.addAll(anchoring.fenced()));
+            assertThat(fenced.get(0).partition()).isZero();
+            assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "pending")).isEqualTo(pending);
+            assertThat(stateAndTransaction(batchId)).isEqualTo(BatchState.FORMED + " null");
+            assertThat(nextNonce()).isEqualTo(nextNonce);
         }
     }
 
-    private static ChainAnchoring anchoring(Duration resendAfter) {
-        return new ChainAnchoring(chain.eth, SERVICE, new ChainAnchoring.Options(chain.contracts.anchor(), resendAfter));
+    private ChainAnchoring anchoring(Duration resendAfter) {
+        ChainAnchoring anchoring = ChainAnchoring.start(chain.eth, SERVICE, postgres.jdbcUrl(),
+                new ChainAnchoring.Options(chain.contracts.anchor(), resendAfter), IPFS.client());
+        started.add(anchoring);
+        return anchoring;
+    }
+
+    /** Submits the partition's open batches whenever something changed, until {@code count} are anchored. */
+    private static void anchorAll(ChainAnchoring anchoring, BatchChainStore batches, PartitionClaim claim, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if (anchoring.takeDue()) {
+                anchoring.submit(batches.unanchored(List.of(claim)), batches);
+            }
+            return batches.anchored(List.of(claim)).size() == count;
+        });
+    }
+
+    private static void automine(boolean on) {
+        chain.eth.rpc().callAndWait("evm_setAutomine", on);
+    }
+
+    private static JsonNode pooled(String hash) {
+        return chain.eth.rpc().callAndWait("eth_getTransactionByHash", hash);
+    }
+
+    /** Every transaction hash the journal recorded for the batch, in the order they were signed. */
+    private static List<String> hashes(long batchId) throws Exception {
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl());
+             PreparedStatement select = db.prepareStatement("SELECT tx_detail FROM fleet_batch WHERE id = ?")) {
+            select.setLong(1, batchId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                List<String> hashes = new ArrayList<>();
+                if (rs.getString(1) != null) {
+                    JSON.readTree(rs.getString(1)).path("tx").forEach(hash -> hashes.add(hash.asText()));
+                }
+                return hashes;
+            }
+        }
+    }
+
+    private static String stateAndTransaction(long batchId) throws Exception {
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl());
+             PreparedStatement select = db.prepareStatement("SELECT state, tx_state FROM fleet_batch WHERE id = ?")) {
+            select.setLong(1, batchId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1) + " " + rs.getString(2);
+            }
+        }
+    }
+
+    private static long nextNonce() throws Exception {
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl());
+             ResultSet rs = db.createStatement().executeQuery("SELECT coalesce(max(next_nonce), -1) FROM fleet_nonce")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Accepts a meter's chain of {@code count} readings on the claimed partition, at offsets 0.. in order. */
@@ -149,22 +284,8 @@ class ChainAnchoringTest {
         }
     }
 
-    private static BatchChainStore.Signed signWithoutBroadcast(BatchChainStore store, PartitionClaim claim, BatchChainStore.Formed formed,
-                                                              long chainNonce) {
-        Eth eth = chain.eth;
-        Signer signer = new Signer(SERVICE, eth.chainId());
-        String contract = chain.contracts.anchor();
-        String data = FunctionEncoder.encode(ReadingAnchorContract.anchor(formed.root(), formed.size(), formed.firstOffset(),
-                formed.lastOffset(), ""));
-        BigInteger gas = GasPolicy.DEFAULT.limit(eth.estimateGas(signer.address(), contract, data));
-        return store.sign(claim, formed.id(), signer.chainId(), contract, signer.address(), chainNonce, nonce -> {
-            Signer.SignedTransaction tx = signer.sign(nonce, contract, data, gas, new FeeOracle(eth).current());
-            return new BatchChainStore.Signature(tx.hash(), tx.raw());
-        }).orElseThrow();
-    }
-
-    private static long anchorEvents() {
+    private static List<Log> anchorEvents() {
         return chain.eth.logs(chain.contracts.anchor(), List.of(ReadingAnchorContract.LOG_BATCH_ANCHORED.topic()), 0,
-                chain.eth.blockNumber()).size();
+                chain.eth.blockNumber());
     }
 }

@@ -1,0 +1,113 @@
+package org.energyweb.fleet.store;
+
+import org.energyweb.chain.tx.NonceRecords;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * The service's signing accounts' nonces in PostgreSQL: per account ({@code chainId:address}) the next
+ * nonce in {@code fleet_nonce}, and per batch the nonce its transaction holds ({@code fleet_batch}). The
+ * account's row is locked by the transaction that takes a nonce from it ({@link FleetJournal#allocated}),
+ * so the workers sharing the key take each nonce once. On {@link FleetJournal}'s session and lock.
+ */
+final class FleetNonces implements NonceRecords {
+
+    private final Session session;
+
+    FleetNonces(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public OptionalLong next(String account) {
+        synchronized (session) {
+            return session.inTransaction(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT next_nonce FROM fleet_nonce WHERE account = ?")) {
+                    select.setString(1, account);
+                    try (ResultSet rs = select.executeQuery()) {
+                        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                    }
+                }
+            });
+        }
+    }
+
+    @Override
+    public OptionalLong highest(String hop, long chainId, String from, Collection<String> states) {
+        synchronized (session) {
+            return session.inTransaction(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT max(nonce) FROM fleet_batch "
+                        + "WHERE chain_id = ? AND lower(sender) = ? AND tx_state = ANY (?)")) {
+                    select.setLong(1, chainId);
+                    select.setString(2, from.toLowerCase(Locale.ROOT));
+                    select.setArray(3, connection.createArrayOf("text", states.toArray()));
+                    try (ResultSet rs = select.executeQuery()) {
+                        long highest = rs.next() ? rs.getLong(1) : 0;
+                        return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(highest);
+                    }
+                }
+            });
+        }
+    }
+
+    /** The batches whose transactions the chain lost go back to formed (they are anchored and published again). */
+    @Override
+    public List<Long> rewind(String account, String hop, long chainId, String from, long chainNonce, String keepState) {
+        synchronized (session) {
+            return session.inTransaction(connection -> {
+                List<Long> batches = new ArrayList<>();
+                try (PreparedStatement update = connection.prepareStatement("UPDATE fleet_batch SET state = '" + BatchState.FORMED
+                        + "', tx_state = NULL, tx_detail = NULL, nonce = NULL, tx = NULL, block = NULL, block_hash = NULL "
+                        + "WHERE chain_id = ? AND lower(sender) = ? AND nonce >= ? AND tx_state <> ? RETURNING id")) {
+                    update.setLong(1, chainId);
+                    update.setString(2, from.toLowerCase(Locale.ROOT));
+                    update.setLong(3, chainNonce);
+                    update.setString(4, keepState);
+                    try (ResultSet rs = update.executeQuery()) {
+                        while (rs.next()) {
+                            batches.add(rs.getLong(1));
+                        }
+                    }
+                }
+                try (PreparedStatement lower = connection.prepareStatement("UPDATE fleet_nonce SET next_nonce = ? WHERE account = ?")) {
+                    lower.setLong(1, chainNonce);
+                    lower.setString(2, account);
+                    lower.executeUpdate();
+                }
+                return batches;
+            });
+        }
+    }
+
+    /** The account's next nonce, its row locked until {@code connection}'s transaction ends. */
+    long lockNext(Connection connection, String account) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fleet_nonce VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, account);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT next_nonce FROM fleet_nonce WHERE account = ? FOR UPDATE")) {
+            select.setString(1, account);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Sets the account's next nonce, in the transaction that locked it. */
+    void raise(Connection connection, String account, long next) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE fleet_nonce SET next_nonce = ? WHERE account = ?")) {
+            update.setLong(1, next);
+            update.setString(2, account);
+            update.executeUpdate();
+        }
+    }
+}
