@@ -14,8 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The manifest of one of the anchor service's Merkle batches, version 1: what its root commits to,
- * leaf by leaf in leaf order, with whose reading each leaf is (gateway, meter, seq) and the SHA-256 of
+ * The manifest of one of the anchor service's Merkle batches, version 1
+ * ({@code schemas/fleet-manifest-v1.schema.json}): what its root commits to, leaf by leaf in leaf order, with whose reading each leaf is (gateway, meter, seq) and the SHA-256 of
  * its document (the leaf input, as in a gateway's {@code document-sha256} batches). Unlike a gateway's
  * batch manifest ({@link org.energyweb.batch.BatchManifest}), which places leaves by the gateway's ledger
  * positions, it names the gateway of each reading and places the batch by its partition's offsets.

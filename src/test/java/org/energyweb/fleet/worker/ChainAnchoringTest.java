@@ -2,6 +2,7 @@ package org.energyweb.fleet.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
 import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.ReadingAnchorContract;
@@ -19,6 +20,7 @@ import org.energyweb.ipfs.cid.Cid;
 import org.energyweb.peers.AnvilPeer;
 import org.energyweb.peers.PostgresServer;
 import org.energyweb.proof.ProofVerifier;
+import org.energyweb.reading.JsonSchemas;
 import org.energyweb.reading.ReadingDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +51,7 @@ class ChainAnchoringTest {
     /** The service's own key: anvil's second account, not the deployer's. */
     private static final Credentials SERVICE = AnvilPeer.ACCOUNT_1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchema MANIFEST_SCHEMA = JsonSchemas.load("fleet-manifest-v1.schema.json");
 
     @RegisterExtension
     static final IpfsPeer IPFS = new IpfsPeer();
@@ -104,6 +107,7 @@ class ChainAnchoringTest {
                         .filter(log -> log.transactionHash().equalsIgnoreCase(batch.transactionHash())).findFirst().orElseThrow());
                 assertThat(event.get("manifestCid")).isEqualTo(batch.manifestCid());
                 JsonNode manifest = JSON.readTree(IPFS.client().cat(Cid.parse(batch.manifestCid())));
+                assertThat(MANIFEST_SCHEMA.validate(manifest)).isEmpty();
                 assertThat(manifest.path("size").asInt()).isEqualTo(batch.size());
                 manifest.path("leaves").forEach(leaf -> readingsInManifests.add(leaf.path("gateway").asText() + "/"
                         + leaf.path("meter").asText() + "/" + leaf.path("seq").asLong() + "/" + leaf.path("sha256").asText()));
