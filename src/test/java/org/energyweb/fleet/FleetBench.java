@@ -64,7 +64,8 @@ import java.util.stream.IntStream;
  * bytes per reading and per batch, the figures docs/scale.md extrapolates from. Asserts nothing but
  * that every reading came through.
  * Run: {@code mvn -Pbench test -Dtest=FleetBench [-Dbench.gateways=10 -Dbench.meters=100 -Dbench.readings=1000000
- * -Dbench.partitions=8 -Dbench.batchSize=50000 -Dbench.workers=1,2]}.
+ * -Dbench.partitions=8 -Dbench.batchSize=50000 -Dbench.workers=1,2 -Dbench.workerHeap=256m -Dbench.workerJvm="JVM options"]}.
+ * Figures and what they mean for 10,000,000 meters: docs/scale.md.
  */
 @Tag("bench")
 class FleetBench {
@@ -75,7 +76,7 @@ class FleetBench {
     private static final int PARTITIONS = Integer.getInteger("bench.partitions", 8);
     private static final int BATCH_SIZE = Integer.getInteger("bench.batchSize", 50_000);
     private static final String WORKERS = System.getProperty("bench.workers", "1,2");
-    private static final String WORKER_HEAP = System.getProperty("bench.workerHeap", "512m");
+    private static final String WORKER_HEAP = System.getProperty("bench.workerHeap", "256m");
     /** More JVM options for the workers, space-separated, e.g. a flight recording to see where their time goes. */
     private static final String WORKER_JVM = System.getProperty("bench.workerJvm", "");
     private static final Credentials SERVICE = AnvilPeer.ACCOUNT_1;
