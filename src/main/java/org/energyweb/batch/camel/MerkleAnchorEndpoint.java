@@ -2,20 +2,12 @@ package org.energyweb.batch.camel;
 
 import org.energyweb.camel.CamelCatalog;
 import org.apache.camel.Category;
-import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.Producer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.DefaultProducer;
 import org.energyweb.batch.BatchAnchorer;
 import org.energyweb.camel.KameletOptions;
-import org.energyweb.chain.camel.SigningConnection;
-import org.energyweb.chain.keys.camel.KeyPasswordOptions;
+import org.energyweb.chain.camel.ContractAnchorEndpoint;
 import org.energyweb.proof.LeafKind;
 
 import java.time.Duration;
@@ -28,17 +20,8 @@ import java.time.Duration;
  */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = "merkle-anchor", title = "Energyweb Merkle anchor", syntax = "merkle-anchor:contract",
         producerOnly = true, category = {Category.BLOCKCHAIN}, headersClass = MerkleAnchorConstants.class)
-public class MerkleAnchorEndpoint extends DefaultEndpoint {
+public class MerkleAnchorEndpoint extends ContractAnchorEndpoint<MerkleAnchorComponent.Running> {
 
-    @UriPath(description = "Address of the ReadingAnchor contract")
-    @Metadata(required = true)
-    private final String contract;
-
-    @UriParam
-    private final SigningConnection connection = new SigningConnection();
-    /** The connection's key password options, declared here since Camel follows nested option groups one level deep. */
-    @UriParam
-    private final KeyPasswordOptions keyPassword = connection.getKeyPassword();
     @UriParam(defaultValue = "10000", description = "Readings that make a batch at once")
     private int batchSize = 10_000;
     @UriParam(defaultValue = "10000", description = "Milliseconds the oldest unbatched reading waits before a smaller batch is anchored")
@@ -49,9 +32,9 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
     private String leafKind = LeafKind.DOCUMENT_SHA256.manifestName();
     @UriParam(description = "Kubo RPC API URL of an IPFS node to store manifests on; without it they stay in the data folder's manifests/")
     private String ipfsApiUrl;
+
     MerkleAnchorEndpoint(String uri, MerkleAnchorComponent component, String contract) {
-        super(uri, component);
-        this.contract = contract;
+        super(uri, component, contract);
     }
 
     @Override
@@ -64,40 +47,20 @@ public class MerkleAnchorEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Producer createProducer() {
-        return new DefaultProducer(this) {
-            private MerkleAnchorComponent.Running anchoring;
-
-            @Override
-            protected void doStart() throws Exception {
-                super.doStart();
-                anchoring = getComponent().anchoring(MerkleAnchorEndpoint.this);
-            }
-
-            @Override
-            public void process(Exchange exchange) {
-                anchoring.anchorer().wakeUp();
-                exchange.getMessage().setHeader(MerkleAnchorConstants.UNBATCHED,
-                        anchoring.ledger().size() - anchoring.ledger().batches().lastBatchedPosition());
-            }
-        };
+    protected MerkleAnchorComponent.Running anchoring() throws Exception {
+        return getComponent().anchoring(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("merkle-anchor: only anchors; it works from the ledger and cannot start a route");
+    protected void wakeUp(MerkleAnchorComponent.Running anchoring, Exchange exchange) {
+        anchoring.anchorer().wakeUp();
+        exchange.getMessage().setHeader(MerkleAnchorConstants.UNBATCHED,
+                anchoring.ledger().size() - anchoring.ledger().batches().lastBatchedPosition());
     }
 
-    public SigningConnection getConnection() {
-        return connection;
-    }
-
-    public KeyPasswordOptions getKeyPassword() {
-        return keyPassword;
-    }
-
-    public String getContract() {
-        return contract;
+    @Override
+    protected String outbox() {
+        return "the ledger";
     }
 
     public int getBatchSize() {

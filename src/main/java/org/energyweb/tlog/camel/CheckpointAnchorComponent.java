@@ -1,8 +1,7 @@
 package org.energyweb.tlog.camel;
 
-import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.energyweb.chain.camel.ContractAnchorComponent;
 import org.energyweb.chain.camel.SigningConnection;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.tx.TransactionPipeline;
@@ -11,71 +10,53 @@ import org.energyweb.ipfs.rpc.IpfsClientConfig;
 import org.energyweb.ipfs.store.IpfsSync;
 import org.energyweb.ipfs.store.LocalBlockStore;
 import org.energyweb.ledger.Ledger;
+import org.energyweb.remote.BreakerSettings;
+import org.energyweb.remote.camel.BreakerOptions;
 import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.anchor.CheckpointAnchorer;
 import org.energyweb.tlog.anchor.CheckpointJournal;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * {@code checkpoint-anchor:0xContract?rpcUrl=...&keystore=...&ipfsApiUrl=...}: anchors the transparency log's kept
- * checkpoints. One anchorer (and one transaction pipeline) per ledger and contract, shared by the endpoints naming
- * them, since two anchorers of one log would race to anchor the same sizes.
+ * checkpoints, one anchorer per ledger and contract.
  */
 @Component("checkpoint-anchor")
-public class CheckpointAnchorComponent extends DefaultComponent {
+public class CheckpointAnchorComponent extends ContractAnchorComponent<CheckpointAnchorEndpoint, CheckpointAnchorComponent.Running> {
 
     /** A running anchorer. */
-    record Running(TransactionPipeline pipeline, CheckpointAnchorer anchorer) {
-    }
+    record Running(TransactionPipeline pipeline, CheckpointAnchorer anchorer) implements AutoCloseable {
 
-    private final Map<String, Running> running = new HashMap<>();
+        @Override
+        public void close() {
+            anchorer.close();
+            pipeline.close();
+        }
+    }
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        CheckpointAnchorEndpoint endpoint = new CheckpointAnchorEndpoint(uri, this, remaining);
-        setProperties(endpoint.getConnection(), parameters);
-        setProperties(endpoint, parameters);
-        SigningConnection connection = endpoint.getConnection();
-        if (connection.getRpcUrl() == null || connection.getKeystore() == null || endpoint.getIpfsApiUrl() == null
-                || !remaining.matches("0x[0-9a-fA-F]{40}")) {
-            throw new IllegalArgumentException("checkpoint-anchor needs the anchor contract address as path and rpcUrl, keystore and ipfsApiUrl");
-        }
-        endpoint.anchorerOptions();
-        // Checked now, so an insecure URL fails when the route is created, not at its first checkpoint.
-        connection.connect(getCamelContext());
-        IpfsClientConfig.of(endpoint.getIpfsApiUrl());
-        return endpoint;
+    protected CheckpointAnchorEndpoint newEndpoint(String uri, String contract) {
+        return new CheckpointAnchorEndpoint(uri, this, contract);
     }
 
-    synchronized Running anchoring(CheckpointAnchorEndpoint endpoint) {
-        SigningConnection connection = endpoint.getConnection();
-        Ledger ledger = connection.ledger(getCamelContext());
-        String key = ledger.dataDir() + "|" + endpoint.getContract().toLowerCase();
-        Running existing = running.get(key);
-        if (existing != null) {
-            return existing;
+    @Override
+    protected void check(CheckpointAnchorEndpoint endpoint) {
+        if (endpoint.getIpfsApiUrl() == null) {
+            throw new IllegalArgumentException("checkpoint-anchor needs ipfsApiUrl, the IPFS node the checkpoint notes are stored on");
         }
+        endpoint.anchorerOptions();
+        IpfsClientConfig.of(endpoint.getIpfsApiUrl());
+    }
+
+    @Override
+    protected Running start(CheckpointAnchorEndpoint endpoint, Ledger ledger) {
+        SigningConnection connection = endpoint.getConnection();
         Eth eth = new Eth(connection.connect(getCamelContext()));
         TransactionPipeline pipeline = TransactionPipeline.start(eth, connection.unlock(), new CheckpointJournal(ledger),
                 connection.pipelineOptions(TransactionPipeline.Options.DEFAULT));
         // Only IpfsSync.push is used (the kept checkpoints are the outbox); its local store stays empty.
         IpfsSync ipfs = new IpfsSync(new LocalBlockStore(ledger.dataDir().resolve(LedgerLog.DIRECTORY).resolve("ipfs-pending")),
-                new IpfsClient(IpfsClientConfig.of(endpoint.getIpfsApiUrl())));
+                new IpfsClient(IpfsClientConfig.of(endpoint.getIpfsApiUrl()), BreakerSettings.DEFAULT.on(BreakerOptions.board(getCamelContext()))));
         CheckpointAnchorer anchorer = CheckpointAnchorer.start(ledger, eth, pipeline, endpoint.getContract(), ipfs, endpoint.anchorerOptions());
-        Running started = new Running(pipeline, anchorer);
-        running.put(key, started);
-        return started;
-    }
-
-    @Override
-    protected synchronized void doStop() throws Exception {
-        running.values().forEach(r -> {
-            r.anchorer().close();
-            r.pipeline().close();
-        });
-        running.clear();
-        super.doStop();
+        return new Running(pipeline, anchorer);
     }
 }

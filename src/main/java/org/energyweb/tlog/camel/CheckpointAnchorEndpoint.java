@@ -1,20 +1,13 @@
 package org.energyweb.tlog.camel;
 
 import org.apache.camel.Category;
-import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.DefaultProducer;
 import org.energyweb.camel.CamelCatalog;
 import org.energyweb.camel.KameletOptions;
-import org.energyweb.chain.camel.SigningConnection;
-import org.energyweb.chain.keys.camel.KeyPasswordOptions;
+import org.energyweb.chain.camel.ContractAnchorEndpoint;
 import org.energyweb.tlog.anchor.CheckpointAnchorer;
 
 /**
@@ -26,17 +19,8 @@ import org.energyweb.tlog.anchor.CheckpointAnchorer;
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = "checkpoint-anchor", title = "Energyweb log checkpoint anchor",
         syntax = "checkpoint-anchor:contract", producerOnly = true, category = {Category.BLOCKCHAIN},
         headersClass = CheckpointAnchorConstants.class)
-public class CheckpointAnchorEndpoint extends DefaultEndpoint {
+public class CheckpointAnchorEndpoint extends ContractAnchorEndpoint<CheckpointAnchorComponent.Running> {
 
-    @UriPath(description = "Address of the ReadingAnchor contract")
-    @Metadata(required = true)
-    private final String contract;
-
-    @UriParam
-    private final SigningConnection connection = new SigningConnection();
-    /** The connection's key password options, declared here since Camel follows nested option groups one level deep. */
-    @UriParam
-    private final KeyPasswordOptions keyPassword = connection.getKeyPassword();
     @UriParam(description = "Kubo RPC API URL of the IPFS node each checkpoint note is stored on (added and pinned) before its CID is anchored")
     @Metadata(required = true)
     private String ipfsApiUrl;
@@ -45,8 +29,7 @@ public class CheckpointAnchorEndpoint extends DefaultEndpoint {
     private int witnessQuorum;
 
     CheckpointAnchorEndpoint(String uri, CheckpointAnchorComponent component, String contract) {
-        super(uri, component);
-        this.contract = contract;
+        super(uri, component, contract);
     }
 
     @Override
@@ -59,39 +42,19 @@ public class CheckpointAnchorEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Producer createProducer() {
-        return new DefaultProducer(this) {
-            private CheckpointAnchorComponent.Running anchoring;
-
-            @Override
-            protected void doStart() throws Exception {
-                super.doStart();
-                anchoring = getComponent().anchoring(CheckpointAnchorEndpoint.this);
-            }
-
-            @Override
-            public void process(Exchange exchange) {
-                anchoring.anchorer().wakeUp();
-                anchoring.anchorer().waitingFor().ifPresent(reason -> exchange.getMessage().setHeader(CheckpointAnchorConstants.WAITING_FOR, reason));
-            }
-        };
+    protected CheckpointAnchorComponent.Running anchoring() throws Exception {
+        return getComponent().anchoring(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("checkpoint-anchor: only anchors; it works from the kept checkpoints and cannot start a route");
+    protected void wakeUp(CheckpointAnchorComponent.Running anchoring, Exchange exchange) {
+        anchoring.anchorer().wakeUp();
+        anchoring.anchorer().waitingFor().ifPresent(reason -> exchange.getMessage().setHeader(CheckpointAnchorConstants.WAITING_FOR, reason));
     }
 
-    public SigningConnection getConnection() {
-        return connection;
-    }
-
-    public KeyPasswordOptions getKeyPassword() {
-        return keyPassword;
-    }
-
-    public String getContract() {
-        return contract;
+    @Override
+    protected String outbox() {
+        return "the kept checkpoints";
     }
 
     public String getIpfsApiUrl() {
