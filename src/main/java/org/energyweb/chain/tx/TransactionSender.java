@@ -134,6 +134,7 @@ final class TransactionSender {
             }
             Throwable refusal = recorded.handle((done, failure) -> failure instanceof CompletionException c ? c.getCause() : failure).join();
             if (refusal instanceof NonceTakenException taken) {
+                LOG.info("{} for {}; allocated again", taken.getMessage(), journal.describe(flight.key));
                 nonces.skipTo(taken.next());
                 continue;
             }

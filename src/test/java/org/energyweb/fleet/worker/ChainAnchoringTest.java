@@ -185,6 +185,59 @@ class ChainAnchoringTest {
     }
 
     @Test
+    void twoWorkersSharingTheServicesKeyNeverTakeTheSameNonce() throws Exception {
+        try (FleetStore a = new FleetStore(postgres.jdbcUrl()); FleetStore b = new FleetStore(postgres.jdbcUrl())) {
+            long events = anchorEvents().size();
+            long sent = chain.eth.transactionCount(SERVICE.getAddress(), "latest");
+            PartitionClaim first = a.claim("shared", 0, "worker-a");
+            PartitionClaim second = b.claim("shared", 1, "worker-b");
+            accept(a, first, "m-shared-0", 6);
+            accept(b, second, "m-shared-1", 6);
+            formAll(a, first, 2);
+            formAll(b, second, 2);
+            // both start from the same next nonce: the second to record one is refused and moves past it
+            ChainAnchoring one = anchoring(Duration.ofSeconds(30));
+            ChainAnchoring two = anchoring(Duration.ofSeconds(30));
+            one.own(first);
+            two.own(second);
+
+            one.submit(a.chainStore().unanchored(List.of(first)), a.chainStore());
+            two.submit(b.chainStore().unanchored(List.of(second)), b.chainStore());
+            anchorAll(one, a.chainStore(), first, 3);
+            anchorAll(two, b.chainStore(), second, 3);
+
+            assertThat(anchorEvents()).hasSize((int) events + 6);
+            assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "latest")).isEqualTo(sent + 6);
+            assertThat(nextNonce()).isEqualTo(sent + 6);
+        }
+    }
+
+    @Test
+    void aWorkerWhosePartitionWasClaimedAfterItsTransactionWentOutDoesNotBroadcastItAgain() throws Exception {
+        try (FleetStore a = new FleetStore(postgres.jdbcUrl()); FleetStore b = new FleetStore(postgres.jdbcUrl())) {
+            PartitionClaim stale = a.claim("taken-over", 0, "worker-a");
+            accept(a, stale, "m-taken-over", 2);
+            formAll(a, stale, 2);
+            long batchId = a.chainStore().unanchored(List.of(stale)).get(0).id();
+            automine(false);
+            ChainAnchoring anchoring = anchoring(Duration.ofSeconds(3));
+            anchoring.own(stale);
+            anchoring.submit(a.chainStore().unanchored(List.of(stale)), a.chainStore());
+            await().atMost(Duration.ofSeconds(60)).until(() -> hashes(batchId).size() == 1);
+            String broadcast = hashes(batchId).get(0);
+            anchoring.takeDue();
+
+            b.claim("taken-over", 0, "worker-b");
+
+            // when its replacement is due, the worker finds the batch taken over and drops it: its submission ends
+            await().atMost(Duration.ofSeconds(60)).until(anchoring::takeDue);
+            assertThat(hashes(batchId)).containsExactly(broadcast);
+            assertThat(pooled(broadcast).path("hash").asText()).isEqualTo(broadcast);
+            chain.eth.rpc().callAndWait("anvil_mine", "0x1");
+        }
+    }
+
+    @Test
     void aWorkerWhosePartitionWasClaimedByAnotherRecordsAndSendsNothing() throws Exception {
         try (FleetStore a = new FleetStore(postgres.jdbcUrl()); FleetStore b = new FleetStore(postgres.jdbcUrl())) {
             PartitionClaim stale = a.claim("fenced-chain", 0, "worker-a");
