@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -115,8 +116,9 @@ public final class LedgerLog implements AutoCloseable {
                 break;
             }
             appendAll(missed);
-            tiles.commit(lastPosition);
+            tiles.commitAsync(lastPosition);
         }
+        tiles.commit(lastPosition);
     }
 
     private void appendAll(List<LedgerEntry> entries) {
@@ -140,11 +142,18 @@ public final class LedgerLog implements AutoCloseable {
                 committed.drainTo(drained);
                 drained.forEach(this::appendAll);
                 drained.clear();
-                tiles.commit(lastPosition);
-                synchronized (this) {
-                    notifyAll();
-                }
+                // The next batch is appended while this one's tiles are forced; awaitSize hears when they are durable.
+                tiles.commitAsync(lastPosition).whenComplete((done, failed) -> {
+                    if (failed != null) {
+                        Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+                        failure = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+                    }
+                    synchronized (this) {
+                        notifyAll();
+                    }
+                });
             }
+            tiles.commit(lastPosition);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

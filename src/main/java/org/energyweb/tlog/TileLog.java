@@ -17,6 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
@@ -52,6 +58,14 @@ public final class TileLog implements SubtreeHashes {
     private final ByteArrayOutputStream bundle = new ByteArrayOutputStream();
     /** Full tiles and bundles made since the last commit, by path, not yet written. */
     private final Map<String, byte[]> pending = new LinkedHashMap<>();
+    /** Those of the commit being written, until it is durable. */
+    private final Map<String, byte[]> writing = new LinkedHashMap<>();
+    /** The size and mark of the last commit started; {@link #committedSize} follows once it is durable. */
+    private long startedSize;
+    private long startedMark;
+    private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
+    /** Writes the commits in order, one at a time, made when the first is ({@link #commitAsync}). */
+    private ExecutorService committer;
     private final Map<String, byte[]> cache = new LinkedHashMap<>(CACHED_TILES, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -117,6 +131,8 @@ public final class TileLog implements SubtreeHashes {
         }
         size = stored;
         committedSize = stored;
+        startedSize = stored;
+        startedMark = mark;
     }
 
     /** The first {@code width} hashes of tile {@code index} at {@code level}, read as {@link #headOfSomeWidth} says. */
@@ -239,39 +255,106 @@ public final class TileLog implements SubtreeHashes {
      * A reader that learnt an older size meanwhile reads the full tile's head instead
      * ({@link #headOfSomeWidth}).</li>
      * </ol>
+     * Commits are written one at a time, in order ({@link #commitAsync} only lets the writer append the
+     * next entries in memory meanwhile), so the steps of two commits never interleave on disk.
      * {@link #open} reads the committed size's right edge and fails on a missing or short tile; its
      * caller (a {@link LedgerLog}) then rebuilds the log from its source, and in any case appends again
      * what came after the committed mark.
      */
-    public synchronized void commit() {
-        commit(committedMark);
+    public void commit() {
+        commit(startedMark());
     }
 
     /** {@link #commit()}, recording {@code mark} with the new size in the same atomic write. */
-    public synchronized void commit(long mark) {
-        if (size == committedSize && mark == committedMark) {
-            return;
+    public void commit(long mark) {
+        join(commitAsync(mark));
+    }
+
+    /**
+     * Starts {@link #commit(long)} and returns when the commit before it is durable, so that the
+     * caller appends the next entries while this commit's files are forced: at most one commit is in
+     * flight, its tiles held in memory until then. The commits are written in order; a failed one fails
+     * every later one (a size must never be committed without the tiles of the commits before it).
+     * One writer thread appends and commits.
+     *
+     * @return completes when this commit is durable, exceptionally when it or one before it failed
+     */
+    public CompletableFuture<Void> commitAsync(long mark) {
+        CompletableFuture<Void> previous;
+        synchronized (this) {
+            previous = lastCommit;
         }
-        Map<String, byte[]> written = new LinkedHashMap<>(pending);
+        // Outside the lock: the previous commit takes it to publish its committed size.
+        join(previous);
+        synchronized (this) {
+            if (size == startedSize && mark == startedMark) {
+                return lastCommit;
+            }
+            Commit commit = snapshot(mark);
+            if (committer == null) {
+                committer = committerThread();
+            }
+            lastCommit = CompletableFuture.runAsync(() -> write(commit), committer);
+            return lastCommit;
+        }
+    }
+
+    private synchronized long startedMark() {
+        return startedMark;
+    }
+
+    /** The files of a commit (full tiles and bundles since the last one, then the partial edge), the size and the mark. */
+    private record Commit(Map<String, byte[]> files, List<String> completed, long size, long mark) {
+    }
+
+    private Commit snapshot(long mark) {
+        Map<String, byte[]> files = new LinkedHashMap<>(pending);
         for (int level = 0; level <= TilePath.MAX_LEVEL; level++) {
             int width = widthAt(size, level);
             if (width > 0) {
-                written.put(TilePath.tile(level, tileIndex(size, level), width), Arrays.copyOf(edge[level], width * H));
+                files.put(TilePath.tile(level, tileIndex(size, level), width), Arrays.copyOf(edge[level], width * H));
             }
         }
         if (widthAt(size, 0) > 0) {
-            written.put(TilePath.entries(tileIndex(size, 0), widthAt(size, 0)), bundle.toByteArray());
+            files.put(TilePath.entries(tileIndex(size, 0), widthAt(size, 0)), bundle.toByteArray());
         }
-        files.writeAll(written);
-        files.sync();
-        files.write(SIZE_FILE, (size + " " + mark + "\n").getBytes(StandardCharsets.US_ASCII));
-        files.sync();
-        List<String> completed = new ArrayList<>(pending.keySet());
-        pending.forEach(cache::put);
+        Commit commit = new Commit(files, new ArrayList<>(pending.keySet()), size, mark);
+        writing.putAll(pending);
         pending.clear();
-        committedSize = size;
-        committedMark = mark;
-        completed.forEach(this::deletePartials);
+        startedSize = size;
+        startedMark = mark;
+        return commit;
+    }
+
+    private void write(Commit commit) {
+        files.writeAll(commit.files());
+        files.sync();
+        files.write(SIZE_FILE, (commit.size() + " " + commit.mark() + "\n").getBytes(StandardCharsets.US_ASCII));
+        files.sync();
+        synchronized (this) {
+            commit.completed().forEach(path -> cache.put(path, writing.remove(path)));
+            committedSize = commit.size();
+            committedMark = commit.mark();
+        }
+        commit.completed().forEach(this::deletePartials);
+    }
+
+    private static ExecutorService committerThread() {
+        ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread committer = new Thread(task, "energyweb-log-commit");
+            committer.setDaemon(true);
+            return committer;
+        });
+        thread.allowCoreThreadTimeOut(true);
+        return thread;
+    }
+
+    private static void join(CompletableFuture<Void> commit) {
+        try {
+            commit.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private void deletePartials(String fullPath) {
@@ -325,6 +408,9 @@ public final class TileLog implements SubtreeHashes {
     private byte[] fullTile(int level, long index) {
         String path = TilePath.tile(level, index, W);
         byte[] tile = pending.get(path);
+        if (tile == null) {
+            tile = writing.get(path);
+        }
         if (tile == null) {
             tile = cache.get(path);
         }

@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,6 +139,40 @@ class TileLogTest {
         assertThat(reopened.root()).isEqualTo(tree.root());
         assertThat(Files.readAllBytes(dir.resolve("tile/0/001"))).isEqualTo(concat(tree.subtreeHashes(), 0, 256, 256));
         assertThat(files()).filteredOn(f -> f.contains(".p/")).hasSize(4);
+    }
+
+    @Test
+    void entriesAppendedWhileACommitIsWrittenGoToTheNextCommitAndGiveTheSameTilesAsOneRun() throws IOException {
+        TileLog log = TileLog.open(dir);
+        appendAll(log, 0, 300);
+        CompletableFuture<Void> first = log.commitAsync(1);
+        appendAll(log, 300, 70_000);
+        assertThat(log.root()).isEqualTo(tree.root());
+        log.commit(2);
+
+        assertThat(first).isCompleted();
+        TileLog reopened = TileLog.open(dir);
+        assertThat(reopened.committedSize()).isEqualTo(70_000);
+        assertThat(reopened.committedMark()).isEqualTo(2);
+        assertThat(reopened.root()).isEqualTo(tree.root());
+        assertThat(Files.readAllBytes(dir.resolve("tile/0/001"))).isEqualTo(concat(tree.subtreeHashes(), 0, 256, 256));
+        assertThat(files()).filteredOn(f -> f.contains(".p/")).containsExactlyInAnyOrder(
+                "tile/0/273.p/112", "tile/1/001.p/17", "tile/2/000.p/1", "tile/entries/273.p/112");
+    }
+
+    @Test
+    void aCommitThatFailedFailsEveryLaterOneSoNoSizeIsCommittedWithoutItsTiles() throws IOException {
+        TileLog log = TileLog.open(dir);
+        appendAll(log, 0, 256);
+        log.commit();
+        // A file where the commit of 300 needs the directory of its partial tile tile/0/001.p/44.
+        Files.writeString(dir.resolve("tile/0/001.p"), "in the way");
+        appendAll(log, 256, 300);
+        log.commitAsync(300);
+        appendAll(log, 300, 512);
+
+        assertThatThrownBy(() -> log.commit(512)).isInstanceOf(UncheckedIOException.class).hasMessageContaining("001.p");
+        assertThat(TileLog.open(dir).committedSize()).isEqualTo(256);
     }
 
     @Test
