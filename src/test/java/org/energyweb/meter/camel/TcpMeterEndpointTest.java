@@ -2,6 +2,7 @@ package org.energyweb.meter.camel;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.energyweb.remote.camel.BreakerOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -24,6 +25,17 @@ class TcpMeterEndpointTest {
                         .getAddress();
                 assertThat(usual.getHost() + ":" + usual.getPort()).as(scheme.getKey()).isEqualTo("meter.local:" + scheme.getValue());
                 assertThat(set.getHost() + ":" + set.getPort()).as(scheme.getKey()).isEqualTo("bridge.local:7000");
+            }
+        }
+    }
+
+    @Test
+    void eachSchemeSetsTheBreakerOptionsOfItsUriOnTheMetersBreaker() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            for (String scheme : USUAL_PORTS.keySet()) {
+                BreakerOptions breaker = camel.getEndpoint(scheme + ":m1?host=meter.local&breakerFailureThreshold=7&breakerOpenDuration=1234",
+                        TcpMeterEndpoint.class).getBreaker();
+                assertThat(breaker.getBreakerFailureThreshold() + "/" + breaker.getBreakerOpenDuration()).as(scheme).isEqualTo("7/1234");
             }
         }
     }

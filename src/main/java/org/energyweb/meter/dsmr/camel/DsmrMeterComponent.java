@@ -1,10 +1,7 @@
 package org.energyweb.meter.dsmr.camel;
 
-import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
-
-import java.util.Map;
+import org.energyweb.meter.camel.MeterSourceComponent;
 
 /**
  * {@code dsmr-meter:METER_ID?host=...&port=...&gasMeterId=...&gasWhPerM3=...} (or {@code serialPort=/dev/ttyUSB0}
@@ -14,15 +11,12 @@ import java.util.Map;
  * {@link org.energyweb.reading.MeterFault}.
  */
 @Component(DsmrMeterComponent.SCHEME)
-public final class DsmrMeterComponent extends DefaultComponent {
+public final class DsmrMeterComponent extends MeterSourceComponent {
 
     public static final String SCHEME = "dsmr-meter";
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        DsmrMeterEndpoint endpoint = new DsmrMeterEndpoint(uri, this, remaining);
-        setProperties(endpoint.getBreaker(), parameters);
-        setProperties(endpoint, parameters);
-        return endpoint;
+    protected DsmrMeterEndpoint newEndpoint(String uri, String meterId) {
+        return new DsmrMeterEndpoint(uri, this, meterId);
     }
 }

@@ -1,10 +1,7 @@
 package org.energyweb.meter.mbus.camel;
 
-import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
-
-import java.util.Map;
+import org.energyweb.meter.camel.MeterSourceComponent;
 
 /**
  * {@code mbus-meter:METER_ID?host=...&port=...&primaryAddress=N} (or {@code secondaryAddress=...}): polls a wired
@@ -14,15 +11,12 @@ import java.util.Map;
  * {@link org.energyweb.reading.MeterFault}.
  */
 @Component(MbusMeterComponent.SCHEME)
-public final class MbusMeterComponent extends DefaultComponent {
+public final class MbusMeterComponent extends MeterSourceComponent {
 
     public static final String SCHEME = "mbus-meter";
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        MbusMeterEndpoint endpoint = new MbusMeterEndpoint(uri, this, remaining);
-        setProperties(endpoint.getBreaker(), parameters);
-        setProperties(endpoint, parameters);
-        return endpoint;
+    protected MbusMeterEndpoint newEndpoint(String uri, String meterId) {
+        return new MbusMeterEndpoint(uri, this, meterId);
     }
 }

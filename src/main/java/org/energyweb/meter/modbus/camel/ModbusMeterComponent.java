@@ -1,10 +1,7 @@
 package org.energyweb.meter.modbus.camel;
 
-import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
-
-import java.util.Map;
+import org.energyweb.meter.camel.MeterSourceComponent;
 
 /**
  * {@code modbus-meter:METER_ID?host=...&port=502&unitId=1&period=1000&map=...&invert=false&ratedPowerW=...&readTimeout=2000}:
@@ -12,15 +9,12 @@ import java.util.Map;
  * exchange carrying a {@link org.energyweb.reading.MeterFaultException}.
  */
 @Component(ModbusMeterComponent.SCHEME)
-public final class ModbusMeterComponent extends DefaultComponent {
+public final class ModbusMeterComponent extends MeterSourceComponent {
 
     public static final String SCHEME = "modbus-meter";
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        ModbusMeterEndpoint endpoint = new ModbusMeterEndpoint(uri, this, remaining);
-        setProperties(endpoint.getBreaker(), parameters);
-        setProperties(endpoint, parameters);
-        return endpoint;
+    protected ModbusMeterEndpoint newEndpoint(String uri, String meterId) {
+        return new ModbusMeterEndpoint(uri, this, meterId);
     }
 }

@@ -1,10 +1,7 @@
 package org.energyweb.meter.sml.camel;
 
-import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
-
-import java.util.Map;
+import org.energyweb.meter.camel.MeterSourceComponent;
 
 /**
  * {@code sml-meter:METER_ID?host=...&port=...} (or {@code serialPort=/dev/ttyUSB0} with its line options): reads the
@@ -12,15 +9,12 @@ import java.util.Map;
  * carrying the {@link org.energyweb.reading.MeterFault}.
  */
 @Component(SmlMeterComponent.SCHEME)
-public final class SmlMeterComponent extends DefaultComponent {
+public final class SmlMeterComponent extends MeterSourceComponent {
 
     public static final String SCHEME = "sml-meter";
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        SmlMeterEndpoint endpoint = new SmlMeterEndpoint(uri, this, remaining);
-        setProperties(endpoint.getBreaker(), parameters);
-        setProperties(endpoint, parameters);
-        return endpoint;
+    protected SmlMeterEndpoint newEndpoint(String uri, String meterId) {
+        return new SmlMeterEndpoint(uri, this, meterId);
     }
 }
