@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.energyweb.demo.Demo;
 import org.energyweb.demo.DemoMode;
 import org.energyweb.demo.DemoReport;
+import org.energyweb.demo.FleetDemo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,20 +62,30 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-chain", description = "Leave the chain out (readings wait in the ledger's outbox).")
     boolean noChain;
 
+    @Option(names = "--fleet", description = "A fleet instead: a KRaft broker, PostgreSQL, anvil and js-ipfs, --gateways gateway processes of"
+            + " --meters meters each publishing through Kafka, two anchoring workers (anchor-service); then an audit of every reading.")
+    boolean fleet;
+
+    @Option(names = "--gateways", defaultValue = "3", description = "With --fleet: how many gateway processes (default: ${DEFAULT-VALUE}).")
+    int gateways;
+
     @Override
     public Integer call() throws Exception {
         if (meters < 1) {
             throw new CliError("--meters must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (fleet) {
+            return runFleet(out);
+        }
         try (StopSignals signals = StopSignals.onStop(signal -> { });
              Demo demo = Demo.start(data, meters, period, !noChain, mode, line -> {
                  out.println(line);
                  out.flush();
              })) {
-            showProgress(demo, "reading", duration, signals::received);
+            showProgress(demo::progress, "reading", duration, signals::received);
             demo.stopMeters();
-            showProgress(demo, "draining", Duration.ofSeconds(120), () -> demo.drained() || signals.received());
+            showProgress(demo::progress, "draining", Duration.ofSeconds(120), () -> demo.drained() || signals.received());
             if (signals.received()) {
                 // Stopped early: what is ledgered is kept (closing the demo commits it); the hops go on at the next start.
                 out.println("stopped by " + signals.signal() + ": " + demo.progress() + "; a next demo on " + data
@@ -89,7 +100,34 @@ class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void showProgress(Demo demo, String task, Duration limit, java.util.function.BooleanSupplier done)
+    /** demo --fleet: the whole fleet for --duration, drained, stopped and audited; a stop signal ends it early without an audit. */
+    private int runFleet(PrintWriter out) throws InterruptedException {
+        if (gateways < 1) {
+            throw new CliError("--gateways must be at least 1");
+        }
+        try (StopSignals signals = StopSignals.onStop(signal -> { });
+             FleetDemo demo = FleetDemo.start(data, new FleetDemo.Fleet(gateways, meters, period), line -> {
+                 out.println(line);
+                 out.flush();
+             })) {
+            showProgress(demo::progress, "reading", duration, signals::received);
+            if (!signals.received()) {
+                demo.stopMeters();
+                showProgress(demo::progress, "draining", Duration.ofMinutes(5), () -> demo.drained() || signals.received());
+            }
+            if (signals.received()) {
+                out.println("stopped by " + signals.signal() + ": " + demo.progress() + "; no audit");
+                out.flush();
+                return EnergywebCommand.OK;
+            }
+            DemoReport report = demo.finish();
+            report.print(out);
+            out.flush();
+            return report.ok() ? EnergywebCommand.OK : EnergywebCommand.CHECK_FAILED;
+        }
+    }
+
+    private static void showProgress(java.util.function.Supplier<String> progress, String task, Duration limit, java.util.function.BooleanSupplier done)
             throws InterruptedException {
         long totalMillis = limit.toMillis();
         long start = System.nanoTime();
@@ -104,10 +142,10 @@ class DemoCommand implements Callable<Integer> {
             long elapsed;
             while ((elapsed = (System.nanoTime() - start) / 1_000_000) < totalMillis && !done.getAsBoolean()) {
                 bar.stepTo(elapsed / 1000);
-                bar.setExtraMessage(" " + demo.progress());
+                bar.setExtraMessage(" " + progress.get());
                 Thread.sleep(Math.min(250, totalMillis - elapsed));
             }
-            bar.setExtraMessage(" " + demo.progress());
+            bar.setExtraMessage(" " + progress.get());
             bar.stepTo(bar.getMax());
         }
     }

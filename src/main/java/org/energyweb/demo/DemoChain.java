@@ -70,8 +70,7 @@ final class DemoChain implements AutoCloseable {
             String gateway = Keystore.address(keystore);
             // A development chain: the well-known first account deploys and onboards, and pays the gateway's gas.
             eth.rpc().callAndWait("anvil_setBalance", gateway, "0x3635C9ADC5DEA00000");
-            OriginAdmin admin = new OriginAdmin(eth, new DirectTransactor(eth, new Signer(AnvilPeer.ACCOUNT_0, eth.chainId()),
-                    GasPolicy.DEFAULT, Duration.ofMillis(100), Duration.ofMinutes(2)), AnvilPeer.ACCOUNT_0.getAddress());
+            OriginAdmin admin = admin(eth);
             String producing = ledger.settings().get("demo.producing").filter(address -> hasCode(eth, address)).orElse(null);
             String anchor = ledger.settings().get("demo.anchor").filter(address -> hasCode(eth, address)).orElse(null);
             boolean freshContracts = producing == null || anchor == null;
@@ -105,12 +104,19 @@ final class DemoChain implements AutoCloseable {
         }
     }
 
+    /** The dev chain's administrator: the well-known first account deploys the contracts and onboards. */
+    static OriginAdmin admin(Eth eth) {
+        return new OriginAdmin(eth, new DirectTransactor(eth, new Signer(AnvilPeer.ACCOUNT_0, eth.chainId()),
+                GasPolicy.DEFAULT, Duration.ofMillis(100), Duration.ofMinutes(2)), AnvilPeer.ACCOUNT_0.getAddress());
+    }
+
     private static boolean hasCode(Eth eth, String address) {
         String code = eth.rpc().callAndWait("eth_getCode", address, "latest").asText();
         return code.length() > 2;
     }
 
-    private static char[] newPassword(Path passwordFile) {
+    /** A random password for a demo key, written to {@code passwordFile} readable by the owner only. */
+    static char[] newPassword(Path passwordFile) {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String password = HexFormat.of().formatHex(random);
