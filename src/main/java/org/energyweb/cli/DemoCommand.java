@@ -79,10 +79,7 @@ class DemoCommand implements Callable<Integer> {
             return runFleet(out);
         }
         try (StopSignals signals = StopSignals.onStop(signal -> { });
-             Demo demo = Demo.start(data, meters, period, !noChain, mode, line -> {
-                 out.println(line);
-                 out.flush();
-             })) {
+             Demo demo = Demo.start(data, meters, period, !noChain, mode, printing(out))) {
             showProgress(demo::progress, "reading", duration, signals::received);
             demo.stopMeters();
             showProgress(demo::progress, "draining", Duration.ofSeconds(120), () -> demo.drained() || signals.received());
@@ -93,10 +90,7 @@ class DemoCommand implements Callable<Integer> {
                 out.flush();
                 return EnergywebCommand.OK;
             }
-            DemoReport report = demo.finish();
-            report.print(out);
-            out.flush();
-            return report.ok() ? EnergywebCommand.OK : EnergywebCommand.CHECK_FAILED;
+            return summary(demo.finish(), out);
         }
     }
 
@@ -106,10 +100,7 @@ class DemoCommand implements Callable<Integer> {
             throw new CliError("--gateways must be at least 1");
         }
         try (StopSignals signals = StopSignals.onStop(signal -> { });
-             FleetDemo demo = FleetDemo.start(data, new FleetDemo.Fleet(gateways, meters, period), line -> {
-                 out.println(line);
-                 out.flush();
-             })) {
+             FleetDemo demo = FleetDemo.start(data, new FleetDemo.Fleet(gateways, meters, period), printing(out))) {
             showProgress(demo::progress, "reading", duration, signals::received);
             if (!signals.received()) {
                 demo.stopMeters();
@@ -120,11 +111,21 @@ class DemoCommand implements Callable<Integer> {
                 out.flush();
                 return EnergywebCommand.OK;
             }
-            DemoReport report = demo.finish();
-            report.print(out);
-            out.flush();
-            return report.ok() ? EnergywebCommand.OK : EnergywebCommand.CHECK_FAILED;
+            return summary(demo.finish(), out);
         }
+    }
+
+    private static java.util.function.Consumer<String> printing(PrintWriter out) {
+        return line -> {
+            out.println(line);
+            out.flush();
+        };
+    }
+
+    private static int summary(DemoReport report, PrintWriter out) {
+        report.print(out);
+        out.flush();
+        return report.ok() ? EnergywebCommand.OK : EnergywebCommand.CHECK_FAILED;
     }
 
     private static void showProgress(java.util.function.Supplier<String> progress, String task, Duration limit, java.util.function.BooleanSupplier done)
