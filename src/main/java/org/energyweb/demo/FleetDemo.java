@@ -142,6 +142,10 @@ public final class FleetDemo implements AutoCloseable {
                     "--batch-size", "1000", "--batch-interval", "PT2S", "--session-timeout", "PT10S",
                     "--rpc", anvil.url(), "--contract", anchorContract, "--keystore", keystore.toString(),
                     "--password-file", passwordFile.toString(), "--resend-after", "PT10S", "--results-topic", RESULTS));
+            if (ipfs.apiUrl() != null) {
+                // each batch's manifest (its readings in leaf order) goes to IPFS, its CID on chain with the root
+                arguments.addAll(List.of("--ipfs-api", ipfs.apiUrl()));
+            }
             arguments.addAll(gatewayOptions);
             workers.add(EnergywebProcess.start("worker-" + w, arguments, run.resolve("logs")));
         }
