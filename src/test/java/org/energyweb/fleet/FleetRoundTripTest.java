@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.camel.KameletTestSupport;
 import org.energyweb.chain.DevChain;
+import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.fleet.gateway.FleetResults;
 import org.energyweb.fleet.proof.ProofServer;
 import org.energyweb.fleet.store.FleetStore;
@@ -27,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -121,8 +123,17 @@ class FleetRoundTripTest extends KameletTestSupport {
             HttpResponse<String> served = http.send(proofRequest(entry.document().sha256Hex()), HttpResponse.BodyHandlers.ofString());
             assertThat(served.statusCode()).isEqualTo(200);
             assertThat(served.body()).isEqualTo(proof);
+            assertThat(served.headers().firstValue(ProofServer.MANIFEST_HEADER)).as("manifest of " + entry)
+                    .contains(manifestAnchoredBy(ProofJson.read(proof.getBytes()).batch().anchor().tx()));
         }
         assertThat(http.send(proofRequest("ab".repeat(32)), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    /** The manifest CID that the anchor transaction put on chain with the batch's root. */
+    private static String manifestAnchoredBy(String transaction) {
+        return chain.eth.logs(chain.contracts.anchor(), List.of(ReadingAnchorContract.LOG_BATCH_ANCHORED.topic()), 0, chain.eth.blockNumber())
+                .stream().filter(log -> log.transactionHash().equalsIgnoreCase(transaction))
+                .map(log -> (String) ReadingAnchorContract.LOG_BATCH_ANCHORED.decode(log).get("manifestCid")).findFirst().orElseThrow();
     }
 
     private static HttpRequest proofRequest(String sha256) {

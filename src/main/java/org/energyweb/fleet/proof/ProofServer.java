@@ -19,13 +19,16 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /proof/{sha256}}: the inclusion proof of a reading the service anchored, as JSON that
  * {@code energyweb verify-proof} checks against the chain; 404 while the reading is not anchored (or
- * unknown), 400 for anything but 64 hex digits. Served by the JDK's HTTP server on one thread with
- * one database connection of its own.
+ * unknown), 400 for anything but 64 hex digits. A proof comes with the CID of its batch's manifest in
+ * the {@value #MANIFEST_HEADER} header. Served by the JDK's HTTP server on one thread with one database
+ * connection of its own.
  */
 public final class ProofServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProofServer.class);
     private static final Pattern PATH = Pattern.compile("/proof/([0-9a-fA-F]{64})");
+    /** The response header naming the CID of the manifest of the batch that anchored the reading. */
+    public static final String MANIFEST_HEADER = "Energyweb-Manifest";
 
     private final HttpServer server;
     private final FleetStore store;
@@ -69,7 +72,10 @@ public final class ProofServer implements AutoCloseable {
                 try {
                     String sha256 = path.group(1).toLowerCase();
                     proofs.prove(sha256).ifPresentOrElse(
-                            proof -> send(exchange, 200, ProofJson.write(proof)),
+                            proof -> {
+                                proofs.manifestCid(sha256).ifPresent(cid -> exchange.getResponseHeaders().set(MANIFEST_HEADER, cid));
+                                send(exchange, 200, ProofJson.write(proof));
+                            },
                             () -> send(exchange, 404, error("no anchored reading with SHA-256 " + sha256 + " (unknown, or not anchored yet)")));
                 } catch (RuntimeException e) {
                     LOG.warn("proof of {} failed: {}", exchange.getRequestURI().getPath(), e.getMessage());

@@ -36,6 +36,11 @@ public final class ServiceProofs {
         return Optional.of(prove(tree(batch.get(), leaves), leaf, anchor(batch.get())));
     }
 
+    /** The CID of the manifest of the anchored batch holding the reading (on chain with the batch's root), or empty while it is not anchored. */
+    public Optional<String> manifestCid(String sha256) {
+        return store.anchoredBatchOf(sha256).map(BatchChainStore.Anchored::manifestCid);
+    }
+
     /** The proof of one reading of a batch whose tree is {@code tree}. */
     public static InclusionProof prove(MerkleTree tree, BatchChainStore.Leaf leaf, Anchor anchor) {
         return InclusionProof.of(leaf.document(), BatchPath.of(tree, leaf.index(), anchor));
