@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  *  "fieldRoot":"&lt;hex&gt;","index":i,"size":n,"path":[…],"root":"&lt;hex&gt;","anchor":{…}}</pre>
  * Hashes are 64 lowercase hex digits; {@code anchor} is left out while the batch is not anchored. A proof in
  * the gateway's transparency log is a document proof whose tree is the log at a checkpoint's size, with the
- * signed checkpoint (c2sp.org/tlog-checkpoint as a signed note) as {@code "checkpoint":"<text>"}.
+ * signed checkpoint (c2sp.org/tlog-checkpoint as a signed note) as {@code "checkpoint":"<text>"}; its anchor adds the
+ * {@code anchorCheckpoint} call's {@code "submitter"}, {@code "origin"}, {@code "size"} and {@code "cid"}, and is
+ * {@code "anchor":null}, written out, while that checkpoint is not anchored.
  * Reading is strict: duplicate or unknown members are refused rather than ignored.
  */
 public final class ProofJson {
@@ -39,6 +41,7 @@ public final class ProofJson {
     private static final Set<String> FIELD_PROOF_MEMBERS = with(BATCH_MEMBERS, "field", "schema", "fieldPath", "fieldRoot");
     private static final Set<String> FIELD_MEMBERS = Set.of("name", "value", "salt", "index");
     private static final Set<String> ANCHOR_MEMBERS = Set.of("chainId", "contract", "tx", "block");
+    private static final Set<String> CHECKPOINT_ANCHOR_MEMBERS = with(ANCHOR_MEMBERS, "submitter", "origin", "size", "cid");
 
     private ProofJson() {
     }
@@ -80,11 +83,21 @@ public final class ProofJson {
         }
         Anchor anchor = batch.anchor();
         if (anchor != null) {
-            json.putObject("anchor")
+            ObjectNode written = json.putObject("anchor")
                     .put("chainId", anchor.chainId())
                     .put("contract", anchor.contract())
                     .put("tx", anchor.tx())
                     .put("block", anchor.block());
+            CheckpointAnchor checkpoint = anchor.checkpoint();
+            if (checkpoint != null) {
+                written.put("submitter", checkpoint.submitter())
+                        .put("origin", checkpoint.origin())
+                        .put("size", checkpoint.size())
+                        .put("cid", checkpoint.cid());
+            }
+        } else if (batch.checkpoint() != null) {
+            // A log proof says outright that its checkpoint is not anchored (yet), rather than leaving it to be guessed.
+            json.putNull("anchor");
         }
     }
 
@@ -121,7 +134,7 @@ public final class ProofJson {
     }
 
     private static BatchPath readBatch(JsonMembers proof) {
-        Anchor anchor = proof.has("anchor") ? readAnchor(JsonMembers.of(proof.required("anchor"), "anchor", ANCHOR_MEMBERS)) : null;
+        Anchor anchor = proof.has("anchor") ? readAnchor(JsonMembers.of(proof.required("anchor"), "anchor", CHECKPOINT_ANCHOR_MEMBERS)) : null;
         String checkpoint = proof.has("checkpoint") ? proof.text("checkpoint") : null;
         return new BatchPath(proof.natural("index"), proof.natural("size"), proof.hashes("path"), proof.hash("root"), anchor, checkpoint);
     }
@@ -132,7 +145,9 @@ public final class ProofJson {
         String tx = anchor.text("tx");
         long block = anchor.natural("block");
         try {
-            return new Anchor(chainId, contract, tx, block);
+            CheckpointAnchor checkpoint = anchor.has("submitter") || anchor.has("origin") || anchor.has("size") || anchor.has("cid")
+                    ? new CheckpointAnchor(anchor.text("submitter"), anchor.text("origin"), anchor.natural("size"), anchor.text("cid")) : null;
+            return new Anchor(chainId, contract, tx, block, checkpoint);
         } catch (IllegalArgumentException e) {
             throw new InvalidProofException("anchor: " + e.getMessage());
         }

@@ -41,6 +41,35 @@ class ProofJsonTest {
         return ProofJson.read(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static InclusionProof logProof(Anchor anchor) {
+        InclusionProof batch = documentProof();
+        BatchPath path = batch.batch();
+        return InclusionProof.of(batch.document(), new BatchPath(path.index(), path.size(), path.path(), path.root(), anchor,
+                "gateway.example/log\n3\n" + Base64.getEncoder().encodeToString(path.root()) + "\n\n— gateway.example/log AAAA\n"));
+    }
+
+    @Test
+    void aLogProofsAnchorCarriesTheAnchoredCheckpointAndReadsBackTheSame() throws Exception {
+        Anchor anchor = new Anchor(31337, TestDocuments.ANCHOR.contract(), TestDocuments.ANCHOR.tx(), 42,
+                new CheckpointAnchor("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "gateway.example/log", 3, "bafkreigh2akiscaildc"));
+
+        String written = ProofJson.write(logProof(anchor));
+        JsonNode json = MAPPER.readTree(written);
+
+        assertThat(memberNames(json.get("anchor"))).containsExactly("chainId", "contract", "tx", "block", "submitter", "origin", "size", "cid");
+        assertThat(read(written).batch().anchor()).isEqualTo(anchor);
+    }
+
+    @Test
+    void aLogProofWhoseCheckpointIsNotAnchoredSaysAnchorNullAndReadsBackWithoutAnchor() throws Exception {
+        String written = ProofJson.write(logProof(null));
+        JsonNode json = MAPPER.readTree(written);
+
+        assertThat(json.has("anchor")).isTrue();
+        assertThat(json.get("anchor").isNull()).isTrue();
+        assertThat(read(written).batch().anchor()).isNull();
+    }
+
     @Test
     void documentProofHasExactlyTheSpecifiedMembersInOrder() throws Exception {
         InclusionProof proof = documentProof();

@@ -7,7 +7,7 @@ import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.ledger.LedgerLookup;
 import org.energyweb.proof.Proof;
 import org.energyweb.proof.ProofJson;
-import org.energyweb.tlog.LogProver;
+import org.energyweb.tlog.proof.AnchoredLogProver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "prove", mixinStandardHelpOptions = true,
         description = "Prints the proof (JSON) that a reading, or one of its fields, is in an anchored Merkle batch; with --log, that it"
-                + " is in the gateway's transparency log at its latest signed checkpoint (or at --size N).",
+                + " is in the gateway's transparency log at its latest anchored checkpoint holding it (or at --size N), with that"
+                + " checkpoint and its anchor.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the proof is printed", "2:the reading is not anchored (or logged) yet, does not exist, or the folder cannot be read"})
 public class ProveCommand implements Callable<Integer> {
@@ -47,7 +48,8 @@ public class ProveCommand implements Callable<Integer> {
     boolean log;
 
     @Option(names = "--size", paramLabel = "N", description = "With --log: prove against the log's tree of N leaves instead of its latest"
-            + " signed checkpoint; the proof carries the checkpoint kept for that size (DATA/log/checkpoints/N) if there is one, else none.")
+            + " anchored checkpoint; the proof carries the checkpoint kept for that size (DATA/log/checkpoints/N) if there is one, else none,"
+            + " and its anchor, or \"anchor\":null (with a note on stderr) when that checkpoint is not anchored.")
     Long size;
 
     @Override
@@ -101,6 +103,8 @@ public class ProveCommand implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("name the reading with --meter and --seq, or with --sha256");
         }
-        return new LogProver(data).prove(entry, ledger.indexOf(entry), Optional.ofNullable(size));
+        AnchoredLogProver.Proved proved = new AnchoredLogProver(data).prove(entry, ledger.indexOf(entry), Optional.ofNullable(size));
+        proved.note().ifPresent(note -> spec.commandLine().getErr().println("energyweb prove: note: " + note));
+        return proved.proof();
     }
 }

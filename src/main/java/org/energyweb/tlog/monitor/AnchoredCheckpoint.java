@@ -48,7 +48,8 @@ public record AnchoredCheckpoint(String origin, BigInteger size, byte[] root, St
         return anchored;
     }
 
-    private static AnchoredCheckpoint of(Log log) {
+    /** The checkpoint a log of the contract's {@code LogCheckpointAnchored} event announces. */
+    public static AnchoredCheckpoint of(Log log) {
         Map<String, Object> event = ReadingAnchorContract.LOG_CHECKPOINT_ANCHORED.decode(log);
         return new AnchoredCheckpoint((String) event.get("origin"), (BigInteger) event.get("size"),
                 Numeric.hexStringToByteArray((String) event.get("root")), (String) event.get("checkpointCid"),

@@ -56,9 +56,10 @@ class LogCommandTest {
     }
 
     @Test
-    void aReadingsLogProofVerifiesAgainstTheSignedCheckpointAndItsLogKeyAndNotAgainstAnotherKey() throws Exception {
+    void aReadingsLogProofAtTheSignedCheckpointsSizeVerifiesAgainstItAndItsLogKeyAndNotAgainstAnotherKey() throws Exception {
         Path data = dir.resolve("data");
         NoteSigner key = logWith300Readings(data);
+        new KeptCheckpoints(data).keep(LedgerLog.latestCheckpoint(data).orElseThrow());
         Path vkey = Files.writeString(dir.resolve("log.vkey"), key.verifier().text());
         LedgerEntry reading;
         try (Ledger ledger = Ledger.open(data)) {
@@ -66,8 +67,9 @@ class LogCommandTest {
         }
 
         Result bySeq = CliTestSupport.run("prove", "--log", "--data", data.toString(), "--meter", reading.meter(), "--seq",
-                Long.toString(reading.document().reading().seq()));
-        Result bySha = CliTestSupport.run("prove", "--log", "--data", data.toString(), "--sha256", HexFormat.of().formatHex(reading.document().sha256()));
+                Long.toString(reading.document().reading().seq()), "--size", "300");
+        Result bySha = CliTestSupport.run("prove", "--log", "--data", data.toString(), "--sha256", HexFormat.of().formatHex(reading.document().sha256()),
+                "--size", "300");
         Path proof = Files.writeString(dir.resolve("proof.json"), bySeq.out());
         Result verified = CliTestSupport.run("verify-proof", proof.toString(), "--log-key", vkey.toString());
         NoteSigner other = new NoteSigner(ORIGIN, new byte[32]);
