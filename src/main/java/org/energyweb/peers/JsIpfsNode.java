@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A js-ipfs node (the project's npm peer) run offline on a loopback port, with its repository in a
@@ -51,6 +53,39 @@ public final class JsIpfsNode implements AutoCloseable {
 
     public String apiUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * The URL of the node's read-only HTTP gateway ({@code http://127.0.0.1:PORT}, serving {@code /ipfs/<CID>/<path>}). The
+     * gateway listens on a port of the system's choosing, which the daemon prints when it opens it.
+     */
+    public String gatewayUrl() {
+        Pattern listening = Pattern.compile("Gateway \\(read only\\) listening on /ip4/127\\.0\\.0\\.1/tcp/([0-9]+)/http");
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (true) {
+            try {
+                // the last one: a restarted daemon may write after its earlier run
+                Matcher found = listening.matcher(Files.readString(daemon.log()));
+                String port = null;
+                while (found.find()) {
+                    port = found.group(1);
+                }
+                if (port != null) {
+                    return "http://127.0.0.1:" + port;
+                }
+            } catch (IOException notYet) {
+                // the daemon has not written its log yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("js-ipfs did not open its gateway; see " + daemon.log());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the js-ipfs gateway", e);
+            }
+        }
     }
 
     public IpfsClient client() {

@@ -45,6 +45,11 @@ public final class IpfsPeer implements BeforeAllCallback, AfterAllCallback {
         return node.apiUrl();
     }
 
+    /** The node's read-only HTTP gateway, e.g. {@code http://127.0.0.1:PORT} (its paths: {@code /ipfs/<CID>/...}). */
+    public String gatewayUrl() {
+        return node.gatewayUrl();
+    }
+
     /**
      * A client whose calls may take minutes: adding tens of MiB to js-ipfs on a loaded 2-core machine
      * outlasts the demo's ten seconds, and these tests assert what the node answers, not how fast.

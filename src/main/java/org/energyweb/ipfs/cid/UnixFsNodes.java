@@ -21,6 +21,7 @@ final class UnixFsNodes {
     private static final int UNIXFS_FILESIZE = 3;
     private static final int UNIXFS_BLOCKSIZES = 4;
     private static final int UNIXFS_TYPE_FILE = 2;
+    private static final int UNIXFS_TYPE_DIRECTORY = 1;
 
     private UnixFsNodes() {
     }
@@ -82,6 +83,25 @@ final class UnixFsNodes {
 
         Multihash hash = Multihash.sha256(sha256.digest(block.toByteArray()));
         return new Node(cidOfDagPb(hash, cidVersion), fileSize, block.size() + childrenTreeSize);
+    }
+
+    /**
+     * A basic (unsharded) UnixFS directory's dag-pb block: one PBLink per entry (Hash, Name, Tsize) in the order
+     * given, then Data = UnixFS {Type=Directory}, as go-ipfs and js-ipfs encode it.
+     */
+    static byte[] directory(List<UnixFsDirectory.Link> links) {
+        ByteArrayOutputStream block = new ByteArrayOutputStream(16 + links.size() * 64);
+        for (UnixFsDirectory.Link entry : links) {
+            ByteArrayOutputStream link = new ByteArrayOutputStream(64);
+            Protobuf.writeBytesField(link, PBLINK_HASH, entry.cid().toBytes());
+            Protobuf.writeBytesField(link, PBLINK_NAME, entry.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Protobuf.writeVarintField(link, PBLINK_TSIZE, entry.treeSize());
+            Protobuf.writeBytesField(block, PBNODE_LINKS, link.toByteArray());
+        }
+        ByteArrayOutputStream unixFs = new ByteArrayOutputStream(2);
+        Protobuf.writeVarintField(unixFs, UNIXFS_TYPE, UNIXFS_TYPE_DIRECTORY);
+        Protobuf.writeBytesField(block, PBNODE_DATA, unixFs.toByteArray());
+        return block.toByteArray();
     }
 
     private static Cid cidOfDagPb(Multihash hash, int cidVersion) {

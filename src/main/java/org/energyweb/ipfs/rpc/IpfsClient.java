@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.energyweb.ipfs.cid.Cid;
+import org.energyweb.ipfs.cid.Codec;
+import org.energyweb.ipfs.cid.Multihash;
 import org.energyweb.ipfs.cid.UnixFs;
 import org.energyweb.ipfs.cid.UnixFsOptions;
 import org.energyweb.ipfs.rpc.IpfsException.Reason;
@@ -100,6 +102,35 @@ public final class IpfsClient {
         } catch (FileNotFoundException e) {
             throw new IpfsException(Reason.LOCAL_IO, "cannot read " + file, e);
         }
+    }
+
+    /**
+     * Stores a dag-pb block the caller encoded (a UnixFS directory node, for instance) and returns its CID once the
+     * node's answer names the same hash. {@code format=dag-pb} is what js-ipfs and Kubo both take (Kubo answers a
+     * CIDv0 for it, js-ipfs by default too): the block is the same under either version.
+     */
+    public Cid putDagPbBlock(byte[] block, Cid expected) {
+        requireWithinMaxSize(block.length);
+        if (expected.codec() != Codec.DAG_PB || !Multihash.sha256(Multihash.newSha256().digest(block)).equals(expected.multihash())) {
+            throw new IpfsException(Reason.CID_MISMATCH, "the block is not the dag-pb block " + expected);
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("format", "dag-pb");
+        parameters.put("mhtype", "sha2-256");
+        Multipart multipart = new Multipart();
+        HttpResponse<InputStream> response = post("block/put", parameters, multipart.withFile(BodyPublishers.ofByteArray(block)),
+                multipart.contentType());
+        JsonNode answer;
+        try (InputStream body = response.body()) {
+            answer = parseJson(new String(body.readAllBytes(), UTF_8), "block/put");
+        } catch (IOException e) {
+            throw failure("block/put", e);
+        }
+        Cid stored = parseCid(requireText(answer, "Key", "block/put"), "block/put");
+        if (!stored.multihash().equals(expected.multihash())) {
+            throw new IpfsException(Reason.CID_MISMATCH, "the node gives " + stored + " where " + expected + " was expected");
+        }
+        return expected;
     }
 
     /** The document's bytes; refuses documents above the configured maximum size. */

@@ -24,11 +24,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** {@code log key|checkpoint|checkpoints|consistency|monitor}: the gateway's transparency log (its key, its checkpoints, its proofs). */
+/** {@code log key|checkpoint|checkpoints|consistency|publish|monitor}: the gateway's transparency log (its key, its checkpoints, its proofs). */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "The gateway's transparency log: its Ed25519 log key, its latest signed checkpoint, the anchored ones, consistency proofs.",
         subcommands = {LogCommand.Key.class, LogCommand.CheckpointCommand.class, LogCommand.CheckpointsCommand.class,
-                LogCommand.ConsistencyCommand.class,
+                LogCommand.ConsistencyCommand.class, PublishCommand.class,
                 org.energyweb.tlog.monitor.cli.MonitorCommand.class})
 public class LogCommand {
 
