@@ -123,24 +123,32 @@ class AnchorWorkerChaosTest {
         }
     }
 
-    /** Every batch published after one transaction of the service's key; its root once on chain; a proof of each verifying there. */
+    /**
+     * Every batch published after one transaction of the service's key; its root once on chain with its manifest's CID; a proof of
+     * each verifying there.
+     */
     private void auditChain(FleetStore store, long total) throws Exception {
-        Map<String, Long> batches = new HashMap<>();
+        Map<String, String> manifests = new HashMap<>();
         long readings = 0;
         try (Connection db = DriverManager.getConnection(engines.postgres.jdbcUrl());
-             ResultSet rs = db.createStatement().executeQuery("SELECT id, root, size, state FROM fleet_batch")) {
+             ResultSet rs = db.createStatement().executeQuery("SELECT id, root, size, state, manifest_cid FROM fleet_batch")) {
             while (rs.next()) {
                 assertThat(rs.getString(4)).as("batch " + rs.getLong(1)).isEqualTo(BatchState.PUBLISHED);
-                batches.put("0x" + HexFormat.of().formatHex(rs.getBytes(2)), rs.getLong(1));
+                manifests.put("0x" + HexFormat.of().formatHex(rs.getBytes(2)), rs.getString(5));
                 readings += rs.getLong(3);
             }
         }
         assertThat(readings).isEqualTo(total);
         List<Log> anchored = chain.eth.logs(chain.contracts.anchor(), List.of(ReadingAnchorContract.LOG_BATCH_ANCHORED.topic()), 0,
                 chain.eth.blockNumber());
-        assertThat(anchored.stream().map(log -> (String) ReadingAnchorContract.LOG_BATCH_ANCHORED.decode(log).get("root")).map(String::toLowerCase).toList())
-                .containsExactlyInAnyOrderElementsOf(batches.keySet());
-        assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "latest")).isEqualTo(batches.size());
+        // each root once on chain, with its batch's manifest CID
+        Map<String, String> onChain = new HashMap<>();
+        for (Log log : anchored) {
+            Map<String, Object> event = ReadingAnchorContract.LOG_BATCH_ANCHORED.decode(log);
+            assertThat(onChain.put(((String) event.get("root")).toLowerCase(), (String) event.get("manifestCid"))).isNull();
+        }
+        assertThat(onChain).isEqualTo(manifests);
+        assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "latest")).isEqualTo(manifests.size());
 
         ProofVerifier verifier = ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(chain.eth));
         ServiceProofs proofs = new ServiceProofs(store.chainStore());
