@@ -254,4 +254,14 @@ class AnchoredLogProofTest extends OnDevChain {
         assertThat(offline.exitCode()).as(offline.out()).isZero();
         assertThat(offline.out()).contains("VALID").contains("it is not anchored");
     }
+
+    @Test
+    void verifyProofRefusesPlainHttpToANodeOnAnotherMachine() throws Exception {
+        Path file = Files.writeString(work.resolve("proof.json"), prove(data, READINGS.get(2)).out());
+
+        Result verified = CliTestSupport.run("verify-proof", file.toString(), "--rpc", "http://node.example.org:8545");
+
+        assertThat(verified.exitCode()).isEqualTo(2);
+        assertThat(verified.err()).contains("is not on this machine and not https").contains("--allow-insecure");
+    }
 }
