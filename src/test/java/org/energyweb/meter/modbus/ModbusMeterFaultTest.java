@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Every way a Modbus meter can fail ends in a fault with a reason, never in a reading. */
 class ModbusMeterFaultTest {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(400);
+    /** A meter that answers: long, so a loaded machine's slow answer is never taken for silence. */
+    private static final Duration ANSWERING_TIMEOUT = Duration.ofSeconds(10);
+    /** A meter that never answers, with the short timeout its reason names. */
+    private static final Duration SILENT_TIMEOUT = Duration.ofMillis(400);
     private final ModbusTestServer server = ModbusTestServer.start(1);
 
     @AfterEach
@@ -88,7 +91,7 @@ class ModbusMeterFaultTest {
     @Test
     void aServerThatNeverAnswersIsATimeout() throws Exception {
         try (SilentTcpServer silent = new SilentTcpServer()) {
-            MeterFault fault = faultOf(pollerOf(silent.port(), null));
+            MeterFault fault = faultOf(pollerOf(silent.port(), null, SILENT_TIMEOUT));
             assertThat(fault.reason()).isEqualTo("no answer to reading holding registers 40000..40001 within 400 ms");
         }
     }
@@ -145,7 +148,11 @@ class ModbusMeterFaultTest {
     }
 
     private static ModbusMeterPoller pollerOf(int port, Long ratedPowerW) {
-        return new ModbusMeterPoller(new ModbusMeterSettings("meter-1", new ModbusAddress("127.0.0.1", port, 1, TIMEOUT), null, false, ratedPowerW),
+        return pollerOf(port, ratedPowerW, ANSWERING_TIMEOUT);
+    }
+
+    private static ModbusMeterPoller pollerOf(int port, Long ratedPowerW, Duration timeout) {
+        return new ModbusMeterPoller(new ModbusMeterSettings("meter-1", new ModbusAddress("127.0.0.1", port, 1, timeout), null, false, ratedPowerW),
                 Clock.systemUTC());
     }
 }
