@@ -8,9 +8,6 @@ import org.energyweb.reading.MeterFaultException;
  */
 public interface PolledMeter extends AutoCloseable {
 
-    /** The id of the meter's hash chain. */
-    String meterId();
-
     /** Where the meter is read, as its faults name it. */
     String source();
 

@@ -30,11 +30,6 @@ public final class MbusSource implements PolledMeter {
     }
 
     @Override
-    public String meterId() {
-        return settings.meterId();
-    }
-
-    @Override
     public String source() {
         return settings.source();
     }

@@ -36,8 +36,7 @@ public final class ModbusMeterPoller implements PolledMeter {
         }
     }
 
-    @Override
-    public String meterId() {
+    private String meterId() {
         return meter.settings().meterId();
     }
 
