@@ -19,6 +19,8 @@ import org.energyweb.ledger.Ledger;
 import org.energyweb.tlog.Checkpoint;
 import org.energyweb.tlog.KeptCheckpoints;
 import org.energyweb.tlog.SignedNote;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.abi.FunctionEncoder;
@@ -73,6 +75,13 @@ public final class CheckpointAnchorer implements AutoCloseable {
     /** The newest size found without its quorum, so that it is reported once. */
     private volatile long reportedWithoutQuorum = -1;
     private volatile String waitingFor;
+    private volatile long anchoredSize;
+    /**
+     * {@code energyweb_log_checkpoint_waiting_quorum} (1 while the newest kept checkpoint lacks the witness quorum) and
+     * {@code energyweb_log_checkpoint_anchored_size} (the size last confirmed by this process), per data folder, in
+     * Micrometer's global registry, which the gateway joins to its Prometheus registry.
+     */
+    private final List<Gauge> gauges;
 
     private CheckpointAnchorer(Ledger ledger, Eth eth, TransactionPipeline pipeline, String contract, IpfsSync ipfs, Options options) {
         this.ledger = ledger;
@@ -83,6 +92,14 @@ public final class CheckpointAnchorer implements AutoCloseable {
         this.ipfs = ipfs;
         this.options = options;
         this.worker = new AnchoringWorker("Checkpoint anchoring", this::anchorNext, TICK, LOG);
+        String folder = ledger.dataDir().toString();
+        this.gauges = List.of(
+                Gauge.builder("energyweb.log.checkpoint.waiting.quorum", this, anchorer -> anchorer.waitingFor == null ? 0 : 1)
+                        .description("1 while the newest kept log checkpoint lacks the witness quorum and is not anchored")
+                        .tag("dataDir", folder).register(Metrics.globalRegistry),
+                Gauge.builder("energyweb.log.checkpoint.anchored.size", this, anchorer -> anchorer.anchoredSize)
+                        .description("Tree size of the log checkpoint last anchored (confirmed) by this gateway process")
+                        .tag("dataDir", folder).register(Metrics.globalRegistry));
     }
 
     /**
@@ -186,6 +203,7 @@ public final class CheckpointAnchorer implements AutoCloseable {
     }
 
     private void confirmed(long size, Cid cid, Anchored anchored) {
+        anchoredSize = Math.max(anchoredSize, size);
         LOG.info("log checkpoint of size {} ({}) anchored in block {} by {}", size, cid, anchored.blockNumber(), anchored.transactionHash());
     }
 
@@ -193,5 +211,6 @@ public final class CheckpointAnchorer implements AutoCloseable {
     @Override
     public void close() {
         worker.close();
+        gauges.forEach(Metrics.globalRegistry::remove);
     }
 }

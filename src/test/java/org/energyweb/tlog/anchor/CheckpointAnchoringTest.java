@@ -2,6 +2,8 @@ package org.energyweb.tlog.anchor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.energyweb.chain.OnDevChain;
 import org.energyweb.chain.rpc.Receipt;
 import org.energyweb.cli.CliTestSupport;
@@ -23,7 +25,9 @@ import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.NoteSigner;
 import org.energyweb.tlog.SignedNote;
 import org.energyweb.tlog.witness.Cosigner;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +48,21 @@ class CheckpointAnchoringTest extends OnDevChain {
     @RegisterExtension
     static final IpfsPeer IPFS = new IpfsPeer();
 
+    /** What the gateway's Prometheus registry is to Micrometer's global one: without a registry in it, its meters read nothing. */
+    private static final SimpleMeterRegistry METRICS = new SimpleMeterRegistry();
+
     @TempDir
     Path data;
+
+    @BeforeAll
+    static void joinMetrics() {
+        Metrics.addRegistry(METRICS);
+    }
+
+    @AfterAll
+    static void leaveMetrics() {
+        Metrics.removeRegistry(METRICS);
+    }
 
     private Ledger ledger;
     private LedgerLog log;
@@ -155,11 +172,14 @@ class CheckpointAnchoringTest extends OnDevChain {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> anchorer.waitingFor().isPresent());
         assertThat(anchorer.waitingFor().orElseThrow()).contains("size 7 has 1 witness cosignatures of the 2 required");
+        assertThat(gauge("energyweb.log.checkpoint.waiting.quorum")).isEqualTo(1);
         assertThat(head().size()).isEqualTo(4);
         grow(1, first, second);
         anchorer.wakeUp();
         await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 8);
         assertThat(anchorer.waitingFor()).isEmpty();
+        assertThat(gauge("energyweb.log.checkpoint.waiting.quorum")).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("energyweb.log.checkpoint.anchored.size") == 8);
         assertThat(recorded()).extracting(HopState::position).containsExactly(4L, 8L);
     }
 
@@ -191,6 +211,10 @@ class CheckpointAnchoringTest extends OnDevChain {
             assertThat(row.get("contract").asText()).isEqualToIgnoringCase(chain.contracts.anchor());
         }
         assertThat(json.get(1).get("cid").asText()).isEqualTo(head().checkpointCid());
+    }
+
+    private double gauge(String name) {
+        return METRICS.get(name).tag("dataDir", ledger.dataDir().toString()).gauge().value();
     }
 
     private static byte[] seed(int value) {
