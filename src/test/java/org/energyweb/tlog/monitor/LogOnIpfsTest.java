@@ -115,4 +115,12 @@ class LogOnIpfsTest {
         assertThat(new LogMonitor(TileSource.folder(data.resolve("log")), logKey.verifier(), state).lastSeen().orElseThrow().size())
                 .isEqualTo(1000);
     }
+
+    @Test
+    void plainHttpToAnIpfsNodeOffLoopbackIsRefused() {
+        Result refused = CliTestSupport.run("log", "publish", "--data", data.toString(), "--ipfs", "http://192.0.2.1:5001");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("refusing plain HTTP to 192.0.2.1");
+    }
 }

@@ -84,7 +84,8 @@ public class MonitorCommand implements Callable<Integer> {
     String submitter;
 
     @Option(names = "--tiles", paramLabel = "DIR|URL",
-            description = "With --rpc: the log's tiles and checkpoint: the gateway's DATA/log folder (or a copy) or its URL prefix.")
+            description = "With --rpc: the log's tiles and checkpoint: the gateway's DATA/log folder (or a copy) or its URL prefix"
+                    + " (also an IPFS gateway's https://HOST/ipfs/<CID>/ of a `log publish` snapshot).")
     String tiles;
 
     @Option(names = "--ipfs", paramLabel = "URL", defaultValue = "http://127.0.0.1:5001",
