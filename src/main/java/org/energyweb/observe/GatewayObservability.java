@@ -1,6 +1,5 @@
 package org.energyweb.observe;
 
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -59,12 +58,10 @@ public final class GatewayObservability implements AutoCloseable {
             "camel.health.exposureLevel", "full");
 
     private final LedgerMetrics metrics;
-    private final PrometheusMeterRegistry registry;
     private final LedgeringHealthCheck ledgering;
 
-    private GatewayObservability(LedgerMetrics metrics, PrometheusMeterRegistry registry, LedgeringHealthCheck ledgering) {
+    private GatewayObservability(LedgerMetrics metrics, LedgeringHealthCheck ledgering) {
         this.metrics = metrics;
-        this.registry = registry;
         this.ledgering = ledgering;
     }
 
@@ -86,8 +83,6 @@ public final class GatewayObservability implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // camel-micrometer-prometheus uses the registry bound under this name, so Camel's meters and ours share one scrape.
         main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
-        // The chain's gas counter is published to Micrometer's global registry (the transaction pipeline knows no Camel context).
-        Metrics.addRegistry(registry);
         LedgerMetrics metrics = new LedgerMetrics(ledger, Duration.ofMillis(Long.parseLong(settings.getProperty(METRICS_REFRESH, "5000").trim())));
         metrics.bindTo(registry);
         long minFree = Long.parseLong(settings.getProperty(MIN_FREE_DISK, Long.toString(100L << 20)).trim());
@@ -123,7 +118,7 @@ public final class GatewayObservability implements AutoCloseable {
                 }
             }
         });
-        return new GatewayObservability(metrics, registry, ledgering);
+        return new GatewayObservability(metrics, ledgering);
     }
 
     private static ManagementHttpServer managementServer(CamelContext context) {
@@ -136,7 +131,6 @@ public final class GatewayObservability implements AutoCloseable {
 
     @Override
     public void close() {
-        Metrics.removeRegistry(registry);
         ledgering.close();
         metrics.close();
     }

@@ -1,5 +1,6 @@
 package org.energyweb.batch;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.energyweb.chain.OnDevChain;
@@ -71,7 +72,7 @@ class MerkleLedgerContinuesAsLogTest extends OnDevChain {
             try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, AnvilPeer.ACCOUNT_1, new CheckpointJournal(ledger),
                     MerkleGateway.PIPELINE);
                  CheckpointAnchorer anchorer = CheckpointAnchorer.start(ledger, chain.eth, pipeline, chain.contracts.anchor(),
-                         new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(0))) {
+                         new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(0), new SimpleMeterRegistry())) {
                 // anchored once its transaction is confirmed on the checkpoint hop, as prove --log reads it
                 await().atMost(Duration.ofSeconds(60)).until(() -> AnchoredCheckpoints.read(data).size() == 1);
             }

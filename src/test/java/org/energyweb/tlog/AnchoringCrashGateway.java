@@ -1,5 +1,6 @@
 package org.energyweb.tlog;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.JsonRpcClient;
 import org.energyweb.chain.tx.TransactionPipeline;
@@ -41,7 +42,7 @@ public final class AnchoringCrashGateway {
                 TransactionPipeline.Options.DEFAULT.withPollInterval(Duration.ofMillis(50)));
         CheckpointAnchorer anchorer = CheckpointAnchorer.start(ledger, eth, pipeline, args[2],
                 new IpfsSync(new LocalBlockStore(data.resolve("ipfs-pending")), new IpfsClient(IpfsClientConfig.of(args[3]))),
-                new CheckpointAnchorer.Options(0));
+                new CheckpointAnchorer.Options(0), new SimpleMeterRegistry());
         Thread appender = new Thread(() -> appendSteadily(ledger), "appender");
         appender.setDaemon(true);
         appender.start();

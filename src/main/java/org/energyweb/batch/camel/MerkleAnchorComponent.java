@@ -4,6 +4,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.energyweb.batch.BatchAnchorer;
 import org.energyweb.batch.BatchJournal;
 import org.energyweb.batch.ManifestStore;
+import org.energyweb.camel.ContextMetrics;
 import org.energyweb.chain.camel.ContractAnchorComponent;
 import org.energyweb.chain.camel.SigningConnection;
 import org.energyweb.chain.rpc.Eth;
@@ -45,7 +46,8 @@ public class MerkleAnchorComponent extends ContractAnchorComponent<MerkleAnchorE
     protected Running start(MerkleAnchorEndpoint endpoint, Ledger ledger) {
         SigningConnection connection = endpoint.getConnection();
         TransactionPipeline pipeline = TransactionPipeline.start(new Eth(connection.connect(getCamelContext())), connection.unlock(),
-                new BatchJournal(ledger), connection.pipelineOptions(TransactionPipeline.Options.DEFAULT));
+                new BatchJournal(ledger), connection.pipelineOptions(TransactionPipeline.Options.DEFAULT),
+                ContextMetrics.registry(getCamelContext()));
         IpfsClient ipfs = endpoint.getIpfsApiUrl() == null ? null : new IpfsClient(IpfsClientConfig.of(endpoint.getIpfsApiUrl()),
                 BreakerSettings.DEFAULT.on(BreakerOptions.board(getCamelContext())));
         BatchAnchorer anchorer = BatchAnchorer.start(ledger, pipeline, endpoint.getContract(),

@@ -2,6 +2,7 @@ package org.energyweb.chain.camel;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.energyweb.camel.ContextMetrics;
 import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.chain.origin.Registry;
 import org.energyweb.chain.rpc.Eth;
@@ -70,7 +71,7 @@ public class OriginComponent extends DefaultComponent {
             return shared.pipeline();
         }
         TransactionPipeline pipeline = TransactionPipeline.start(new Eth(configuration.connect(getCamelContext())), configuration.unlock(),
-                new ReadingJournal(configuration.ledger(getCamelContext())), options);
+                new ReadingJournal(configuration.ledger(getCamelContext())), options, ContextMetrics.registry(getCamelContext()));
         pipelines.put(key, new SharedPipeline(pipeline, options));
         return pipeline;
     }

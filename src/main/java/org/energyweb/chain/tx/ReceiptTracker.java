@@ -1,7 +1,7 @@
 package org.energyweb.chain.tx;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.Receipt;
 import org.energyweb.chain.rpc.RevertException;
@@ -30,14 +30,6 @@ import java.util.Set;
 final class ReceiptTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptTracker.class);
-    /**
-     * {@code energyweb_chain_gas_used_total}: gas of every transaction that ended, confirmed or reverted (a revert
-     * spends gas too), counted once when it ends, so a block reorganised away is not counted twice. In Micrometer's
-     * global registry, which the gateway joins to its Prometheus registry: the pipeline knows no Camel context.
-     */
-    private static final Counter GAS_USED = Counter.builder("energyweb.chain.gas.used")
-            .description("Gas used by anchoring transactions that were confirmed or reverted").register(Metrics.globalRegistry);
-
     private final NodeLink node;
     private final Signer signer;
     private final NonceManager nonces;
@@ -45,6 +37,11 @@ final class ReceiptTracker {
     private final Outcomes outcomes;
     private final TransactionSender sender;
     private final int confirmations;
+    /**
+     * {@code energyweb_chain_gas_used_total}: gas of every transaction that ended, confirmed or reverted (a revert
+     * spends gas too), counted once when it ends, so a block reorganised away is not counted twice.
+     */
+    private final Counter gasUsed;
     /** What is broadcast and not yet confirmed. */
     private final Map<Long, Flight> active = new LinkedHashMap<>();
     /** The block receipts were last looked up at. */
@@ -52,7 +49,7 @@ final class ReceiptTracker {
     private boolean receiptsDue;
 
     ReceiptTracker(NodeLink node, Signer signer, NonceManager nonces, TransactionJournal journal, Outcomes outcomes,
-                   TransactionSender sender, int confirmations) {
+                   TransactionSender sender, int confirmations, MeterRegistry metrics) {
         this.node = node;
         this.signer = signer;
         this.nonces = nonces;
@@ -60,6 +57,9 @@ final class ReceiptTracker {
         this.outcomes = outcomes;
         this.sender = sender;
         this.confirmations = confirmations;
+        // One counter per registry: the pipelines of one gateway (readings, batches, checkpoints) add to the same.
+        this.gasUsed = Counter.builder("energyweb.chain.gas.used")
+                .description("Gas used by anchoring transactions that were confirmed or reverted").register(metrics);
     }
 
     /** Follows a flight the sender broadcast (or resumed); its receipts are looked up at the next round. */
@@ -131,7 +131,7 @@ final class ReceiptTracker {
 
     private void onMined(Flight flight, Receipt receipt) {
         if (!receipt.succeeded()) {
-            GAS_USED.increment(receipt.gasUsed().doubleValue());
+            gasUsed.increment(receipt.gasUsed().doubleValue());
             active.remove(flight.key);
             outcomes.reject(flight, revertReason(flight, receipt));
             return;
@@ -170,7 +170,7 @@ final class ReceiptTracker {
         }
         for (Flight flight : deepEnough) {
             active.remove(flight.key);
-            GAS_USED.increment(flight.minedGasUsed.doubleValue());
+            gasUsed.increment(flight.minedGasUsed.doubleValue());
             outcomes.confirmWhen(flight, journal.record(flight.key, ChainHop.CONFIRMED, flight.detail(signer)));
         }
     }

@@ -1,6 +1,8 @@
 package org.energyweb.chain.tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.RpcUnreachableException;
 import org.slf4j.Logger;
@@ -81,23 +83,35 @@ public final class TransactionPipeline implements AutoCloseable {
     private final Thread tracker = daemon("energyweb-chain-tracker", this::trackLoop);
     private volatile boolean running = true;
 
-    private TransactionPipeline(Eth eth, Signer signer, TransactionJournal journal, NonceManager nonces, Options options) {
+    private TransactionPipeline(Eth eth, Signer signer, TransactionJournal journal, NonceManager nonces, Options options,
+                                MeterRegistry metrics) {
         this.signer = signer;
         this.journal = journal;
         this.options = options;
         this.node = new NodeLink(eth);
         this.outcomes = new Outcomes(journal);
         this.transactions = new TransactionSender(node, signer, nonces, journal, outcomes, options);
-        this.receipts = new ReceiptTracker(node, signer, nonces, journal, outcomes, transactions, options.confirmations());
+        this.receipts = new ReceiptTracker(node, signer, nonces, journal, outcomes, transactions, options.confirmations(), metrics);
     }
 
-    /** Connects, seeds the nonces, resumes what {@code journal} shows in flight for this account, and starts. */
+    /** {@link #start(Eth, Credentials, TransactionJournal, Options, MeterRegistry)} counting its gas nowhere (outside a gateway). */
     public static TransactionPipeline start(Eth eth, Credentials credentials, TransactionJournal journal, Options options) {
+        // A composite of no registries keeps no values.
+        return start(eth, credentials, journal, options, new CompositeMeterRegistry());
+    }
+
+    /**
+     * Connects, seeds the nonces, resumes what {@code journal} shows in flight for this account, and starts.
+     *
+     * @param metrics where {@code energyweb_chain_gas_used_total} is counted: the gateway's own registry (its CamelContext's)
+     */
+    public static TransactionPipeline start(Eth eth, Credentials credentials, TransactionJournal journal, Options options,
+                                            MeterRegistry metrics) {
         Signer signer = new Signer(credentials, eth.chainId());
         LostTransactions.reanchor(journal.nonces(), journal.hop(), signer, eth.transactionCount(signer.address(), "latest"));
         long pending = eth.transactionCount(signer.address(), "pending");
         NonceManager nonces = NonceManager.seed(journal.nonces(), signer.chainId(), signer.address(), pending);
-        TransactionPipeline pipeline = new TransactionPipeline(eth, signer, journal, nonces, options);
+        TransactionPipeline pipeline = new TransactionPipeline(eth, signer, journal, nonces, options, metrics);
         pipeline.resume(nonces);
         pipeline.sender.start();
         pipeline.tracker.start();

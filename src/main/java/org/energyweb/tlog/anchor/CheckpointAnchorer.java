@@ -20,7 +20,7 @@ import org.energyweb.tlog.Checkpoint;
 import org.energyweb.tlog.KeptCheckpoints;
 import org.energyweb.tlog.SignedNote;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.abi.FunctionEncoder;
@@ -79,11 +79,13 @@ public final class CheckpointAnchorer implements AutoCloseable {
     /**
      * {@code energyweb_log_checkpoint_waiting_quorum} (1 while the newest kept checkpoint lacks the witness quorum) and
      * {@code energyweb_log_checkpoint_anchored_size} (the size last confirmed by this process), per data folder, in
-     * Micrometer's global registry, which the gateway joins to its Prometheus registry.
+     * the gateway's registry.
      */
     private final List<Gauge> gauges;
+    private final MeterRegistry metrics;
 
-    private CheckpointAnchorer(Ledger ledger, Eth eth, TransactionPipeline pipeline, String contract, IpfsSync ipfs, Options options) {
+    private CheckpointAnchorer(Ledger ledger, Eth eth, TransactionPipeline pipeline, String contract, IpfsSync ipfs, Options options,
+                               MeterRegistry metrics) {
         this.ledger = ledger;
         this.kept = new KeptCheckpoints(ledger.dataDir());
         this.eth = eth;
@@ -92,14 +94,15 @@ public final class CheckpointAnchorer implements AutoCloseable {
         this.ipfs = ipfs;
         this.options = options;
         this.worker = new AnchoringWorker("Checkpoint anchoring", this::anchorNext, TICK, LOG);
+        this.metrics = metrics;
         String folder = ledger.dataDir().toString();
         this.gauges = List.of(
                 Gauge.builder("energyweb.log.checkpoint.waiting.quorum", this, anchorer -> anchorer.waitingFor == null ? 0 : 1)
                         .description("1 while the newest kept log checkpoint lacks the witness quorum and is not anchored")
-                        .tag("dataDir", folder).register(Metrics.globalRegistry),
+                        .tag("dataDir", folder).register(metrics),
                 Gauge.builder("energyweb.log.checkpoint.anchored.size", this, anchorer -> anchorer.anchoredSize)
                         .description("Tree size of the log checkpoint last anchored (confirmed) by this gateway process")
-                        .tag("dataDir", folder).register(Metrics.globalRegistry));
+                        .tag("dataDir", folder).register(metrics));
     }
 
     /**
@@ -108,10 +111,11 @@ public final class CheckpointAnchorer implements AutoCloseable {
      * @param pipeline a pipeline journaling in a {@link CheckpointJournal} of {@code ledger}
      * @param contract the {@code ReadingAnchor} contract's address
      * @param ipfs     where the checkpoint notes are stored (its {@link IpfsSync#push} only: the kept notes are the outbox)
+     * @param metrics  where its gauges go: the gateway's own registry (its CamelContext's)
      */
     public static CheckpointAnchorer start(Ledger ledger, Eth eth, TransactionPipeline pipeline, String contract, IpfsSync ipfs,
-                                           Options options) {
-        CheckpointAnchorer anchorer = new CheckpointAnchorer(ledger, eth, pipeline, contract, ipfs, options);
+                                           Options options, MeterRegistry metrics) {
+        CheckpointAnchorer anchorer = new CheckpointAnchorer(ledger, eth, pipeline, contract, ipfs, options, metrics);
         anchorer.worker.start();
         return anchorer;
     }
@@ -211,6 +215,6 @@ public final class CheckpointAnchorer implements AutoCloseable {
     @Override
     public void close() {
         worker.close();
-        gauges.forEach(Metrics.globalRegistry::remove);
+        gauges.forEach(metrics::remove);
     }
 }

@@ -1,6 +1,8 @@
 package org.energyweb.tlog.camel;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spi.annotations.Component;
+import org.energyweb.camel.ContextMetrics;
 import org.energyweb.chain.camel.ContractAnchorComponent;
 import org.energyweb.chain.camel.SigningConnection;
 import org.energyweb.chain.rpc.Eth;
@@ -51,12 +53,14 @@ public class CheckpointAnchorComponent extends ContractAnchorComponent<Checkpoin
     protected Running start(CheckpointAnchorEndpoint endpoint, Ledger ledger) {
         SigningConnection connection = endpoint.getConnection();
         Eth eth = new Eth(connection.connect(getCamelContext()));
+        MeterRegistry metrics = ContextMetrics.registry(getCamelContext());
         TransactionPipeline pipeline = TransactionPipeline.start(eth, connection.unlock(), new CheckpointJournal(ledger),
-                connection.pipelineOptions(TransactionPipeline.Options.DEFAULT));
+                connection.pipelineOptions(TransactionPipeline.Options.DEFAULT), metrics);
         // Only IpfsSync.push is used (the kept checkpoints are the outbox); its local store stays empty.
         IpfsSync ipfs = new IpfsSync(new LocalBlockStore(ledger.dataDir().resolve(LedgerLog.DIRECTORY).resolve("ipfs-pending")),
                 new IpfsClient(IpfsClientConfig.of(endpoint.getIpfsApiUrl()), BreakerSettings.DEFAULT.on(BreakerOptions.board(getCamelContext()))));
-        CheckpointAnchorer anchorer = CheckpointAnchorer.start(ledger, eth, pipeline, endpoint.getContract(), ipfs, endpoint.anchorerOptions());
+        CheckpointAnchorer anchorer = CheckpointAnchorer.start(ledger, eth, pipeline, endpoint.getContract(), ipfs, endpoint.anchorerOptions(),
+                metrics);
         return new Running(pipeline, anchorer);
     }
 }

@@ -1,6 +1,5 @@
 package org.energyweb.chain.tx;
 
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.energyweb.chain.origin.ReadingJournal;
 import org.energyweb.chain.DevChain;
@@ -81,9 +80,8 @@ class TransactionPipelineTest extends OnDevChain {
         Credentials key = fundedKey(chain);
         BigInteger asset = chain.onboard(Registry.PRODUCING, key);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        Metrics.addRegistry(metrics);
         try (Ledger ledger = Ledger.open(data);
-             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST)) {
+             TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, key, new ReadingJournal(ledger), FAST, metrics)) {
             List<CompletableFuture<Anchored>> anchored = submitAll(pipeline, Registry.PRODUCING, chain.contracts.producing(), asset,
                     append(ledger, "meter-1", 5));
             awaitAll(anchored);
@@ -94,8 +92,6 @@ class TransactionPipelineTest extends OnDevChain {
             }
             assertThat(receipts).isPositive();
             assertThat(metrics.get("energyweb.chain.gas.used").counter().count()).isEqualTo(receipts.doubleValue());
-        } finally {
-            Metrics.removeRegistry(metrics);
         }
     }
 

@@ -2,7 +2,6 @@ package org.energyweb.tlog.anchor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.energyweb.chain.OnDevChain;
 import org.energyweb.chain.rpc.Receipt;
@@ -25,9 +24,7 @@ import org.energyweb.tlog.LedgerLog;
 import org.energyweb.tlog.NoteSigner;
 import org.energyweb.tlog.SignedNote;
 import org.energyweb.tlog.witness.Cosigner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,21 +45,11 @@ class CheckpointAnchoringTest extends OnDevChain {
     @RegisterExtension
     static final IpfsPeer IPFS = new IpfsPeer();
 
-    /** What the gateway's Prometheus registry is to Micrometer's global one: without a registry in it, its meters read nothing. */
-    private static final SimpleMeterRegistry METRICS = new SimpleMeterRegistry();
+    /** The gateway's registry, where its anchorer's gauges go. */
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     @TempDir
     Path data;
-
-    @BeforeAll
-    static void joinMetrics() {
-        Metrics.addRegistry(METRICS);
-    }
-
-    @AfterAll
-    static void leaveMetrics() {
-        Metrics.removeRegistry(METRICS);
-    }
 
     private Ledger ledger;
     private LedgerLog log;
@@ -83,7 +70,8 @@ class CheckpointAnchoringTest extends OnDevChain {
         pipeline = TransactionPipeline.start(chain.eth, AnvilPeer.ACCOUNT_1, new CheckpointJournal(ledger),
                 TransactionPipeline.Options.DEFAULT.withPollInterval(Duration.ofMillis(50)));
         anchorer = CheckpointAnchorer.start(ledger, chain.eth, pipeline, chain.contracts.anchor(),
-                new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(witnessQuorum));
+                new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(witnessQuorum),
+                metrics);
     }
 
     @AfterEach
@@ -214,7 +202,7 @@ class CheckpointAnchoringTest extends OnDevChain {
     }
 
     private double gauge(String name) {
-        return METRICS.get(name).tag("dataDir", ledger.dataDir().toString()).gauge().value();
+        return metrics.get(name).tag("dataDir", ledger.dataDir().toString()).gauge().value();
     }
 
     private static byte[] seed(int value) {

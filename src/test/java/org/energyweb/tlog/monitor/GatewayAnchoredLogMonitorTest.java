@@ -1,5 +1,6 @@
 package org.energyweb.tlog.monitor;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.energyweb.chain.OnDevChain;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.tx.TransactionPipeline;
@@ -53,7 +54,7 @@ class GatewayAnchoredLogMonitorTest extends OnDevChain {
             try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, AnvilPeer.ACCOUNT_1, new CheckpointJournal(ledger),
                     TransactionPipeline.Options.DEFAULT.withPollInterval(Duration.ofMillis(50)));
                  CheckpointAnchorer anchorer = CheckpointAnchorer.start(ledger, chain.eth, pipeline, chain.contracts.anchor(),
-                         new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(0))) {
+                         new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(0), new SimpleMeterRegistry())) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> anchoredSize() == 5);
                 kept.keep(grow(ledger, log, key, 3));
                 anchorer.wakeUp();

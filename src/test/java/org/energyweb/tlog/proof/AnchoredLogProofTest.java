@@ -1,5 +1,6 @@
 package org.energyweb.tlog.proof;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,7 +76,7 @@ class AnchoredLogProofTest extends OnDevChain {
             try (TransactionPipeline pipeline = TransactionPipeline.start(chain.eth, AnvilPeer.ACCOUNT_1, new CheckpointJournal(ledger),
                     TransactionPipeline.Options.DEFAULT.withPollInterval(Duration.ofMillis(50)));
                  CheckpointAnchorer anchorer = CheckpointAnchorer.start(ledger, chain.eth, pipeline, chain.contracts.anchor(),
-                         new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(0))) {
+                         new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(0), new SimpleMeterRegistry())) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> anchoredSizes(data).contains(5L));
                 kept.keep(grow(ledger, log, "meter-1", 3));
                 anchorer.wakeUp();
