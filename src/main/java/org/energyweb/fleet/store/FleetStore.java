@@ -29,33 +29,6 @@ import java.util.TreeMap;
  */
 public final class FleetStore implements AutoCloseable {
 
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS fleet_gateway (id text PRIMARY KEY);
-            CREATE TABLE IF NOT EXISTS fleet_partition (
-                topic text NOT NULL, partition int NOT NULL, epoch bigint NOT NULL, owner text NOT NULL,
-                next_offset bigint NOT NULL DEFAULT 0, PRIMARY KEY (topic, partition));
-            CREATE TABLE IF NOT EXISTS fleet_meter (
-                meter text PRIMARY KEY, gateway text NOT NULL, seq bigint NOT NULL, sha256 text NOT NULL);
-            CREATE TABLE IF NOT EXISTS fleet_batch (
-                id bigserial PRIMARY KEY, topic text NOT NULL, partition int NOT NULL, root bytea NOT NULL,
-                size int NOT NULL, first_offset bigint NOT NULL, last_offset bigint NOT NULL, state text NOT NULL,
-                formed_at timestamptz NOT NULL DEFAULT now(), chain_id bigint, contract text, sender text, nonce bigint,
-                tx_state text, tx_detail text, tx text, block bigint, block_hash text, reason text, manifest_cid text);
-            CREATE INDEX IF NOT EXISTS fleet_batch_open ON fleet_batch (topic, partition, state) WHERE state <> 'published';
-            CREATE TABLE IF NOT EXISTS fleet_nonce (account text PRIMARY KEY, next_nonce bigint NOT NULL);
-            CREATE TABLE IF NOT EXISTS fleet_reading (
-                sha256 text PRIMARY KEY, meter text NOT NULL, seq bigint NOT NULL, gateway text NOT NULL,
-                document bytea NOT NULL, topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL,
-                batch_id bigint REFERENCES fleet_batch (id), leaf_index int, UNIQUE (meter, seq));
-            CREATE INDEX IF NOT EXISTS fleet_reading_batch ON fleet_reading (batch_id, leaf_index);
-            CREATE INDEX IF NOT EXISTS fleet_reading_unbatched ON fleet_reading (topic, partition, record_offset) WHERE batch_id IS NULL;
-            CREATE TABLE IF NOT EXISTS fleet_dead_letter (
-                id bigserial PRIMARY KEY, topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL,
-                gateway text, meter text, seq text, reason text NOT NULL, document bytea, at timestamptz NOT NULL DEFAULT now(),
-                held boolean NOT NULL DEFAULT false, released_at timestamptz);
-            CREATE INDEX IF NOT EXISTS fleet_dead_letter_held ON fleet_dead_letter (topic, partition) WHERE held AND released_at IS NULL;
-            """;
-
     /** A reading the check accepted, with where it was read. */
     public record Accepted(InboundReading in, ReadingDocument document) {
     }
@@ -79,11 +52,7 @@ public final class FleetStore implements AutoCloseable {
         this.session = new Session(jdbcUrl);
         this.deadLetters = new DeadLetterTable(session);
         session.inTransaction(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                // one schema creation at a time: workers starting together would race on CREATE TABLE IF NOT EXISTS
-                statement.execute("SELECT pg_advisory_xact_lock(4242)");
-                statement.execute(SCHEMA);
-            }
+            FleetSchema.migrate(connection);
             return null;
         });
     }
