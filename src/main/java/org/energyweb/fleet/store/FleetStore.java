@@ -3,7 +3,6 @@ package org.energyweb.fleet.store;
 import org.energyweb.fleet.service.InboundReading;
 import org.energyweb.fleet.service.MeterHead;
 import org.energyweb.fleet.service.ServiceManifest;
-import org.energyweb.proof.LeafKind;
 import org.energyweb.proof.MerkleTree;
 import org.energyweb.reading.ReadingDocument;
 
@@ -11,7 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +47,8 @@ public final class FleetStore implements AutoCloseable {
     /** A dead letter as stored; {@code released} when it was held and later accepted. */
     public record DeadLetter(int partition, long offset, String gateway, String meter, String seq, String reason, boolean released) {
     }
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final Session session;
     private final DeadLetterTable deadLetters;
@@ -101,14 +106,19 @@ public final class FleetStore implements AutoCloseable {
         });
     }
 
-    public Optional<MeterHead> head(String meter) {
+    /** The heads of those of {@code meters} that have one, in one query. */
+    public Map<String, MeterHead> heads(Collection<String> meters) {
         return session.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT gateway, seq, sha256 FROM fleet_meter WHERE meter = ?")) {
-                select.setString(1, meter);
+            Map<String, MeterHead> heads = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT meter, gateway, seq, sha256 FROM fleet_meter WHERE meter = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("text", meters.toArray()));
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(new MeterHead(meter, rs.getString(1), rs.getLong(2), rs.getString(3))) : Optional.<MeterHead>empty();
+                    while (rs.next()) {
+                        heads.put(rs.getString(1), new MeterHead(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+                    }
                 }
             }
+            return heads;
         });
     }
 
@@ -126,8 +136,8 @@ public final class FleetStore implements AutoCloseable {
 
     /**
      * Stores what was read from a partition up to {@code nextOffset} (exclusive) in one transaction:
-     * the accepted readings and their meters' new heads, the dead letters, the held readings now
-     * released (accepted among {@code accepted}), and the offset.
+     * the accepted readings and their meters' new heads (one upsert per meter: its last accepted reading),
+     * the dead letters, the held readings now released (accepted among {@code accepted}), and the offset.
      *
      * @throws FencedException when the partition was claimed by another worker since {@code claim}; nothing is written
      */
@@ -138,7 +148,9 @@ public final class FleetStore implements AutoCloseable {
                     + "(sha256, meter, seq, gateway, document, topic, partition, record_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement head = connection.prepareStatement("INSERT INTO fleet_meter VALUES (?, ?, ?, ?) "
                          + "ON CONFLICT (meter) DO UPDATE SET seq = EXCLUDED.seq, sha256 = EXCLUDED.sha256")) {
+                Map<String, Accepted> lastOfMeter = new LinkedHashMap<>();
                 for (Accepted a : accepted) {
+                    lastOfMeter.put(a.document().reading().meter(), a);
                     reading.setString(1, a.document().sha256Hex());
                     reading.setString(2, a.document().reading().meter());
                     reading.setLong(3, a.document().reading().seq());
@@ -148,6 +160,8 @@ public final class FleetStore implements AutoCloseable {
                     reading.setInt(7, a.in().partition());
                     reading.setLong(8, a.in().offset());
                     reading.addBatch();
+                }
+                for (Accepted a : lastOfMeter.values()) {
                     head.setString(1, a.document().reading().meter());
                     head.setString(2, a.in().gateway());
                     head.setLong(3, a.document().reading().seq());
@@ -172,7 +186,8 @@ public final class FleetStore implements AutoCloseable {
 
     /**
      * Forms the partition's next Merkle batch from up to {@code maxSize} of its accepted, unbatched
-     * readings in offset order (leaves: the documents' SHA-256, as the gateway's batches), with the CID
+     * readings in offset order (leaves: the documents' SHA-256, as the gateway's batches, taken from the
+     * stored column: the check computed it from the document before the reading was accepted), with the CID
      * of its {@link ServiceManifest}, fenced like {@link #commit}. Returns the batch id, or empty when no reading waits.
      */
     public Optional<Long> formBatch(PartitionClaim claim, int maxSize) {
@@ -183,7 +198,7 @@ public final class FleetStore implements AutoCloseable {
             List<ServiceManifest.Leaf> manifestLeaves = new ArrayList<>();
             long first = -1;
             long last = -1;
-            try (PreparedStatement select = connection.prepareStatement("SELECT sha256, document, record_offset, gateway, meter, seq "
+            try (PreparedStatement select = connection.prepareStatement("SELECT sha256, record_offset, gateway, meter, seq "
                     + "FROM fleet_reading WHERE topic = ? AND partition = ? AND batch_id IS NULL ORDER BY record_offset, seq LIMIT ?")) {
                 select.setString(1, claim.topic());
                 select.setInt(2, claim.partition());
@@ -191,10 +206,10 @@ public final class FleetStore implements AutoCloseable {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         digests.add(rs.getString(1));
-                        leaves.add(LeafKind.DOCUMENT_SHA256.leafInput(rs.getBytes(2), null));
-                        manifestLeaves.add(new ServiceManifest.Leaf(rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(1)));
-                        first = first < 0 ? rs.getLong(3) : first;
-                        last = rs.getLong(3);
+                        leaves.add(HEX.parseHex(rs.getString(1)));
+                        manifestLeaves.add(new ServiceManifest.Leaf(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(1)));
+                        first = first < 0 ? rs.getLong(2) : first;
+                        last = rs.getLong(2);
                     }
                 }
             }

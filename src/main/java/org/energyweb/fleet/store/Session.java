@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /**
  * One connection to the anchor service's database, used by one worker thread, with the two things
@@ -86,7 +87,10 @@ final class Session implements AutoCloseable {
      * which rolls its transaction back and releases the lock; the frozen worker finds its connection gone.
      */
     private Connection connect() throws SQLException {
-        Connection opened = DriverManager.getConnection(jdbcUrl);
+        Properties properties = new Properties();
+        // a JDBC batch of inserts goes to the server as multi-row INSERTs, not one statement per row
+        properties.setProperty("reWriteBatchedInserts", "true");
+        Connection opened = DriverManager.getConnection(jdbcUrl, properties);
         try (Statement statement = opened.createStatement()) {
             statement.execute("SET idle_in_transaction_session_timeout = '2s'");
         }

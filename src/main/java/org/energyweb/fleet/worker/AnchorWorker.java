@@ -81,6 +81,8 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     private final Map<TopicPartition, Long> waitingSince = new ConcurrentHashMap<>();
     /** Per owned partition: the offset after the last record stored, where reading resumes after a failed write. */
     private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
+    /** Per owned partition: its meters' chain heads as committed, dropped with the partition. */
+    private final Map<TopicPartition, MeterHeads> heads = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private KafkaConsumer<String, byte[]> consumer;
     private FleetStore store;
@@ -144,15 +146,19 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
         PartitionBatch batch;
         long next = records.get(records.size() - 1).offset() + 1;
         try {
-            batch = new PartitionBatch(store, store.gateways(), partition.topic(), partition.partition());
-            records.forEach(record -> batch.add(inbound(record)));
+            MeterHeads known = heads.computeIfAbsent(partition, owned -> new MeterHeads());
+            batch = new PartitionBatch(store, known, store.gateways(), partition.topic(), partition.partition());
+            batch.addAll(records.stream().map(AnchorWorker::inbound).toList());
             store.commit(claim, batch.accepted(), batch.refused(), batch.released(), next);
+            known.advance(batch.heads());
             stored.put(partition, next);
         } catch (FencedException fenced) {
             lose(partition, fenced);
             return;
         } catch (IllegalStateException databaseFailed) {
-            // nothing of the poll was stored: read it again from the last stored offset
+            // nothing of the poll was stored (or, when the commit's answer was lost, perhaps all of it):
+            // read it again from the last stored offset, against the heads as the database has them
+            heads.remove(partition);
             LOG.warn("worker {}: could not store {} ({}); reading it again from offset {}", options.workerId(), partition,
                     databaseFailed.getMessage(), stored.get(partition));
             consumer.seek(partition, stored.get(partition));
@@ -238,6 +244,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     /** The partition was claimed by another worker: nothing of it is read or written here until it is assigned again. */
     private void lose(TopicPartition partition, FencedException fenced) {
         LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
+        heads.remove(partition);
         if (claims.remove(partition) != null && chain != null) {
             chain.disown(partition.topic(), partition.partition());
         }
@@ -280,6 +287,8 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
             for (TopicPartition partition : partitions) {
                 PartitionClaim claim = store.claim(partition.topic(), partition.partition(), options.workerId());
                 claims.put(partition, claim);
+                // a previous owner may have extended the partition's meters since this worker last held it
+                heads.put(partition, new MeterHeads());
                 if (chain != null) {
                     chain.own(claim);
                 }
@@ -305,6 +314,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
 
         private void release(TopicPartition partition) {
             claims.remove(partition);
+            heads.remove(partition);
             if (chain != null) {
                 chain.disown(partition.topic(), partition.partition());
             }

@@ -7,6 +7,7 @@ import org.energyweb.fleet.service.Verdict;
 import org.energyweb.fleet.store.FleetStore;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Set;
 final class PartitionBatch {
 
     private final FleetStore store;
+    private final MeterHeads stored;
     private final String topic;
     private final int partition;
     private final Map<String, MeterHead> heads = new HashMap<>();
@@ -38,14 +40,22 @@ final class PartitionBatch {
     private final ReadingCheck check;
     private int duplicates;
 
-    PartitionBatch(FleetStore store, Set<String> gateways, String topic, int partition) {
+    /** @param stored the partition's heads as committed; the heads of this poll's meters are loaded into it in one query by {@link #addAll} */
+    PartitionBatch(FleetStore store, MeterHeads stored, Set<String> gateways, String topic, int partition) {
         this.store = store;
+        this.stored = stored;
         this.topic = topic;
         this.partition = partition;
         this.check = new ReadingCheck(gateways, this::head, this::digest);
     }
 
-    void add(InboundReading in) {
+    void addAll(List<InboundReading> poll) {
+        // the record key is the meter (the check refuses a record whose document says otherwise)
+        stored.load(store, poll.stream().map(InboundReading::key).toList());
+        poll.forEach(this::add);
+    }
+
+    private void add(InboundReading in) {
         Verdict verdict = check.check(in);
         if (verdict instanceof Verdict.Accepted ok) {
             accept(in, ok);
@@ -108,13 +118,18 @@ final class PartitionBatch {
         return released;
     }
 
+    /** The meters' heads after this poll's accepted readings, for {@link MeterHeads#advance} once they are committed. */
+    Collection<MeterHead> heads() {
+        return heads.values();
+    }
+
     int duplicates() {
         return duplicates;
     }
 
     private Optional<MeterHead> head(String meter) {
         MeterHead pending = heads.get(meter);
-        return pending != null ? Optional.of(pending) : store.head(meter);
+        return pending != null ? Optional.of(pending) : stored.get(store, meter);
     }
 
     private Optional<String> digest(String meter, long seq) {

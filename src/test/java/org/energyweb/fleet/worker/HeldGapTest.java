@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,13 +67,15 @@ class HeldGapTest {
 
     /** One poll of the partition: the documents at offsets from {@code offset} on, checked and stored together. */
     private static void poll(FleetStore store, PartitionClaim claim, long offset, ReadingDocument... documents) {
-        PartitionBatch batch = new PartitionBatch(store, store.gateways(), claim.topic(), claim.partition());
+        PartitionBatch batch = new PartitionBatch(store, new MeterHeads(), store.gateways(), claim.topic(), claim.partition());
+        List<InboundReading> poll = new ArrayList<>();
         long next = offset;
         for (ReadingDocument document : documents) {
             String meter = document.reading().meter();
-            batch.add(new InboundReading(claim.topic(), claim.partition(), next++, meter, "gw-1", meter,
+            poll.add(new InboundReading(claim.topic(), claim.partition(), next++, meter, "gw-1", meter,
                     String.valueOf(document.reading().seq()), document.sha256Hex(), document.bytes()));
         }
+        batch.addAll(poll);
         store.commit(claim, batch.accepted(), batch.refused(), batch.released(), next);
     }
 }
