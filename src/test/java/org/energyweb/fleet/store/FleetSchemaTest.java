@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -61,7 +64,7 @@ class FleetSchemaTest {
             assertEquals(1, formed.size());
             assertEquals(2, formed.get(0).size());
             assertNotNull(formed.get(0).manifestCid());
-            assertTrue(store.chainStore().anchoredBatchOf("aa01").isPresent(), "the anchored batch stays anchored");
+            assertTrue(store.chainStore().anchoredBatchOf(sha256Hex(document(1))).isPresent(), "the anchored batch stays anchored");
         }
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             assertEquals(List.of("1", "2"), column(statement, "SELECT version FROM fleet_schema_version ORDER BY version"));
@@ -148,7 +151,7 @@ class FleetSchemaTest {
      * batch, a formed batch of two readings, and unless null a batch in {@code unfinishedState} ("signed": without
      * receipt; "anchored": not yet published).
      */
-    private static String previousReleaseDatabase(String unfinishedState) throws SQLException, IOException {
+    private static String previousReleaseDatabase(String unfinishedState) throws SQLException, IOException, NoSuchAlgorithmException {
         String url = newDatabase();
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             statement.execute(previousReleaseSchema());
@@ -160,8 +163,7 @@ class FleetSchemaTest {
                     + ACCOUNT_ADDRESS + "', 5, '0xf86a...', '0xanchored', 12, '0xblock')");
             statement.execute("INSERT INTO fleet_batch (id, topic, partition, root, size, first_offset, last_offset, state) "
                     + "VALUES (2, 'readings', 0, '\\x02', 2, 1, 2, 'formed')");
-            statement.execute("INSERT INTO fleet_reading VALUES ('aa01', 'm-1', 1, 'gw-1', '\\x7b7d', 'readings', 0, 0, 1, 0), "
-                    + "('aa02', 'm-1', 2, 'gw-1', '\\x7b317d', 'readings', 0, 1, 2, 0), ('aa03', 'm-1', 3, 'gw-1', '\\x7b327d', 'readings', 0, 2, 2, 1)");
+            statement.execute("INSERT INTO fleet_reading VALUES " + reading(1, 0, 1, 0) + ", " + reading(2, 1, 2, 0) + ", " + reading(3, 2, 2, 1));
             if (unfinishedState != null) {
                 statement.execute("INSERT INTO fleet_batch (id, topic, partition, root, size, first_offset, last_offset, state, chain_id, contract, "
                         + "sender, nonce, raw_tx, tx) VALUES (3, 'readings', 0, '\\x03', 1, 3, 3, '" + unfinishedState + "', 31337, '0xc', '"
@@ -173,6 +175,21 @@ class FleetSchemaTest {
     }
 
     /** Migration 1 is the previous release's DDL verbatim (checked against 1c83be3 when it was written, never edited). */
+    /** A row of {@code fleet_reading} as the previous release stored it: its document's SHA-256 in hex. */
+    private static String reading(long seq, long offset, long batch, int leaf) throws NoSuchAlgorithmException {
+        byte[] document = document(seq);
+        return "('" + sha256Hex(document) + "', 'm-1', " + seq + ", 'gw-1', '\\x" + HexFormat.of().formatHex(document) + "', 'readings', 0, "
+                + offset + ", " + batch + ", " + leaf + ")";
+    }
+
+    private static byte[] document(long seq) {
+        return ("{\"meter\":\"m-1\",\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256Hex(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     private static String previousReleaseSchema() throws IOException {
         try (InputStream in = FleetSchema.class.getResourceAsStream("schema/1.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
