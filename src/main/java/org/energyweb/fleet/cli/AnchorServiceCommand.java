@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "anchor-service", mixinStandardHelpOptions = true,
         description = "Runs one anchoring worker of the fleet: consumes the gateways' readings from Kafka in a consumer group,"
@@ -161,6 +162,12 @@ public class AnchorServiceCommand implements Callable<Integer> {
         AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(brokers, topic, group, id, jdbcUrl, sessionTimeout,
                 batchSize, batchInterval, kafka, chain == null ? null : chain.chain()));
         Thread loop = new Thread(worker, id);
+        AtomicReference<Throwable> died = new AtomicReference<>();
+        // the loop has left the group and closed its store by then; the process says it failed, so a supervisor restarts it
+        loop.setUncaughtExceptionHandler((thread, failure) -> {
+            died.set(failure);
+            thread.getThreadGroup().uncaughtException(thread, failure);
+        });
         ProofServer proofs = httpPort == null ? null : ProofServer.start(new InetSocketAddress(httpHost, httpPort), jdbcUrl);
         if (proofs != null) {
             System.out.println("proofs: http://" + httpHost + ":" + proofs.port() + "/proof/{sha256}");
@@ -178,6 +185,10 @@ public class AnchorServiceCommand implements Callable<Integer> {
         loop.join();
         if (proofs != null) {
             proofs.close();
+        }
+        if (died.get() != null) {
+            System.err.println("worker " + id + " stopped by an error (above); exiting so that it is restarted");
+            return 1;
         }
         return 0;
     }
