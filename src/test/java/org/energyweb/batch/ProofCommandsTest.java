@@ -100,6 +100,18 @@ class ProofCommandsTest extends OnDevChain {
     }
 
     @Test
+    void aBatchAnchorWithFewerConfirmationsThanAskedForIsRejected() throws Exception {
+        Path proof = proofFile(documents, "meter-2", 1);
+
+        Run enough = run(new VerifyProofCommand(), proof.toString(), "--rpc", anvil.url(), "--confirmations", "1");
+        Run tooFew = run(new VerifyProofCommand(), proof.toString(), "--rpc", anvil.url(), "--confirmations", "1000");
+
+        assertThat(enough.exit()).as(enough.out()).isZero();
+        assertThat(tooFew.exit()).isEqualTo(1);
+        assertThat(tooFew.out()).contains("INVALID: anchor: transaction ").contains("fewer than the 1000 asked for");
+    }
+
+    @Test
     void withoutRpcOnlyTheHashesAreCheckedAndTheOutputSaysSo() throws Exception {
         Run verify = run(new VerifyProofCommand(), proofFile(documents, "meter-0", 0).toString());
 

@@ -49,8 +49,8 @@ public class VerifyProofCommand implements Callable<Integer> {
     @Option(names = "--allow-insecure", description = "Accept a plain-http RPC URL to another machine.")
     boolean allowInsecure;
 
-    @Option(names = "--confirmations", paramLabel = "N", defaultValue = "1", description = "With --rpc, for a transparency-log"
-            + " proof: blocks the anchoring transaction's block needs on the chain, itself included (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--confirmations", paramLabel = "N", defaultValue = "1", description = "With --rpc: blocks the anchoring"
+            + " transaction's block needs on the chain, itself included (default: ${DEFAULT-VALUE}).")
     int confirmations;
 
     @Option(names = "--log-key", paramLabel = "VKEY", description = "For a transparency-log proof: the log's verifier key"
@@ -78,7 +78,7 @@ public class VerifyProofCommand implements Callable<Integer> {
                 out.println("INVALID: " + logAnchor.get());
                 return 1;
             }
-            ProofVerifier verifier = rpc == null ? ProofVerifier.hashesOnly() : ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(eth()));
+            ProofVerifier verifier = rpc == null ? ProofVerifier.hashesOnly() : ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(eth(), confirmations));
             Verification verification = verifier.verify(proof);
             if (!verification.valid()) {
                 out.println("INVALID: " + verification.reason());

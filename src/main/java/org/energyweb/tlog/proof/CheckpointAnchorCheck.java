@@ -1,9 +1,9 @@
 package org.energyweb.tlog.proof;
 
+import org.energyweb.chain.origin.AnchorTransactionCheck;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.Log;
-import org.energyweb.chain.rpc.Receipt;
 import org.energyweb.ipfs.cid.Cid;
 import org.energyweb.ipfs.cid.UnixFs;
 import org.energyweb.ipfs.cid.UnixFsOptions;
@@ -24,24 +24,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Confirms the anchor of a transparency-log proof on an EVM node: the node is on the proof's chain; the proof's
- * transaction was mined in its block with the confirmations asked for and succeeded; and the proof's contract emitted in
+ * Confirms the anchor of a transparency-log proof on an EVM node: the chain, block, success and confirmations of its
+ * transaction ({@link AnchorTransactionCheck}); and the proof's contract emitted in
  * it a {@code LogCheckpointAnchored} event (read as {@code log monitor} reads it, {@link AnchoredCheckpoint}) by the
  * proof's submitter for its origin with exactly the proof's size, root and checkpoint CID. What the proof carries is
  * checked against itself first ({@link #problem(BatchPath)}), so the chain is asked only about a coherent claim.
  */
 public final class CheckpointAnchorCheck implements AnchorCheck {
 
-    private final Eth eth;
-    private final int confirmations;
+    private final AnchorTransactionCheck transaction;
 
     /** @param confirmations blocks the transaction's block needs on top of the chain (itself included) */
     public CheckpointAnchorCheck(Eth eth, int confirmations) {
-        if (confirmations < 1) {
-            throw new IllegalArgumentException("confirmations must be at least 1: " + confirmations);
-        }
-        this.eth = eth;
-        this.confirmations = confirmations;
+        this.transaction = new AnchorTransactionCheck(eth, confirmations);
     }
 
     /**
@@ -92,26 +87,12 @@ public final class CheckpointAnchorCheck implements AnchorCheck {
         if (claimed == null) {
             return Optional.of("anchor names no anchored checkpoint");
         }
-        long chainId = eth.chainId();
-        if (chainId != anchor.chainId()) {
-            return Optional.of("the node is on chain " + chainId + ", the proof names chain " + anchor.chainId());
-        }
-        Receipt receipt = eth.receipt(anchor.tx()).orElse(null);
-        if (receipt == null) {
-            return Optional.of("transaction " + anchor.tx() + " is not mined (or unknown to the node)");
-        }
-        if (receipt.blockNumber() != anchor.block()) {
-            return Optional.of("transaction " + anchor.tx() + " is in block " + receipt.blockNumber() + ", not " + anchor.block());
-        }
-        if (!receipt.succeeded()) {
-            return Optional.of("transaction " + anchor.tx() + " did not succeed");
-        }
-        long confirmed = eth.blockNumber() - receipt.blockNumber() + 1;
-        if (confirmed < confirmations) {
-            return Optional.of("transaction " + anchor.tx() + " has " + confirmed + " confirmation(s), fewer than the " + confirmations + " asked for");
+        AnchorTransactionCheck.Outcome mined = transaction.check(anchor);
+        if (mined.receipt() == null) {
+            return Optional.of(mined.problem());
         }
         List<AnchoredCheckpoint> events = new ArrayList<>();
-        for (Log log : receipt.logs()) {
+        for (Log log : mined.receipt().logs()) {
             if (log.address().equalsIgnoreCase(anchor.contract()) && ReadingAnchorContract.LOG_CHECKPOINT_ANCHORED.matches(log)) {
                 events.add(AnchoredCheckpoint.of(log));
             }
