@@ -21,6 +21,11 @@ final class PythonScript {
 
     /** Runs {@code scriptName} with the given files' contents as file arguments and {@code input} on stdin; its output lines. */
     static List<String> run(String scriptName, List<String> files, String input) throws IOException, InterruptedException {
+        return run(scriptName, List.of(), files, input);
+    }
+
+    /** As {@link #run(String, List, String)}, with {@code options} before the file arguments. */
+    static List<String> run(String scriptName, List<String> options, List<String> files, String input) throws IOException, InterruptedException {
         assertThat(Files.isExecutable(PYTHON)).as("Debian's python3 is installed").isTrue();
         Path dir = Files.createTempDirectory("python-cross-check");
         try {
@@ -29,6 +34,7 @@ final class PythonScript {
                 Files.write(script, source.readAllBytes());
             }
             List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
+            command.addAll(options);
             for (int i = 0; i < files.size(); i++) {
                 Path file = dir.resolve("proof-" + i + ".json");
                 Files.writeString(file, files.get(i));
