@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Transparency-log proofs as {@code energyweb prove --log --size N} prints them, from a real ledger and log, checked by
  * verify_proof.py: its own RFC 9162 leaf hash and inclusion path, c2sp.org/tlog-checkpoint body and c2sp.org/signed-note
- * Ed25519 signature (OpenSSL's, through python3-cryptography) under the verifier key {@code energyweb log key} prints.
+ * Ed25519 signature (OpenSSL's, through python3-cryptography) under the verifier key {@code energyweb log key} prints;
+ * on every proof, valid or tampered with, {@code energyweb verify-proof} must come to the same verdict.
  */
 class LogProofPythonCrossCheckTest {
 
@@ -48,6 +50,9 @@ class LogProofPythonCrossCheckTest {
     static Path data;
 
     private static final List<LedgerEntry> READINGS = new ArrayList<>();
+
+    @TempDir
+    Path work;
 
     @BeforeAll
     static void aGatewayLogsReadingsAndKeepsACheckpointAtEachSize() throws Exception {
@@ -85,9 +90,17 @@ class LogProofPythonCrossCheckTest {
         return proof;
     }
 
-    private static List<String> verify(List<ObjectNode> proofs) throws Exception {
-        return PythonScript.run("verify_proof.py", List.of("--log-key", LOG_KEY.verifier().text()),
+    /** verify_proof.py's verdicts, each asserted to agree with {@code energyweb verify-proof --log-key} on whether the proof is valid. */
+    private List<String> verify(List<ObjectNode> proofs) throws Exception {
+        List<String> verdicts = PythonScript.run("verify_proof.py", List.of("--log-key", LOG_KEY.verifier().text()),
                 proofs.stream().map(JsonNode::toString).toList(), "");
+        assertThat(verdicts).hasSameSizeAs(proofs);
+        for (int i = 0; i < proofs.size(); i++) {
+            Path file = Files.writeString(work.resolve("proof-" + i + ".json"), proofs.get(i).toString());
+            Result java = CliTestSupport.run("verify-proof", file.toString(), "--log-key", LOG_KEY.verifier().text());
+            assertThat(java.exitCode()).as(verdicts.get(i) + " / " + java.out() + java.err()).isEqualTo(verdicts.get(i).equals("valid") ? 0 : 1);
+        }
+        return verdicts;
     }
 
     @Test
@@ -132,6 +145,19 @@ class LogProofPythonCrossCheckTest {
 
         assertThat(verify(List.of(otherKey, forged))).containsExactly("invalid: checkpoint: the note carries no signature of the log key",
                 "invalid: checkpoint: the log key's signature on the note does not verify");
+    }
+
+    @Test
+    void signaturesOfOtherKeysBesideTheLogKeysAreIgnored() throws Exception {
+        ObjectNode proof = prove(299, 300);
+        SignedNote note = SignedNote.parse(proof.path("checkpoint").asText());
+        NoteSigner witness = new NoteSigner("witness.example/w1", seed(3));
+        // signed-note "Signatures": lines of unknown keys, even of the log's name, are ignored wherever they stand.
+        SignedNote signed = SignedNote.sign(note.text(), ANOTHER_KEY, witness).with(note.signatures());
+        proof.put("checkpoint", signed.encoded());
+
+        assertThat(signed.signatures()).hasSize(3);
+        assertThat(verify(List.of(proof))).containsExactly("valid");
     }
 
     @Test
