@@ -5,12 +5,14 @@ import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.energyweb.batch.NotAnchoredException;
 import org.energyweb.fleet.FleetRecord;
+import org.energyweb.fleet.ResultsRecord;
 import org.energyweb.ledger.Batches;
 import org.energyweb.ledger.HopState;
 import org.energyweb.ledger.Hops;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.ledger.camel.LedgerComponent;
+import org.energyweb.proof.BatchPath;
 import org.energyweb.proof.InclusionProof;
 import org.energyweb.proof.Proof;
 import org.energyweb.proof.ProofJson;
@@ -19,21 +21,27 @@ import org.energyweb.proof.Verification;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The gateway's end of the results topic: the anchor service sends, per anchored reading, its
- * inclusion proof keyed by gateway; this records it on the reading's {@code fleet} hop (state
- * {@code anchored}, the proof JSON as detail), so {@code energyweb status} counts the gateway's
- * readings anchored by the service and {@code energyweb prove} prints their proofs. A proof is
- * recorded only when its path leads to its root from the document this ledger holds; another
- * gateway's result is skipped. Used through {@code class:org.energyweb.fleet.gateway.FleetResults?bean.gatewayId=...}.
+ * The gateway's end of the results topic: the anchor service sends, per anchored batch, this gateway's
+ * readings of it with their leaf indexes and audit paths ({@link ResultsRecord}), keyed by gateway; this
+ * rebuilds each reading's inclusion proof from the document its ledger holds and records it on the reading's
+ * {@code fleet} hop (state {@code anchored}, the proof JSON as detail), so {@code energyweb status} counts the
+ * gateway's readings anchored by the service and {@code energyweb prove} prints their proofs. A proof is recorded
+ * only when its path leads to the batch's root from the ledger's document; another gateway's results are skipped.
+ * Used through {@code class:org.energyweb.fleet.gateway.FleetResults?bean.gatewayId=...}.
  */
 public class FleetResults {
 
     /** The hop of a reading anchored by the fleet's anchor service. */
     public static final String HOP = "fleet";
     public static final String ANCHORED = "anchored";
+    private static final int REASONS_SHOWN = 5;
 
     private String gatewayId;
     private String dataDir;
@@ -46,27 +54,72 @@ public class FleetResults {
         this.dataDir = dataDir;
     }
 
-    /** Records the proof in the message body on its reading's fleet hop, and waits until it is committed. */
+    /**
+     * Records the proofs of the readings of the results in the message body on their fleet hop, and waits until
+     * they are committed. Readings refused (not in this ledger, another identity, a path that does not lead to the
+     * root) are left out while the others are recorded; then the record fails naming them, so the route's error
+     * handler reports it and the consumer goes on (taking the record again records the same once more).
+     *
+     * @throws IllegalArgumentException when the record is not results for this gateway, or once the others are
+     *                                  recorded, naming the readings refused and why
+     */
     public void record(Exchange exchange) throws InvalidPayloadException {
         Message message = exchange.getMessage();
         if (!gatewayId.equals(text(message.getHeader(FleetRecord.GATEWAY)))) {
             return;
         }
-        byte[] json = message.getMandatoryBody(byte[].class);
-        if (!(ProofJson.read(json) instanceof InclusionProof proof)) {
-            throw new IllegalArgumentException("a result of the anchor service is not an inclusion proof");
-        }
-        Verification verification = ProofVerifier.hashesOnly().verify(proof);
-        if (!verification.valid()) {
-            throw new IllegalArgumentException("the anchor service's proof does not hold: " + verification.reason());
+        ResultsRecord results = ResultsRecord.read(message.getMandatoryBody(byte[].class));
+        if (!gatewayId.equals(results.gateway())) {
+            throw new IllegalArgumentException("results headed for gateway " + gatewayId + " are for gateway " + results.gateway());
         }
         Ledger ledger = LedgerComponent.of(exchange.getContext(), dataDir);
-        LedgerEntry entry = ledger.findBySha256(proof.leaf())
-                .orElseThrow(() -> new IllegalArgumentException("the anchor service names a reading this ledger does not hold"));
-        if (!Arrays.equals(entry.document().bytes(), proof.document())) {
-            throw new IllegalArgumentException("the anchor service's proof is for another document than reading " + entry);
+        List<CompletableFuture<Void>> recorded = new ArrayList<>(results.readings().size());
+        List<String> refused = new ArrayList<>();
+        for (ResultsRecord.Result reading : results.readings()) {
+            try {
+                LedgerEntry entry = entryOf(ledger, reading);
+                recorded.add(ledger.hops().record(entry.position(), HOP, ANCHORED, ProofJson.write(proof(entry, results.path(reading)))));
+            } catch (IllegalArgumentException e) {
+                refused.add(reading + ": " + e.getMessage());
+            }
         }
-        ledger.hops().recordAndWait(entry.position(), HOP, ANCHORED, new String(json, StandardCharsets.UTF_8));
+        awaitAll(recorded);
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("the anchor service's results for batch " + results.batch().id() + " of "
+                    + results.batch().topic() + "-" + results.batch().partition() + " (chunk " + (results.chunk() + 1) + " of " + results.chunks()
+                    + "): " + refused.size() + " of " + results.readings().size() + " readings refused, the others recorded: "
+                    + String.join("; ", refused.subList(0, Math.min(REASONS_SHOWN, refused.size())))
+                    + (refused.size() > REASONS_SHOWN ? "; ..." : ""));
+        }
+    }
+
+    private static LedgerEntry entryOf(Ledger ledger, ResultsRecord.Result reading) {
+        LedgerEntry entry = ledger.findBySha256(reading.sha256())
+                .orElseThrow(() -> new IllegalArgumentException("this ledger holds no reading of SHA-256 " + HexFormat.of().formatHex(reading.sha256())));
+        if (!entry.meter().equals(reading.meter()) || entry.seq() != reading.seq()) {
+            throw new IllegalArgumentException("its SHA-256 is reading " + entry.meter() + "#" + entry.seq() + " of this ledger");
+        }
+        return entry;
+    }
+
+    private static InclusionProof proof(LedgerEntry entry, BatchPath path) {
+        InclusionProof proof = InclusionProof.of(entry.document().bytes(), path);
+        Verification verification = ProofVerifier.hashesOnly().verify(proof);
+        if (!verification.valid()) {
+            throw new IllegalArgumentException("its proof does not hold: " + verification.reason());
+        }
+        return proof;
+    }
+
+    private static void awaitAll(List<CompletableFuture<Void>> recorded) {
+        try {
+            CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

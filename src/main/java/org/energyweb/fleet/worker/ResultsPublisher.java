@@ -7,16 +7,18 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.energyweb.fleet.FleetRecord;
+import org.energyweb.fleet.ResultsRecord;
 import org.energyweb.fleet.proof.ServiceProofs;
 import org.energyweb.fleet.store.BatchChainStore;
 import org.energyweb.fleet.store.PartitionClaim;
 import org.energyweb.proof.Anchor;
 import org.energyweb.proof.MerkleTree;
-import org.energyweb.proof.ProofJson;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,20 +26,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Tells the gateways what was anchored: for every reading of an anchored batch, one record on the
- * results topic whose value is the reading's inclusion proof (the JSON of {@code energyweb prove}:
- * document, leaf index, path, root, chain, contract, transaction and block), keyed by the gateway
- * and with the reading's identity and its batch's manifest CID as headers ({@link FleetRecord}). The batch is marked published
- * once the broker acknowledged all of them; a crash before that publishes the batch again, which a
- * gateway records once (at least once here, idempotent there).
+ * Tells the gateways what was anchored: for every gateway with readings in an anchored batch, records on the
+ * results topic ({@link ResultsRecord}: the batch, its anchor and per reading its identity, leaf index and audit
+ * path, {@code maxReadings} readings at most per record), keyed by the gateway and with the gateway and the batch's
+ * manifest CID as headers ({@link FleetRecord}). The batch is marked published once the broker acknowledged all of
+ * them; a crash before that publishes the batch again, which a gateway records once (at least once here,
+ * idempotent there).
  */
 final class ResultsPublisher implements AutoCloseable {
 
     private final String topic;
+    private final int maxReadings;
     private final KafkaProducer<String, byte[]> producer;
 
     ResultsPublisher(String brokers, String topic, Map<String, String> kafkaProperties) {
+        this(brokers, topic, kafkaProperties, ResultsRecord.MAX_READINGS);
+    }
+
+    ResultsPublisher(String brokers, String topic, Map<String, String> kafkaProperties, int maxReadings) {
         this.topic = topic;
+        this.maxReadings = maxReadings;
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -51,17 +59,10 @@ final class ResultsPublisher implements AutoCloseable {
 
     /** Publishes the results of an anchored batch of the claimed partition, then marks it published (fenced). */
     void publish(PartitionClaim claim, BatchChainStore.Anchored batch, BatchChainStore store) {
-        List<BatchChainStore.Leaf> leaves = store.leaves(batch.id());
-        MerkleTree tree = ServiceProofs.tree(batch, leaves);
-        Anchor anchor = ServiceProofs.anchor(batch);
-        List<Future<RecordMetadata>> sent = new ArrayList<>(leaves.size());
-        for (BatchChainStore.Leaf leaf : leaves) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, leaf.gateway(),
-                    ProofJson.write(ServiceProofs.prove(tree, leaf, anchor)).getBytes(StandardCharsets.UTF_8));
-            record.headers().add(FleetRecord.GATEWAY, text(leaf.gateway()));
-            record.headers().add(FleetRecord.METER, text(leaf.meter()));
-            record.headers().add(FleetRecord.SEQ, text(String.valueOf(leaf.seq())));
-            record.headers().add(FleetRecord.SHA256, text(leaf.sha256()));
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (ResultsRecord results : records(batch, store.leaves(batch.id()), maxReadings)) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, results.gateway(), results.json());
+            record.headers().add(FleetRecord.GATEWAY, text(results.gateway()));
             record.headers().add(FleetRecord.MANIFEST, text(batch.manifestCid()));
             sent.add(producer.send(record));
         }
@@ -70,6 +71,23 @@ final class ResultsPublisher implements AutoCloseable {
             await(acknowledged);
         }
         store.published(claim, batch.id());
+    }
+
+    /** The results of an anchored batch: per gateway, in the order its readings first appear, its readings in leaf order. */
+    static List<ResultsRecord> records(BatchChainStore.Anchored batch, List<BatchChainStore.Leaf> leaves, int maxReadings) {
+        MerkleTree tree = ServiceProofs.tree(batch, leaves);
+        Map<String, List<ResultsRecord.Result>> byGateway = new LinkedHashMap<>();
+        HexFormat hex = HexFormat.of();
+        for (BatchChainStore.Leaf leaf : leaves) {
+            byGateway.computeIfAbsent(leaf.gateway(), gateway -> new ArrayList<>()).add(new ResultsRecord.Result(leaf.meter(), leaf.seq(),
+                    hex.parseHex(leaf.sha256()), leaf.index(), tree.inclusionPath(leaf.index())));
+        }
+        ResultsRecord.Batch anchored = new ResultsRecord.Batch(batch.topic(), batch.partition(), batch.id(), tree.size(), batch.root(),
+                batch.manifestCid());
+        Anchor anchor = ServiceProofs.anchor(batch);
+        List<ResultsRecord> records = new ArrayList<>();
+        byGateway.forEach((gateway, readings) -> records.addAll(ResultsRecord.chunked(gateway, anchored, anchor, readings, maxReadings)));
+        return records;
     }
 
     private static void await(Future<RecordMetadata> acknowledged) {

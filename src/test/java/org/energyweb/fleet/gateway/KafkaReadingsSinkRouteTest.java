@@ -4,16 +4,24 @@ import org.apache.camel.CamelContext;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.energyweb.camel.KameletTestSupport;
 import org.energyweb.fleet.FleetRecord;
+import org.energyweb.fleet.ResultsRecord;
 import org.energyweb.ledger.HopState;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.ledger.camel.LedgerComponent;
 import org.energyweb.peers.KafkaBroker;
+import org.energyweb.proof.Anchor;
+import org.energyweb.proof.MerkleTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,11 +39,16 @@ import java.util.Properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** routes/examples/fleet-gateway.camel.yaml against a real KRaft broker: the kafka-readings-sink kamelet fed by the ledger's outbox. */
+/**
+ * routes/examples/fleet-gateway.camel.yaml against a real KRaft broker: the kafka-readings-sink kamelet fed by the ledger's
+ * outbox, and the anchor service's results read back onto the fleet hop.
+ */
 class KafkaReadingsSinkRouteTest extends KameletTestSupport {
 
     private static final String TOPIC = "energyweb-readings";
     private static final int PARTITIONS = 3;
+    private static final String RESULTS = "energyweb-anchors";
+    private static final Anchor ANCHOR = new Anchor(31337, "0x" + "ab".repeat(20), "0x" + "cd".repeat(32), 5);
 
     @TempDir
     static Path dir;
@@ -45,6 +58,7 @@ class KafkaReadingsSinkRouteTest extends KameletTestSupport {
     static void startBroker() {
         broker = KafkaBroker.start(dir.resolve("kafka"));
         broker.createTopic(TOPIC, PARTITIONS);
+        broker.createTopic(RESULTS, 1);
     }
 
     @AfterAll
@@ -98,6 +112,42 @@ class KafkaReadingsSinkRouteTest extends KameletTestSupport {
         seqsByMeter.values().forEach(seqs -> assertThat(seqs.stream().distinct().toList())
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(0, seqs.stream().mapToLong(Long::longValue).max().orElseThrow()).boxed().toList()));
         assertThat(seqsByMeter).hasSize(4);
+    }
+
+    @Test
+    void aResultsRecordWithAForgedReadingRecordsItsOtherReadingsAndTheRouteGoesOnWithTheNextRecordsSkippingOtherGateways() throws Exception {
+        Ledger ledger = context.getComponent("ledger", LedgerComponent.class).ledger(dir.resolve("data").toString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledger.size() >= 6);
+        List<LedgerEntry> entries = ledger.after(0, 6);
+        MerkleTree tree = MerkleTree.ofLeafInputs(entries.stream().map(entry -> entry.document().sha256()).toList());
+        ResultsRecord.Batch batch = new ResultsRecord.Batch(TOPIC, 0, 1, tree.size(), tree.root(), "bafkreimanifest");
+        List<ResultsRecord.Result> readings = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            LedgerEntry entry = entries.get(i);
+            readings.add(new ResultsRecord.Result(entry.meter(), entry.seq(), entry.document().sha256(), i, tree.inclusionPath(i)));
+        }
+        List<ResultsRecord.Result> withForged = new ArrayList<>(readings.subList(0, 3));
+        withForged.set(1, new ResultsRecord.Result(readings.get(1).meter(), readings.get(1).seq(), readings.get(1).sha256(), 1,
+                readings.get(2).path()));
+
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(results("gateway-7", new ResultsRecord("gateway-7", batch, ANCHOR, 0, 2, withForged))).get();
+            // the forged reading's honest result, but another gateway's record: skipped
+            producer.send(results("gateway-8", new ResultsRecord("gateway-7", batch, ANCHOR, 0, 1, readings.subList(1, 2)))).get();
+            producer.send(results("gateway-7", new ResultsRecord("gateway-7", batch, ANCHOR, 1, 2, readings.subList(3, 6)))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> entries.stream()
+                .filter(entry -> ledger.hops().state(entry.position(), FleetResults.HOP).isPresent()).count() == 5);
+        assertThat(ledger.hops().state(entries.get(1).position(), FleetResults.HOP)).isEmpty();
+    }
+
+    private static ProducerRecord<String, byte[]> results(String gateway, ResultsRecord results) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(RESULTS, gateway, results.json());
+        record.headers().add(FleetRecord.GATEWAY, gateway.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
