@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The anchor service's {@link TransactionJournal}: the transaction of each Merkle batch (the key is
@@ -48,6 +50,8 @@ public final class FleetJournal implements TransactionJournal, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetJournal.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Anchored batches looked at per query when looking for the ones the chain lost. */
+    private static final int PAGE = 100;
 
     private final Session session;
     private final FleetNonces nonces;
@@ -56,7 +60,7 @@ public final class FleetJournal implements TransactionJournal, AutoCloseable {
 
     public FleetJournal(String jdbcUrl) {
         this.session = new Session(jdbcUrl);
-        this.nonces = new FleetNonces(session);
+        this.nonces = new FleetNonces(session, claims::values);
     }
 
     /** This worker now owns the claimed partition: its batches' transactions may be recorded under the claim. */
@@ -228,6 +232,80 @@ public final class FleetJournal implements TransactionJournal, AutoCloseable {
                     }
                 }
                 return gone;
+            });
+        }
+    }
+
+    /** A batch's transaction as recorded mined: in which block, known by that block's hash. */
+    public record Mined(long block, String blockHash) {
+    }
+
+    /**
+     * The claimed partition's anchored (or published) batches whose block the chain no longer holds (a
+     * dev chain restarted without its state, a reorganisation deeper than the confirmations) go back to
+     * formed, fenced by the claim: they are anchored and published again. A chain holding a block holds
+     * every block below it, so they are looked for from the newest block down to the first one
+     * {@code onChain} holds; the chain is asked outside any database transaction.
+     *
+     * @return the batches rewound
+     */
+    public List<Long> rewindLost(PartitionClaim claim, long chainId, Predicate<Mined> onChain) {
+        List<Long> lost = new ArrayList<>();
+        Map<Mined, Boolean> held = new HashMap<>();
+        for (int page = 0; ; page++) {
+            Map<Long, Mined> batches = anchoredNewestFirst(claim, chainId, page);
+            for (Map.Entry<Long, Mined> batch : batches.entrySet()) {
+                if (held.computeIfAbsent(batch.getValue(), onChain::test)) {
+                    return rewound(claim, lost);
+                }
+                lost.add(batch.getKey());
+            }
+            if (batches.size() < PAGE) {
+                return rewound(claim, lost);
+            }
+        }
+    }
+
+    private Map<Long, Mined> anchoredNewestFirst(PartitionClaim claim, long chainId, int page) {
+        synchronized (session) {
+            return session.inTransaction(connection -> {
+                Map<Long, Mined> batches = new LinkedHashMap<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT id, block, block_hash FROM fleet_batch "
+                        + "WHERE topic = ? AND partition = ? AND chain_id = ? AND state IN ('" + BatchState.ANCHORED + "', '"
+                        + BatchState.PUBLISHED + "') ORDER BY block DESC, id DESC LIMIT " + PAGE + " OFFSET ?")) {
+                    select.setString(1, claim.topic());
+                    select.setInt(2, claim.partition());
+                    select.setLong(3, chainId);
+                    select.setLong(4, (long) page * PAGE);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            batches.put(rs.getLong(1), new Mined(rs.getLong(2), rs.getString(3)));
+                        }
+                    }
+                }
+                return batches;
+            });
+        }
+    }
+
+    private List<Long> rewound(PartitionClaim claim, List<Long> lost) {
+        if (lost.isEmpty()) {
+            return lost;
+        }
+        synchronized (session) {
+            return session.inTransaction(connection -> {
+                session.lockAsOwner(connection, claim);
+                List<Long> rewound = new ArrayList<>();
+                try (PreparedStatement update = connection.prepareStatement("UPDATE fleet_batch SET " + FleetNonces.FORGET_TRANSACTION
+                        + " WHERE id = ANY (?) AND state IN ('" + BatchState.ANCHORED + "', '" + BatchState.PUBLISHED + "') RETURNING id")) {
+                    update.setArray(1, connection.createArrayOf("bigint", lost.toArray()));
+                    try (ResultSet rs = update.executeQuery()) {
+                        while (rs.next()) {
+                            rewound.add(rs.getLong(1));
+                        }
+                    }
+                }
+                return rewound;
             });
         }
     }

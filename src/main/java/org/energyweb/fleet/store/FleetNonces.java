@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * The service's signing accounts' nonces in PostgreSQL: per account ({@code chainId:address}) the next
@@ -20,10 +21,17 @@ import java.util.OptionalLong;
  */
 final class FleetNonces implements NonceRecords {
 
-    private final Session session;
+    /** Sets a batch back to formed without its transaction: it gets a new one. */
+    static final String FORGET_TRANSACTION = "state = '" + BatchState.FORMED
+            + "', tx_state = NULL, tx_detail = NULL, nonce = NULL, tx = NULL, block = NULL, block_hash = NULL";
 
-    FleetNonces(Session session) {
+    private final Session session;
+    /** The worker's claims: only their partitions' batches are rewound. */
+    private final Supplier<Collection<PartitionClaim>> owned;
+
+    FleetNonces(Session session, Supplier<Collection<PartitionClaim>> owned) {
         this.session = session;
+        this.owned = owned;
     }
 
     @Override
@@ -58,19 +66,29 @@ final class FleetNonces implements NonceRecords {
         }
     }
 
-    /** The batches whose transactions the chain lost go back to formed (they are anchored and published again). */
+    /**
+     * The batches whose transactions the chain lost go back to formed (they are anchored and published
+     * again), but only those of the partitions this worker owns under its current epoch: their rows are
+     * locked and their epochs compared in the same transaction, so a batch another worker owns, and may
+     * have in flight, is never touched; its owner finds it lost when it claims the partition
+     * ({@link FleetJournal#rewindLost}). The account's next nonce goes down to the chain's count, so
+     * what is sent next fills the chain's gap.
+     */
     @Override
     public List<Long> rewind(String account, String hop, long chainId, String from, long chainNonce, String keepState) {
         synchronized (session) {
             return session.inTransaction(connection -> {
+                List<PartitionClaim> current = lockCurrent(connection, owned.get());
                 List<Long> batches = new ArrayList<>();
-                try (PreparedStatement update = connection.prepareStatement("UPDATE fleet_batch SET state = '" + BatchState.FORMED
-                        + "', tx_state = NULL, tx_detail = NULL, nonce = NULL, tx = NULL, block = NULL, block_hash = NULL "
-                        + "WHERE chain_id = ? AND lower(sender) = ? AND nonce >= ? AND tx_state <> ? RETURNING id")) {
-                    update.setLong(1, chainId);
-                    update.setString(2, from.toLowerCase(Locale.ROOT));
-                    update.setLong(3, chainNonce);
-                    update.setString(4, keepState);
+                try (PreparedStatement update = connection.prepareStatement("UPDATE fleet_batch SET " + FORGET_TRANSACTION + " FROM unnest(?::text[], ?::int[]) AS owned (owned_topic, owned_partition) "
+                        + "WHERE topic = owned_topic AND partition = owned_partition "
+                        + "AND chain_id = ? AND lower(sender) = ? AND nonce >= ? AND tx_state <> ? RETURNING id")) {
+                    update.setArray(1, connection.createArrayOf("text", current.stream().map(PartitionClaim::topic).toArray()));
+                    update.setArray(2, connection.createArrayOf("integer", current.stream().map(PartitionClaim::partition).toArray()));
+                    update.setLong(3, chainId);
+                    update.setString(4, from.toLowerCase(Locale.ROOT));
+                    update.setLong(5, chainNonce);
+                    update.setString(6, keepState);
                     try (ResultSet rs = update.executeQuery()) {
                         while (rs.next()) {
                             batches.add(rs.getLong(1));
@@ -85,6 +103,27 @@ final class FleetNonces implements NonceRecords {
                 return batches;
             });
         }
+    }
+
+    /** Locks the claimed partitions' rows until the transaction ends; the claims whose epoch is still the partition's. */
+    private static List<PartitionClaim> lockCurrent(Connection connection, Collection<PartitionClaim> claims) throws SQLException {
+        List<PartitionClaim> current = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT p.topic, p.partition FROM fleet_partition p "
+                + "JOIN unnest(?::text[], ?::int[], ?::bigint[]) AS claimed (claimed_topic, claimed_partition, claimed_epoch) "
+                + "ON p.topic = claimed_topic AND p.partition = claimed_partition AND p.epoch = claimed_epoch "
+                + "ORDER BY p.topic, p.partition FOR UPDATE OF p")) {
+            select.setArray(1, connection.createArrayOf("text", claims.stream().map(PartitionClaim::topic).toArray()));
+            select.setArray(2, connection.createArrayOf("integer", claims.stream().map(PartitionClaim::partition).toArray()));
+            select.setArray(3, connection.createArrayOf("bigint", claims.stream().map(PartitionClaim::epoch).toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String topic = rs.getString(1);
+                    int partition = rs.getInt(2);
+                    claims.stream().filter(claim -> claim.topic().equals(topic) && claim.partition() == partition).forEach(current::add);
+                }
+            }
+        }
+        return current;
     }
 
     /** The account's next nonce, its row locked until {@code connection}'s transaction ends. */

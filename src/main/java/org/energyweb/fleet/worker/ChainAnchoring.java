@@ -49,6 +49,7 @@ final class ChainAnchoring implements AutoCloseable {
     record Options(String contract, Duration resendAfter) {
     }
 
+    private final Eth eth;
     private final FleetJournal journal;
     private final TransactionPipeline pipeline;
     private final Options options;
@@ -58,8 +59,11 @@ final class ChainAnchoring implements AutoCloseable {
     private final Set<Long> submitted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean due = new AtomicBoolean(true);
     private final Queue<FencedException> fenced = new ConcurrentLinkedQueue<>();
+    /** Claims whose partition's anchored batches are not yet compared with the chain. */
+    private final Queue<PartitionClaim> unchecked = new ConcurrentLinkedQueue<>();
 
-    private ChainAnchoring(FleetJournal journal, TransactionPipeline pipeline, Options options, IpfsClient ipfs) {
+    private ChainAnchoring(Eth eth, FleetJournal journal, TransactionPipeline pipeline, Options options, IpfsClient ipfs) {
+        this.eth = eth;
         this.journal = journal;
         this.pipeline = pipeline;
         this.options = options;
@@ -71,21 +75,28 @@ final class ChainAnchoring implements AutoCloseable {
         try {
             TransactionPipeline pipeline = TransactionPipeline.start(eth, credentials, journal, TransactionPipeline.Options.DEFAULT
                     .withGas(GasPolicy.DEFAULT).withResendAfter(options.resendAfter()));
-            return new ChainAnchoring(journal, pipeline, options, ipfs);
+            return new ChainAnchoring(eth, journal, pipeline, options, ipfs);
         } catch (RuntimeException e) {
             journal.close();
             throw e;
         }
     }
 
-    /** The worker claimed a partition: its batches' transactions may be recorded, and its open batches are looked at. */
+    /**
+     * The worker claimed a partition: its batches' transactions may be recorded, its open batches are
+     * looked at, and the next {@link #submit} first rewinds its batches the chain lost. The pipeline's
+     * own look for lost transactions, at its start, rewinds only partitions owned then (none, at a
+     * worker's start); each partition's are its owner's to rewind, under its claim.
+     */
     void own(PartitionClaim claim) {
         journal.own(claim);
+        unchecked.add(claim);
         due.set(true);
     }
 
     void disown(String topic, int partition) {
         journal.disown(topic, partition);
+        unchecked.removeIf(claim -> claim.topic().equals(topic) && claim.partition() == partition);
     }
 
     /** Something changed (a batch formed, a pass failed): the next pass looks at the open batches. */
@@ -112,6 +123,7 @@ final class ChainAnchoring implements AutoCloseable {
      * IPFS first. A batch another worker had in flight is carried on from its recorded transaction.
      */
     void submit(List<BatchChainStore.Formed> batches, BatchChainStore store) {
+        rewindLost();
         for (BatchChainStore.Formed batch : batches) {
             if (!submitted.add(batch.id())) {
                 continue;
@@ -128,6 +140,27 @@ final class ChainAnchoring implements AutoCloseable {
                     batch.lastOffset(), batch.manifestCid()));
             pipeline.submit(batch.id(), new TxCall(options.contract(), data))
                     .whenComplete((anchored, failure) -> ended(batch, anchored, failure));
+        }
+    }
+
+    /** Rewinds the newly claimed partitions' batches whose block the chain no longer holds; they are handed on at the next pass. */
+    private void rewindLost() {
+        for (PartitionClaim claim; (claim = unchecked.peek()) != null; unchecked.remove()) {
+            List<Long> lost;
+            try {
+                lost = journal.rewindLost(claim, pipeline.chainId(),
+                        mined -> eth.block(mined.block()).map(block -> block.hash().equalsIgnoreCase(mined.blockHash())).orElse(false));
+            } catch (FencedException claimedSince) {
+                // the partition's new owner rewinds them
+                unchecked.remove();
+                throw claimedSince;
+            }
+            if (!lost.isEmpty()) {
+                LOG.warn("the chain no longer holds the blocks of {} anchored batch(es) of {}-{} (a dev chain restarted without its "
+                        + "state, or a reorganisation deeper than the confirmations): they are anchored again", lost.size(),
+                        claim.topic(), claim.partition());
+                due.set(true);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.Log;
+import org.energyweb.chain.tx.ChainHop;
 import org.energyweb.fleet.proof.ServiceProofs;
 import org.energyweb.fleet.service.InboundReading;
 import org.energyweb.fleet.store.BatchChainStore;
@@ -35,7 +36,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -261,6 +264,52 @@ class ChainAnchoringTest {
         }
     }
 
+    @Test
+    void batchesTheChainLostAreRewoundOnlyByTheWorkerOwningTheirPartitionAndAnchoredAgain() throws Exception {
+        try (FleetStore a = new FleetStore(postgres.jdbcUrl()); FleetStore b = new FleetStore(postgres.jdbcUrl());
+             FleetStore c = new FleetStore(postgres.jdbcUrl())) {
+            PartitionClaim first = a.claim("lost", 0, "worker-a");
+            PartitionClaim second = b.claim("lost", 1, "worker-b");
+            accept(a, first, "m-lost-0", 2);
+            accept(b, second, "m-lost-1", 2);
+            formAll(a, first, 2);
+            formAll(b, second, 2);
+            long lostBatch = a.chainStore().unanchored(List.of(first)).get(0).id();
+            long othersBatch = b.chainStore().unanchored(List.of(second)).get(0).id();
+            String beforeAnchoring = chain.eth.rpc().callAndWait("evm_snapshot").asText();
+            ChainAnchoring one = anchoring(Duration.ofSeconds(30));
+            ChainAnchoring two = anchoring(Duration.ofSeconds(30));
+            one.own(first);
+            two.own(second);
+            anchorAll(one, a.chainStore(), first, 1);
+            anchorAll(two, b.chainStore(), second, 1);
+            String othersTransaction = b.chainStore().anchored(List.of(second)).get(0).transactionHash();
+            // the chain loses both transactions, as a dev chain restarted without its state would
+            chain.eth.rpc().callAndWait("evm_revert", beforeAnchoring);
+            assertThat(chain.eth.receipt(othersTransaction)).isEmpty();
+
+            // worker c starts while b still owns partition 1 under its epoch, and takes partition 0 over
+            ChainAnchoring three = anchoring(Duration.ofSeconds(30));
+            assertThat(stateAndTransaction(othersBatch)).isEqualTo(BatchState.ANCHORED + " " + ChainHop.CONFIRMED);
+            PartitionClaim taken = c.claim("lost", 0, "worker-c");
+            three.own(taken);
+            anchoredOnChain(three, c.chainStore(), taken);
+
+            assertThat(stateAndTransaction(othersBatch)).isEqualTo(BatchState.ANCHORED + " " + ChainHop.CONFIRMED);
+            assertThat(b.chainStore().anchored(List.of(second)).get(0).transactionHash()).isEqualTo(othersTransaction);
+            // worker b, restarted (its pipeline's nonces predate the loss), finds its batch lost when it claims its partition again
+            two.close();
+            ChainAnchoring restarted = anchoring(Duration.ofSeconds(30));
+            PartitionClaim again = b.claim("lost", 1, "worker-b");
+            restarted.own(again);
+            anchoredOnChain(restarted, b.chainStore(), again);
+            assertThat(rootsOnChain()).containsOnlyOnce(hex(a.chainStore().anchored(List.of(taken)).get(0).root()),
+                    hex(b.chainStore().anchored(List.of(again)).get(0).root()));
+            assertThat(List.of(lostBatch, othersBatch)).allSatisfy(id -> assertThat(stateAndTransaction(id))
+                    .isEqualTo(BatchState.ANCHORED + " " + ChainHop.CONFIRMED));
+        }
+    }
+
     private ChainAnchoring anchoring(Duration resendAfter) {
         ChainAnchoring anchoring = ChainAnchoring.start(chain.eth, SERVICE, postgres.jdbcUrl(),
                 new ChainAnchoring.Options(chain.contracts.anchor(), resendAfter), IPFS.client());
@@ -276,6 +325,26 @@ class ChainAnchoringTest {
             }
             return batches.anchored(List.of(claim)).size() == count;
         });
+    }
+
+    /** Submits the partition's open batches whenever something changed, until its one anchored batch's transaction is on chain. */
+    private static void anchoredOnChain(ChainAnchoring anchoring, BatchChainStore batches, PartitionClaim claim) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if (anchoring.takeDue()) {
+                anchoring.submit(batches.unanchored(List.of(claim)), batches);
+            }
+            List<BatchChainStore.Anchored> anchored = batches.anchored(List.of(claim));
+            return anchored.size() == 1 && chain.eth.receipt(anchored.get(0).transactionHash()).isPresent();
+        });
+    }
+
+    private static List<String> rootsOnChain() {
+        // the root is the event's second indexed parameter
+        return anchorEvents().stream().map(log -> log.topics().get(2).toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String hex(byte[] bytes) {
+        return "0x" + HexFormat.of().formatHex(bytes);
     }
 
     private static void automine(boolean on) {
