@@ -73,6 +73,11 @@ public final class FleetJournal implements TransactionJournal, AutoCloseable {
         claims.remove(key(topic, partition));
     }
 
+    /** This worker's claim on the partition, null if it owns none. */
+    public PartitionClaim claim(String topic, int partition) {
+        return claims.get(key(topic, partition));
+    }
+
     @Override
     public String describe(long key) {
         return "service batch " + key;

@@ -243,15 +243,6 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
 
     /** The partition was claimed by another worker: nothing of it is read or written here until it is assigned again. */
     private void lose(TopicPartition partition, FencedException fenced) {
-        PartitionClaim current = claims.get(partition);
-        if (current != null && fenced.predates(current)) {
-            LOG.info("worker {}: {}; it owns the partition again (epoch {}), the batch is handed on once more", options.workerId(),
-                    fenced.getMessage(), current.epoch());
-            if (chain != null) {
-                chain.changed();
-            }
-            return;
-        }
         LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
         heads.remove(partition);
         if (claims.remove(partition) != null && chain != null) {

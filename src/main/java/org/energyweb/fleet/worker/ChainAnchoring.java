@@ -109,11 +109,23 @@ final class ChainAnchoring implements AutoCloseable {
         return due.getAndSet(false);
     }
 
-    /** The partitions whose batches' transactions the journal refused to record since the last call: another worker owns them. */
+    /**
+     * The partitions whose batches' transactions the journal refused to record since the last call:
+     * another worker owns them. A refusal under a claim this worker has since replaced with a newer one
+     * of its own (a rebalance gave the partition back while the transaction was in flight) says nothing
+     * about the claim now held: the batch is only handed on again, under the new claim.
+     */
     List<FencedException> fenced() {
         List<FencedException> lost = new ArrayList<>();
         for (FencedException f; (f = fenced.poll()) != null; ) {
-            lost.add(f);
+            PartitionClaim current = journal.claim(f.topic(), f.partition());
+            if (current != null && f.predates(current)) {
+                LOG.info("{}; this worker owns the partition again (epoch {}), the batch is handed on once more", f.getMessage(),
+                        current.epoch());
+                due.set(true);
+            } else {
+                lost.add(f);
+            }
         }
         return lost;
     }

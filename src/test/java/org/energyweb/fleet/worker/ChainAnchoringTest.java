@@ -219,16 +219,9 @@ class ChainAnchoringTest {
     void aWorkerWhosePartitionWasClaimedAfterItsTransactionWentOutDoesNotBroadcastItAgain() throws Exception {
         try (FleetStore a = new FleetStore(postgres.jdbcUrl()); FleetStore b = new FleetStore(postgres.jdbcUrl())) {
             PartitionClaim stale = a.claim("taken-over", 0, "worker-a");
-            accept(a, stale, "m-taken-over", 2);
-            formAll(a, stale, 2);
+            ChainAnchoring anchoring = broadcastUnmined(a, stale, "m-taken-over", Duration.ofSeconds(3));
             long batchId = a.chainStore().unanchored(List.of(stale)).get(0).id();
-            automine(false);
-            ChainAnchoring anchoring = anchoring(Duration.ofSeconds(3));
-            anchoring.own(stale);
-            anchoring.submit(a.chainStore().unanchored(List.of(stale)), a.chainStore());
-            await().atMost(Duration.ofSeconds(60)).until(() -> hashes(batchId).size() == 1);
             String broadcast = hashes(batchId).get(0);
-            anchoring.takeDue();
 
             b.claim("taken-over", 0, "worker-b");
 
@@ -237,6 +230,32 @@ class ChainAnchoringTest {
             assertThat(hashes(batchId)).containsExactly(broadcast);
             assertThat(pooled(broadcast).path("hash").asText()).isEqualTo(broadcast);
             chain.eth.rpc().callAndWait("anvil_mine", "0x1");
+        }
+    }
+
+    @Test
+    void aRefusalUnderAClaimTheWorkerReplacedWithItsOwnNewerOneLeavesItThePartitionAndTheBatchIsAnchoredUnderTheNewClaim()
+            throws Exception {
+        try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
+            long events = anchorEvents().size();
+            PartitionClaim before = store.claim("given-back", 0, "worker-a");
+            ChainAnchoring anchoring = broadcastUnmined(store, before, "m-given-back", Duration.ofSeconds(30));
+            long batchId = store.chainStore().unanchored(List.of(before)).get(0).id();
+            String signed = hashes(batchId).get(0);
+
+            // a rebalance gives the partition back to the same worker while the transaction is in flight, and the
+            // transaction is mined before the worker holds its new claim: recording it under the old one is refused
+            PartitionClaim after = store.claim("given-back", 0, "worker-a");
+            chain.eth.rpc().callAndWait("anvil_mine", "0x1");
+            await().atMost(Duration.ofSeconds(60)).until(anchoring::takeDue);
+            assertThat(chain.eth.receipt(signed)).isPresent();
+            assertThat(stateAndTransaction(batchId)).startsWith(BatchState.SIGNED + " ");
+            anchoring.own(after);
+
+            assertThat(anchoring.fenced()).isEmpty();
+            anchorAll(anchoring, store.chainStore(), after, 1);
+            assertThat(store.chainStore().anchored(List.of(after)).get(0).transactionHash()).isEqualTo(signed);
+            assertThat(anchorEvents()).hasSize((int) events + 1);
         }
     }
 
@@ -314,6 +333,23 @@ class ChainAnchoringTest {
         ChainAnchoring anchoring = ChainAnchoring.start(chain.eth, SERVICE, postgres.jdbcUrl(),
                 new ChainAnchoring.Options(chain.contracts.anchor(), resendAfter), IPFS.client());
         started.add(anchoring);
+        return anchoring;
+    }
+
+    /**
+     * Forms one batch of two readings on the claimed partition and has a new worker broadcast its
+     * transaction with automining off: it stays unmined, and nothing changed since.
+     */
+    private ChainAnchoring broadcastUnmined(FleetStore store, PartitionClaim claim, String meter, Duration resendAfter) {
+        accept(store, claim, meter, 2);
+        formAll(store, claim, 2);
+        long batchId = store.chainStore().unanchored(List.of(claim)).get(0).id();
+        automine(false);
+        ChainAnchoring anchoring = anchoring(resendAfter);
+        anchoring.own(claim);
+        anchoring.submit(store.chainStore().unanchored(List.of(claim)), store.chainStore());
+        await().atMost(Duration.ofSeconds(60)).until(() -> hashes(batchId).size() == 1);
+        anchoring.takeDue();
         return anchoring;
     }
 
