@@ -50,9 +50,14 @@ public final class KeptCheckpoints {
 
     /** The sizes of the kept checkpoints, ascending (a file left half written by a kill has another name and is not one). */
     public List<Long> sizes() {
+        return sizesAbove(-1);
+    }
+
+    /** The sizes of the kept checkpoints larger than {@code size}, ascending. */
+    public List<Long> sizesAbove(long size) {
         try (Stream<Path> kept = Files.list(files.root())) {
             return kept.map(file -> file.getFileName().toString()).filter(name -> name.matches("0|[1-9][0-9]{0,18}"))
-                    .map(Long::valueOf).sorted().toList();
+                    .map(Long::valueOf).filter(found -> found > size).sorted().toList();
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {

@@ -29,7 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -43,11 +46,19 @@ import java.util.stream.Stream;
  * checkpoint and refuses a size that does not grow. A size is recorded (with its nonce) before its transaction is
  * sent, so after a kill the pipeline resumes that same transaction and nothing is anchored twice; a refused size is
  * recorded dead and never sent again.
+ *
+ * <p>A tick costs no I/O while nothing is new: the kept checkpoints are listed (above the last size considered) at
+ * start, when {@link #wakeUp() woken} for a new one, and every {@value #STEPS_BETWEEN_LISTINGS} steps for one kept
+ * without a wake-up (the log's start keeps the checkpoint a kill left unkept); the journal is read only when there is a
+ * kept size not yet considered. A size once considered is not read again: a kept note is final, so one without the
+ * quorum never gets it.
  */
 public final class CheckpointAnchorer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointAnchorer.class);
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** Steps (ticks and wake-ups) after which the kept checkpoints are listed even without a wake-up: about a minute. */
+    static final int STEPS_BETWEEN_LISTINGS = 60;
     /** The CIDv1 (raw leaves) that {@code ipfs add --cid-version=1} gives, as for reading documents and batch manifests. */
     private static final UnixFsOptions CID_OPTIONS = UnixFsOptions.forCidVersion(1);
     private static final List<String> RECORDED = Stream.concat(ChainHop.IN_FLIGHT.stream(), ChainHop.FINAL.stream()).toList();
@@ -72,6 +83,19 @@ public final class CheckpointAnchorer implements AutoCloseable {
     private final IpfsSync ipfs;
     private final Options options;
     private final AnchoringWorker worker;
+    /** The kept sizes above a given one, ascending: {@link KeptCheckpoints#sizesAbove}. */
+    private final LongFunction<List<Long>> keptAbove;
+    /** Whether a checkpoint may have been kept since the last listing: set at start and by {@link #wakeUp()}. */
+    private final AtomicBoolean keptMayHaveGrown = new AtomicBoolean(true);
+    /** Kept sizes listed and not yet considered; the worker thread's own. */
+    private final TreeSet<Long> unconsidered = new TreeSet<>();
+    /**
+     * The largest kept size considered: each kept size up to it was anchored, or is too small to be anchored, or lacks
+     * the quorum (for good, its note being final). The worker thread's own.
+     */
+    private long considered = -1;
+    /** Steps since the last listing; the worker thread's own. */
+    private int stepsSinceListing;
     /** The newest size found without its quorum, so that it is reported once. */
     private volatile long reportedWithoutQuorum = -1;
     private volatile String waitingFor;
@@ -84,10 +108,12 @@ public final class CheckpointAnchorer implements AutoCloseable {
     private final List<Gauge> gauges;
     private final MeterRegistry metrics;
 
-    private CheckpointAnchorer(Ledger ledger, Eth eth, TransactionPipeline pipeline, String contract, IpfsSync ipfs, Options options,
-                               MeterRegistry metrics) {
+    /** Not started: {@link #start} starts its worker; a test takes its steps ({@link #anchorNext()}) itself. */
+    CheckpointAnchorer(Ledger ledger, Eth eth, TransactionPipeline pipeline, String contract, IpfsSync ipfs, Options options,
+                       MeterRegistry metrics, LongFunction<List<Long>> keptAbove) {
         this.ledger = ledger;
         this.kept = new KeptCheckpoints(ledger.dataDir());
+        this.keptAbove = keptAbove;
         this.eth = eth;
         this.pipeline = pipeline;
         this.contract = contract;
@@ -115,7 +141,8 @@ public final class CheckpointAnchorer implements AutoCloseable {
      */
     public static CheckpointAnchorer start(Ledger ledger, Eth eth, TransactionPipeline pipeline, String contract, IpfsSync ipfs,
                                            Options options, MeterRegistry metrics) {
-        CheckpointAnchorer anchorer = new CheckpointAnchorer(ledger, eth, pipeline, contract, ipfs, options, metrics);
+        KeptCheckpoints kept = new KeptCheckpoints(ledger.dataDir());
+        CheckpointAnchorer anchorer = new CheckpointAnchorer(ledger, eth, pipeline, contract, ipfs, options, metrics, kept::sizesAbove);
         anchorer.worker.start();
         return anchorer;
     }
@@ -127,6 +154,7 @@ public final class CheckpointAnchorer implements AutoCloseable {
 
     /** Tells the anchorer a new checkpoint is kept, so it is considered without waiting for the next tick. */
     public void wakeUp() {
+        keptMayHaveGrown.set(true);
         worker.wakeUp();
     }
 
@@ -135,17 +163,37 @@ public final class CheckpointAnchorer implements AutoCloseable {
         return Optional.ofNullable(waitingFor);
     }
 
-    private void anchorNext() {
+    /** One step: anchors the newest kept checkpoint worth anchoring, if there is one and none is in flight. */
+    void anchorNext() {
         if (pipeline.inFlight() > 0) {
             // One checkpoint at a time (a resumed one too): the next must be larger than whatever this one achieves.
             return;
         }
-        List<HopState> recorded = ledger.hops().withState(Hops.CHECKPOINT_TRANSACTION_HOP, RECORDED);
-        long last = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).position();
-        List<Long> sizes = kept.sizes();
-        for (int i = sizes.size() - 1; i >= 0 && sizes.get(i) > last; i--) {
-            long size = sizes.get(i);
-            byte[] bytes = kept.bytes(size).orElseThrow();
+        boolean listing = keptMayHaveGrown.getAndSet(false) || ++stepsSinceListing >= STEPS_BETWEEN_LISTINGS;
+        if (listing) {
+            stepsSinceListing = 0;
+        }
+        if (!listing && unconsidered.isEmpty()) {
+            return;
+        }
+        long last;
+        try {
+            List<HopState> recorded = ledger.hops().withState(Hops.CHECKPOINT_TRANSACTION_HOP, RECORDED);
+            last = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).position();
+            if (listing) {
+                unconsidered.addAll(keptAbove.apply(Math.max(considered, last)));
+            }
+        } catch (RuntimeException e) {
+            keptMayHaveGrown.compareAndSet(false, listing);
+            throw e;
+        }
+        unconsidered.headSet(last, true).clear();
+        for (long size : unconsidered.descendingSet()) {
+            Optional<byte[]> kept = this.kept.bytes(size);
+            if (kept.isEmpty()) {
+                continue;
+            }
+            byte[] bytes = kept.get();
             SignedNote note = SignedNote.parse(new String(bytes, StandardCharsets.UTF_8));
             Checkpoint checkpoint = Checkpoint.parse(note.text());
             int cosignatures = cosignatures(note, checkpoint);
@@ -153,16 +201,19 @@ public final class CheckpointAnchorer implements AutoCloseable {
                 reportWithoutQuorum(size, cosignatures);
                 continue;
             }
-            if (i == sizes.size() - 1) {
+            if (size == unconsidered.last()) {
                 waitingFor = null;
             }
             long head = ReadingAnchorContract.logHead(eth, contract, pipeline.address(), checkpoint.origin()).size();
-            if (head >= size) {
-                // Anchored by this account before its journal was lost, or beyond: the contract would refuse it.
-                return;
+            if (head < size) {
+                anchor(size, checkpoint, bytes);
             }
-            anchor(size, checkpoint, bytes);
-            return;
+            // else anchored by this account before its journal was lost, or beyond: the contract would refuse it.
+            break;
+        }
+        if (!unconsidered.isEmpty()) {
+            considered = Math.max(considered, unconsidered.last());
+            unconsidered.clear();
         }
     }
 

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,6 +45,9 @@ class CheckpointAnchoringTest extends OnDevChain {
 
     @RegisterExtension
     static final IpfsPeer IPFS = new IpfsPeer();
+
+    private static final Cosigner FIRST = new Cosigner("witness.example/1", seed(1));
+    private static final Cosigner SECOND = new Cosigner("witness.example/2", seed(2));
 
     /** The gateway's registry, where its anchorer's gauges go. */
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
@@ -67,11 +71,24 @@ class CheckpointAnchoringTest extends OnDevChain {
     }
 
     private void startAnchoring(int witnessQuorum) {
+        startPipeline();
+        anchorer = CheckpointAnchorer.start(ledger, chain.eth, pipeline, chain.contracts.anchor(), ipfs(),
+                new CheckpointAnchorer.Options(witnessQuorum), metrics);
+    }
+
+    private void startPipeline() {
         pipeline = TransactionPipeline.start(chain.eth, AnvilPeer.ACCOUNT_1, new CheckpointJournal(ledger),
                 TransactionPipeline.Options.DEFAULT.withPollInterval(Duration.ofMillis(50)));
-        anchorer = CheckpointAnchorer.start(ledger, chain.eth, pipeline, chain.contracts.anchor(),
-                new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client()), new CheckpointAnchorer.Options(witnessQuorum),
-                metrics);
+    }
+
+    private IpfsSync ipfs() {
+        return new IpfsSync(new LocalBlockStore(data.resolve("pending")), IPFS.client());
+    }
+
+    private void stopAnchoring() {
+        anchorer.close();
+        pipeline.close();
+        anchorer = null;
     }
 
     @AfterEach
@@ -147,22 +164,104 @@ class CheckpointAnchoringTest extends OnDevChain {
     }
 
     @Test
+    void aCheckpointKeptWhileAnchoringWasStoppedIsAnchoredAfterTheRestart() throws Exception {
+        open("gateway.example/restart");
+        grow(2);
+        startAnchoring(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.inFlight() == 0);
+        stopAnchoring();
+
+        grow(3);
+        startAnchoring(0);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorded().stream().allMatch(row -> row.state().equals(ChainHop.CONFIRMED)));
+        assertThat(recorded()).extracting(HopState::position).containsExactly(2L, 5L);
+    }
+
+    @Test
+    void aStepWithNothingNewListsNoKeptCheckpointsAndAWakeUpListsThemAgain() throws Exception {
+        AtomicInteger listings = firstCheckpointAnchoredByAnUnstartedAnchorer("gateway.example/quiet");
+
+        anchorer.anchorNext();
+        anchorer.anchorNext();
+        assertThat(listings).as("listings with nothing new").hasValue(1);
+
+        grow(2);
+        anchorer.wakeUp();
+        anchorer.anchorNext();
+
+        assertThat(listings).as("listings after a wake-up").hasValue(2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 5);
+    }
+
+    @Test
+    void aCheckpointKeptWithoutAWakeUpIsListedAfterAMinuteOfSteps() throws Exception {
+        AtomicInteger listings = firstCheckpointAnchoredByAnUnstartedAnchorer("gateway.example/unannounced");
+
+        grow(2);
+        for (int step = 1; step < CheckpointAnchorer.STEPS_BETWEEN_LISTINGS; step++) {
+            anchorer.anchorNext();
+        }
+        assertThat(listings).hasValue(1);
+        anchorer.anchorNext();
+
+        assertThat(listings).hasValue(2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 5);
+    }
+
+    /**
+     * Keeps a checkpoint of size 3 and has it anchored by an anchorer whose worker is not started, so that the test takes
+     * its steps and knows how many; returns the count of its listings of the kept checkpoints (1 by then).
+     */
+    private AtomicInteger firstCheckpointAnchoredByAnUnstartedAnchorer(String origin) throws Exception {
+        open(origin);
+        grow(3);
+        startPipeline();
+        AtomicInteger listings = new AtomicInteger();
+        anchorer = new CheckpointAnchorer(ledger, chain.eth, pipeline, chain.contracts.anchor(), ipfs(), new CheckpointAnchorer.Options(0),
+                metrics, after -> {
+                    listings.incrementAndGet();
+                    return kept.sizesAbove(after);
+                });
+        anchorer.anchorNext();
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 3 && pipeline.inFlight() == 0);
+        return listings;
+    }
+
+    @Test
+    void theNewestCheckpointWithTheQuorumIsAnchoredWhenANewerOneLacksIt() throws Exception {
+        open("gateway.example/older");
+        grow(2, FIRST, SECOND);
+        grow(3, FIRST, SECOND);
+        grow(1, FIRST);
+        startAnchoring(2);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> anchorer.waitingFor().isPresent());
+        assertThat(anchorer.waitingFor().orElseThrow()).contains("size 6 has 1 witness cosignatures of the 2 required");
+        grow(1, FIRST, SECOND);
+        anchorer.wakeUp();
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 7);
+        assertThat(recorded()).extracting(HopState::position).containsExactly(5L, 7L);
+    }
+
+    @Test
     void aCheckpointWithoutTheWitnessQuorumIsNotAnchoredAndTheReasonIsGiven() throws Exception {
         open("gateway.example/quorum");
-        Cosigner first = new Cosigner("witness.example/1", seed(1));
-        Cosigner second = new Cosigner("witness.example/2", seed(2));
-        grow(4, first, second);
+        grow(4, FIRST, SECOND);
         startAnchoring(2);
         await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 4);
 
-        grow(3, first);
+        grow(3, FIRST);
         anchorer.wakeUp();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> anchorer.waitingFor().isPresent());
         assertThat(anchorer.waitingFor().orElseThrow()).contains("size 7 has 1 witness cosignatures of the 2 required");
         assertThat(gauge("energyweb.log.checkpoint.waiting.quorum")).isEqualTo(1);
         assertThat(head().size()).isEqualTo(4);
-        grow(1, first, second);
+        grow(1, FIRST, SECOND);
         anchorer.wakeUp();
         await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 8);
         assertThat(anchorer.waitingFor()).isEmpty();
