@@ -1,6 +1,8 @@
 package org.energyweb.fleet;
 
 import org.apache.camel.CamelContext;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.camel.KameletTestSupport;
 import org.energyweb.chain.DevChain;
@@ -69,7 +71,8 @@ class FleetRoundTripTest extends KameletTestSupport {
                         "energyweb-anchors", null)));
         workerThread = new Thread(worker, "worker-rt");
         workerThread.start();
-        proofServer = ProofServer.start(new InetSocketAddress("127.0.0.1", 0), engines.postgres.jdbcUrl());
+        proofServer = ProofServer.start(new InetSocketAddress("127.0.0.1", 0), engines.postgres.jdbcUrl(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     @AfterAll

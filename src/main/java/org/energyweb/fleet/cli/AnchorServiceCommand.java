@@ -1,6 +1,8 @@
 package org.energyweb.fleet.cli;
 
 import org.energyweb.fleet.gateway.KafkaTransport;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.energyweb.fleet.proof.ProofServer;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.worker.AnchorWorker;
@@ -81,7 +83,7 @@ public class AnchorServiceCommand implements Callable<Integer> {
             description = "How long the group waits for a silent worker before its partitions go to another, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration sessionTimeout;
 
-    @Option(names = "--http-port", description = "Serve GET /proof/{sha256} on this port (0: any free one; default: no HTTP server).")
+    @Option(names = "--http-port", description = "Serve GET /proof/{sha256} and GET /observe/metrics (Prometheus) on this port (0: any free one; default: no HTTP server).")
     Integer httpPort;
 
     @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "Address the proof server listens on (default: ${DEFAULT-VALUE}).")
@@ -159,8 +161,9 @@ public class AnchorServiceCommand implements Callable<Integer> {
             gateways.forEach(store::addGateway);
         }
         String id = workerId != null ? workerId : "worker-" + UUID.randomUUID().toString().substring(0, 8);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(brokers, topic, group, id, jdbcUrl, sessionTimeout,
-                batchSize, batchInterval, kafka, chain == null ? null : chain.chain()));
+                batchSize, batchInterval, kafka, chain == null ? null : chain.chain()), metrics);
         Thread loop = new Thread(worker, id);
         AtomicReference<Throwable> died = new AtomicReference<>();
         // the loop has left the group and closed its store by then; the process says it failed, so a supervisor restarts it
@@ -168,9 +171,9 @@ public class AnchorServiceCommand implements Callable<Integer> {
             died.set(failure);
             thread.getThreadGroup().uncaughtException(thread, failure);
         });
-        ProofServer proofs = httpPort == null ? null : ProofServer.start(new InetSocketAddress(httpHost, httpPort), jdbcUrl);
+        ProofServer proofs = httpPort == null ? null : ProofServer.start(new InetSocketAddress(httpHost, httpPort), jdbcUrl, metrics);
         if (proofs != null) {
-            System.out.println("proofs: http://" + httpHost + ":" + proofs.port() + "/proof/{sha256}");
+            System.out.println("proofs: http://" + httpHost + ":" + proofs.port() + "/proof/{sha256}, metrics " + ProofServer.METRICS_PATH);
         }
         // SIGTERM or Ctrl-C: leave the group at once, so the partitions move without waiting for the session timeout
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

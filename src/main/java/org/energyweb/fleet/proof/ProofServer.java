@@ -2,6 +2,7 @@ package org.energyweb.fleet.proof;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.proof.ProofJson;
 import org.slf4j.Logger;
@@ -29,6 +30,10 @@ public final class ProofServer implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("/proof/([0-9a-fA-F]{64})");
     /** The response header naming the CID of the manifest of the batch that anchored the reading. */
     public static final String MANIFEST_HEADER = "Energyweb-Manifest";
+    /** The gateway's metrics path ({@code GatewayObservability}), so one scrape configuration fits both. */
+    public static final String METRICS_PATH = "/observe/metrics";
+    /** What {@link PrometheusMeterRegistry#scrape()} writes. */
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
     private final FleetStore store;
@@ -38,7 +43,8 @@ public final class ProofServer implements AutoCloseable {
         this.store = store;
     }
 
-    public static ProofServer start(InetSocketAddress address, String jdbcUrl) {
+    /** @param metrics served in Prometheus' text format on {@value #METRICS_PATH}, as a gateway's management server does */
+    public static ProofServer start(InetSocketAddress address, String jdbcUrl, PrometheusMeterRegistry metrics) {
         FleetStore store = new FleetStore(jdbcUrl);
         ServiceProofs proofs = new ServiceProofs(store.chainStore());
         try {
@@ -49,6 +55,11 @@ public final class ProofServer implements AutoCloseable {
                 return thread;
             }));
             server.createContext("/proof/", exchange -> answer(exchange, proofs));
+            server.createContext(METRICS_PATH, exchange -> {
+                try (exchange) {
+                    send(exchange, 200, PROMETHEUS_TEXT, metrics.scrape());
+                }
+            });
             server.start();
             return new ProofServer(server, store);
         } catch (IOException e) {
@@ -90,9 +101,13 @@ public final class ProofServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, "application/json", json);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         try {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

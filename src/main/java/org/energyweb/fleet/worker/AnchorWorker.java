@@ -1,5 +1,7 @@
 package org.energyweb.fleet.worker;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,6 +85,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
     /** Per owned partition: its meters' chain heads as committed, dropped with the partition. */
     private final Map<TopicPartition, MeterHeads> heads = new ConcurrentHashMap<>();
+    private final MeterRegistry metrics;
     private volatile boolean running = true;
     private KafkaConsumer<String, byte[]> consumer;
     private FleetStore store;
@@ -92,7 +95,14 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
     private boolean chainFailing;
 
     public AnchorWorker(Options options) {
+        // A composite of no registries keeps no values.
+        this(options, new CompositeMeterRegistry());
+    }
+
+    /** @param metrics where the gas of the worker's anchor transactions is counted */
+    public AnchorWorker(Options options, MeterRegistry metrics) {
         this.options = options;
+        this.metrics = metrics;
     }
 
     @Override
@@ -103,7 +113,7 @@ public final class AnchorWorker implements Runnable, AutoCloseable {
             Eth eth = new Eth(JsonRpcClient.connect(options.chain().rpcUrl(), options.chain().allowInsecure(), Duration.ofSeconds(10)));
             chain = ChainAnchoring.start(eth, options.chain().credentials(), options.jdbcUrl(),
                     new ChainAnchoring.Options(options.chain().contract(), options.chain().resendAfter()),
-                    options.chain().ipfs() == null ? null : new IpfsClient(options.chain().ipfs()));
+                    options.chain().ipfs() == null ? null : new IpfsClient(options.chain().ipfs()), metrics);
             results = new ResultsPublisher(options.brokers(), options.chain().resultsTopic(), options.kafkaProperties());
         }
         consumer = new KafkaConsumer<>(consumerProperties());

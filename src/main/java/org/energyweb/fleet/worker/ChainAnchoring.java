@@ -1,5 +1,6 @@
 package org.energyweb.fleet.worker;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.tx.Anchored;
@@ -70,11 +71,12 @@ final class ChainAnchoring implements AutoCloseable {
         this.ipfs = ipfs;
     }
 
-    static ChainAnchoring start(Eth eth, Credentials credentials, String jdbcUrl, Options options, IpfsClient ipfs) {
+    /** @param metrics where the gas of the worker's transactions is counted ({@code energyweb_chain_gas_used_total}, as a gateway's) */
+    static ChainAnchoring start(Eth eth, Credentials credentials, String jdbcUrl, Options options, IpfsClient ipfs, MeterRegistry metrics) {
         FleetJournal journal = new FleetJournal(jdbcUrl);
         try {
             TransactionPipeline pipeline = TransactionPipeline.start(eth, credentials, journal, TransactionPipeline.Options.DEFAULT
-                    .withGas(GasPolicy.DEFAULT).withResendAfter(options.resendAfter()));
+                    .withGas(GasPolicy.DEFAULT).withResendAfter(options.resendAfter()), metrics);
             return new ChainAnchoring(eth, journal, pipeline, options, ipfs);
         } catch (RuntimeException e) {
             journal.close();

@@ -3,12 +3,17 @@ package org.energyweb.fleet.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.Log;
 import org.energyweb.chain.tx.ChainHop;
+import org.energyweb.fleet.proof.ProofServer;
 import org.energyweb.fleet.proof.ServiceProofs;
 import org.energyweb.fleet.service.InboundReading;
 import org.energyweb.fleet.store.BatchChainStore;
@@ -30,6 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.web3j.crypto.Credentials;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -122,6 +134,31 @@ class ChainAnchoringTest {
             for (ReadingDocument reading : readings) {
                 assertThat(verifier.verify(proofs.prove(reading.sha256Hex()).orElseThrow()).valid()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void theGasOfTheWorkersAnchorTransactionsIsScrapedAsTheGatewaysCounter() throws Exception {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (FleetStore store = new FleetStore(postgres.jdbcUrl());
+             ProofServer server = ProofServer.start(new InetSocketAddress("127.0.0.1", 0), postgres.jdbcUrl(), metrics)) {
+            PartitionClaim claim = store.claim("gas", 0, "worker-a");
+            accept(store, claim, "m-gas", 5);
+            formAll(store, claim, 2);
+            ChainAnchoring anchoring = anchoring(Duration.ofSeconds(30), metrics);
+            anchoring.own(claim);
+
+            anchorAll(anchoring, store.chainStore(), claim, 3);
+
+            BigInteger receipts = store.chainStore().anchored(List.of(claim)).stream()
+                    .map(batch -> chain.eth.receipt(batch.transactionHash()).orElseThrow().gasUsed()).reduce(BigInteger.ZERO, BigInteger::add);
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + ProofServer.METRICS_PATH)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+            assertThat(scrape.body().lines().filter(line -> line.startsWith("energyweb_chain_gas_used_total "))
+                    .map(line -> new BigDecimal(line.substring(line.indexOf(' ') + 1)).toBigIntegerExact()))
+                    .containsExactly(receipts);
         }
     }
 
@@ -330,8 +367,13 @@ class ChainAnchoringTest {
     }
 
     private ChainAnchoring anchoring(Duration resendAfter) {
+        // A composite of no registries keeps no values.
+        return anchoring(resendAfter, new CompositeMeterRegistry());
+    }
+
+    private ChainAnchoring anchoring(Duration resendAfter, MeterRegistry metrics) {
         ChainAnchoring anchoring = ChainAnchoring.start(chain.eth, SERVICE, postgres.jdbcUrl(),
-                new ChainAnchoring.Options(chain.contracts.anchor(), resendAfter), IPFS.client());
+                new ChainAnchoring.Options(chain.contracts.anchor(), resendAfter), IPFS.client(), metrics);
         started.add(anchoring);
         return anchoring;
     }
