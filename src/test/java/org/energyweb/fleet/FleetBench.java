@@ -37,6 +37,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ import java.util.stream.IntStream;
  * produced, the workers' stored position, the lag behind the topic's end, the readings anchored and
  * published, the machine's load and each worker's heap (from its GC log); then the end-to-end rate
  * (first record sent to last batch published), the batch sizes, gas per anchor and the database's
- * bytes per reading and per batch, the figures docs/scale.md extrapolates from. Asserts nothing but
+ * bytes per reading and per batch, and the readings' and results' topics' bytes on the broker's disk per reading, the
+ * figures docs/scale.md extrapolates from. Asserts nothing but
  * that every reading came through.
  * Run: {@code mvn -Pbench test -Dtest=FleetBench [-Dbench.gateways=10 -Dbench.meters=100 -Dbench.readings=1000000
  * -Dbench.partitions=8 -Dbench.batchSize=50000 -Dbench.workers=1,2 -Dbench.workerHeap=256m -Dbench.workerJvm="JVM options"]}.
@@ -168,7 +170,7 @@ class FleetBench {
                     }
                     lastSample = now;
                     long stored = stored();
-                    long end = endOffsets(admin);
+                    long end = endOffsets(admin, topic);
                     published = publishedReadings();
                     System.out.printf("%6.1f %,11d %,11d %,10d %,11d %7s  %s%n", (now - start) / 1e9, produced.get(), stored, end - stored,
                             published, load(), heaps());
@@ -182,6 +184,7 @@ class FleetBench {
                 }
                 long producedAt = producedAtNanos;
                 report(total, start, producedAt, done);
+                reportTopics(admin, total);
             } finally {
                 processes.forEach(Process::destroy);
                 for (Process process : processes) {
@@ -338,10 +341,23 @@ class FleetBench {
         }
 
         /** The topic's end offsets (AdminClient), summed over its partitions. */
-        private long endOffsets(Admin admin) throws ExecutionException, InterruptedException {
+        private long endOffsets(Admin admin, String name) throws ExecutionException, InterruptedException {
             Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, PARTITIONS).boxed()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+                    .collect(Collectors.toMap(p -> new TopicPartition(name, p), p -> OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        }
+
+        /** What the readings and the results take on the broker's disk (record batches with their headers, uncompressed). */
+        private void reportTopics(Admin admin, long total) throws ExecutionException, InterruptedException {
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(node -> node.id()).toList();
+            Map<String, Long> bytes = new HashMap<>();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(logDir ->
+                    logDir.replicaInfos().forEach((partition, replica) -> bytes.merge(partition.topic(), replica.size(), Long::sum))));
+            for (String name : List.of(topic, topic + "-anchors")) {
+                long size = bytes.getOrDefault(name, 0L);
+                System.out.printf("  topic %-20s %,9d records, %,13d B = %,6.0f B per reading%n", name, endOffsets(admin, name), size,
+                        (double) size / total);
+            }
         }
 
         private String heaps() {
