@@ -115,7 +115,10 @@ final class FleetAudit {
     private Map<String, Stored> storedReadings() {
         Map<String, Stored> stored = new HashMap<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl); Statement select = db.createStatement();
-             ResultSet rs = select.executeQuery("SELECT sha256, gateway, meter, seq, batch_id FROM fleet_reading")) {
+             // a reading's batch: the one of its partition whose log range holds the reading's log index
+             ResultSet rs = select.executeQuery("SELECT r.sha256, r.gateway, r.meter, r.seq, b.id FROM fleet_reading r LEFT JOIN LATERAL ("
+                     + "SELECT id, end_index FROM fleet_batch WHERE topic = r.topic AND partition = r.partition AND first_index <= r.log_index "
+                     + "ORDER BY first_index DESC LIMIT 1) b ON r.log_index < b.end_index")) {
             while (rs.next()) {
                 long batch = rs.getLong(5);
                 stored.put(rs.getString(1), new Stored(rs.getString(2), rs.getString(3), rs.getLong(4), rs.wasNull() ? null : batch));

@@ -79,7 +79,9 @@ public final class BatchChainStore {
         return session.inTransaction(connection -> {
             List<Leaf> leaves = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT leaf_index, sha256, gateway, meter, seq, document FROM fleet_reading WHERE batch_id = ? ORDER BY leaf_index")) {
+                    "SELECT r.log_index - b.first_index, r.sha256, r.gateway, r.meter, r.seq, r.document FROM fleet_batch b "
+                            + "JOIN fleet_reading r ON r.topic = b.topic AND r.partition = b.partition "
+                            + "AND r.log_index >= b.first_index AND r.log_index < b.end_index WHERE b.id = ? ORDER BY r.log_index")) {
                 select.setLong(1, batchId);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -101,9 +103,12 @@ public final class BatchChainStore {
     /** The anchored batch holding the reading with this SHA-256 (hex), if it is anchored yet. */
     public Optional<Anchored> anchoredBatchOf(String sha256) {
         return session.inTransaction(connection -> {
+            // the batch whose range holds the reading's log index: the last one of its partition starting at or before it
             try (PreparedStatement select = connection.prepareStatement("SELECT b.id, b.topic, b.partition, b.root, b.size, b.chain_id, "
-                    + "b.contract, b.tx, b.block, b.block_hash, b.manifest_cid FROM fleet_reading r JOIN fleet_batch b ON b.id = r.batch_id "
-                    + "WHERE r.sha256 = ? AND b.state IN ('" + BatchState.ANCHORED + "', '" + BatchState.PUBLISHED + "')")) {
+                    + "b.contract, b.tx, b.block, b.block_hash, b.manifest_cid FROM fleet_reading r CROSS JOIN LATERAL ("
+                    + "SELECT * FROM fleet_batch WHERE topic = r.topic AND partition = r.partition AND first_index <= r.log_index "
+                    + "ORDER BY first_index DESC LIMIT 1) b "
+                    + "WHERE r.sha256 = ? AND r.log_index < b.end_index AND b.state IN ('" + BatchState.ANCHORED + "', '" + BatchState.PUBLISHED + "')")) {
                 select.setString(1, sha256);
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next() ? Optional.of(anchored(rs)) : Optional.<Anchored>empty();

@@ -49,7 +49,9 @@ final class FleetSchema {
     private static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "the schema of the release before the versioning (1c83be3)", connection -> { }),
             new Migration(2, "fleet_signer to fleet_nonce; fleet_batch tx_state, tx_detail, manifest_cid, no raw_tx",
-                    FleetSchema::previousReleaseFinished));
+                    FleetSchema::previousReleaseFinished),
+            new Migration(3, "each partition's readings numbered as its log (log_index, fleet_partition.log_size); a batch is a range "
+                    + "[first_index, end_index) of it, no batch_id/leaf_index in fleet_reading", connection -> { }));
 
     /** The version this code works with. */
     static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

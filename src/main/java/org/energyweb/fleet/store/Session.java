@@ -57,10 +57,13 @@ final class Session implements AutoCloseable {
         }
     }
 
-    /** Locks the partition's row for this transaction and checks the epoch: the fence. */
-    void lockAsOwner(Connection connection, PartitionClaim claim) throws SQLException {
+    /**
+     * Locks the partition's row for this transaction and checks the epoch: the fence. Returns the size of the
+     * partition's log (its accepted readings), which only the lock holder changes.
+     */
+    long lockAsOwner(Connection connection, PartitionClaim claim) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT epoch FROM fleet_partition WHERE topic = ? AND partition = ? FOR UPDATE")) {
+                "SELECT epoch, log_size FROM fleet_partition WHERE topic = ? AND partition = ? FOR UPDATE")) {
             select.setString(1, claim.topic());
             select.setInt(2, claim.partition());
             try (ResultSet rs = select.executeQuery()) {
@@ -68,6 +71,7 @@ final class Session implements AutoCloseable {
                 if (current != claim.epoch()) {
                     throw new FencedException(claim.topic(), claim.partition(), claim.epoch(), current);
                 }
+                return rs.getLong(2);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +38,8 @@ final class PartitionBatch {
     private final Map<String, InboundReading> heldHere = new HashMap<>();
     /** Readings held in the database for this partition, by meter#seq; read at the first accepted reading. */
     private Set<String> heldStored;
-    private final ReadingCheck check;
+    private final Set<String> gateways;
+    private ReadingCheck check;
     private int duplicates;
 
     /** @param stored the partition's heads as committed; the heads of this poll's meters are loaded into it in one query by {@link #addAll} */
@@ -46,10 +48,16 @@ final class PartitionBatch {
         this.stored = stored;
         this.topic = topic;
         this.partition = partition;
+        this.gateways = gateways;
         this.check = new ReadingCheck(gateways, this::head, this::digest);
     }
 
     void addAll(List<InboundReading> poll) {
+        List<String> named = poll.stream().map(InboundReading::gateway).filter(Objects::nonNull).distinct().toList();
+        if (!gateways.containsAll(named)) {
+            // the known gateways are read once and kept: one added since is looked for before its reading is refused
+            check = new ReadingCheck(store.gatewaysWith(named), this::head, this::digest);
+        }
         // the record key is the meter (the check refuses a record whose document says otherwise)
         stored.load(store, poll.stream().map(InboundReading::key).toList());
         poll.forEach(this::add);

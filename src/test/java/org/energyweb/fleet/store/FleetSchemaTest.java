@@ -1,6 +1,9 @@
 package org.energyweb.fleet.store;
 
+import org.energyweb.fleet.proof.ServiceProofs;
 import org.energyweb.peers.PostgresServer;
+import org.energyweb.proof.InclusionProof;
+import org.energyweb.proof.MerkleTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,10 +70,42 @@ class FleetSchemaTest {
             assertTrue(store.chainStore().anchoredBatchOf(sha256Hex(document(1))).isPresent(), "the anchored batch stays anchored");
         }
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            assertEquals(List.of("1", "2"), column(statement, "SELECT version FROM fleet_schema_version ORDER BY version"));
+            assertEquals(List.of("1", "2", "3"), column(statement, "SELECT version FROM fleet_schema_version ORDER BY version"));
             assertEquals(List.of(), column(statement, "SELECT 1 FROM information_schema.tables WHERE table_name = 'fleet_signer'"));
             assertEquals(List.of(), column(statement, "SELECT 1 FROM information_schema.columns WHERE table_name = 'fleet_batch' AND column_name = 'raw_tx'"));
             assertEquals(List.of("0xanchored"), column(statement, "SELECT tx FROM fleet_batch WHERE state = 'published'"));
+        }
+    }
+
+    @Test
+    void version2BatchesBecomeRangesOfTheirPartitionsLogAndKeepTheirProofs() throws Exception {
+        String url = version2Database();
+
+        try (FleetStore store = new FleetStore(url)) {
+            BatchChainStore batches = store.chainStore();
+            ServiceProofs proofs = new ServiceProofs(batches);
+            for (int seq = 0; seq < 3; seq++) {
+                InclusionProof proof = proofs.prove(sha256Hex(document(seq))).orElseThrow();
+                assertEquals(seq < 2 ? seq : 0, proof.batch().index(), "the leaf index of m-1#" + seq + " in its batch");
+                assertTrue(proof.batch().leadsFrom(HexFormat.of().parseHex(sha256Hex(document(seq)))), "the proof of m-1#" + seq + " leads to its anchored root");
+            }
+            assertEquals(Optional.empty(), proofs.prove(sha256Hex(document(3))), "a formed batch is not anchored yet");
+            assertEquals(List.of(sha256Hex(document(3)), sha256Hex(document(4))),
+                    batches.leaves(3).stream().map(BatchChainStore.Leaf::sha256).toList(), "the formed batch keeps its leaves in order");
+            assertEquals(2, store.unbatchedCount(), "m-1#5 of partition 0 and m-2#0 of partition 1");
+
+            long formed = store.formBatch(store.claim("readings", 0, "worker-2"), 100).orElseThrow();
+
+            assertEquals(List.of(sha256Hex(document(5))), batches.leaves(formed).stream().map(BatchChainStore.Leaf::sha256).toList(),
+                    "the next batch starts after the last one of the partition");
+            assertEquals(1, store.unbatchedCount());
+        }
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            assertEquals(List.of("0 6", "1 1"), column(statement, "SELECT partition || ' ' || log_size FROM fleet_partition ORDER BY partition"));
+            assertEquals(List.of("0 2", "2 3", "3 5", "5 6"), column(statement,
+                    "SELECT first_index || ' ' || end_index FROM fleet_batch WHERE partition = 0 ORDER BY first_index"));
+            assertEquals(List.of(), column(statement, "SELECT 1 FROM information_schema.columns WHERE table_name = 'fleet_reading' "
+                    + "AND column_name IN ('batch_id', 'leaf_index')"));
         }
     }
 
@@ -116,7 +151,7 @@ class FleetSchemaTest {
             workers.shutdownNow();
         }
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            assertEquals(List.of("1", "2"), column(statement, "SELECT version FROM fleet_schema_version ORDER BY version"));
+            assertEquals(List.of("1", "2", "3"), column(statement, "SELECT version FROM fleet_schema_version ORDER BY version"));
             assertEquals(List.of(ACCOUNT + " 7"), column(statement, "SELECT account || ' ' || next_nonce FROM fleet_nonce"));
         }
     }
@@ -154,7 +189,7 @@ class FleetSchemaTest {
     private static String previousReleaseDatabase(String unfinishedState) throws SQLException, IOException, NoSuchAlgorithmException {
         String url = newDatabase();
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            statement.execute(previousReleaseSchema());
+            statement.execute(migration(1));
             statement.execute("INSERT INTO fleet_gateway VALUES ('gw-1')");
             statement.execute("INSERT INTO fleet_partition VALUES ('readings', 0, 3, 'worker-1', 4)");
             statement.execute("INSERT INTO fleet_signer VALUES (31337, '" + ACCOUNT_ADDRESS + "', 7)");
@@ -163,7 +198,7 @@ class FleetSchemaTest {
                     + ACCOUNT_ADDRESS + "', 5, '0xf86a...', '0xanchored', 12, '0xblock')");
             statement.execute("INSERT INTO fleet_batch (id, topic, partition, root, size, first_offset, last_offset, state) "
                     + "VALUES (2, 'readings', 0, '\\x02', 2, 1, 2, 'formed')");
-            statement.execute("INSERT INTO fleet_reading VALUES " + reading(1, 0, 1, 0) + ", " + reading(2, 1, 2, 0) + ", " + reading(3, 2, 2, 1));
+            statement.execute("INSERT INTO fleet_reading VALUES " + reading(1, 0, 1L, 0) + ", " + reading(2, 1, 2L, 0) + ", " + reading(3, 2, 2L, 1));
             if (unfinishedState != null) {
                 statement.execute("INSERT INTO fleet_batch (id, topic, partition, root, size, first_offset, last_offset, state, chain_id, contract, "
                         + "sender, nonce, raw_tx, tx) VALUES (3, 'readings', 0, '\\x03', 1, 3, 3, '" + unfinishedState + "', 31337, '0xc', '"
@@ -174,9 +209,60 @@ class FleetSchemaTest {
         return url;
     }
 
-    /** Migration 1 is the previous release's DDL verbatim (checked against 1c83be3 when it was written, never edited). */
+    /**
+     * A database at schema version 2 with, in partition 0, meter m-1's readings 0 to 5: 0 and 1 in a published
+     * batch, 2 in an anchored one, 3 and 4 in a formed one, 5 in none; in partition 1 one reading of m-2, in none.
+     */
+    private static String version2Database() throws Exception {
+        String url = newDatabase();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute(migration(1));
+            statement.execute(migration(2));
+            statement.execute("CREATE TABLE fleet_schema_version (version int PRIMARY KEY, description text NOT NULL, "
+                    + "applied_at timestamptz NOT NULL DEFAULT now())");
+            statement.execute("INSERT INTO fleet_schema_version (version, description) VALUES (1, 'one'), (2, 'two')");
+            statement.execute("INSERT INTO fleet_gateway VALUES ('gw-1')");
+            statement.execute("INSERT INTO fleet_partition VALUES ('readings', 0, 3, 'worker-1', 6), ('readings', 1, 1, 'worker-1', 1)");
+            statement.execute(version2Batch(1, "published", 0, 1));
+            statement.execute(version2Batch(2, "anchored", 2));
+            statement.execute(version2Batch(3, "formed", 3, 4));
+            // inserted out of log order: the migration numbers them by batch, leaf, then offset
+            statement.execute("INSERT INTO fleet_reading VALUES " + reading(5, 5, null, null) + ", " + reading(4, 4, 3L, 1) + ", "
+                    + reading(0, 0, 1L, 0) + ", " + reading(3, 3, 3L, 0) + ", " + reading(2, 2, 2L, 0) + ", " + reading(1, 1, 1L, 1));
+            byte[] other = "{\"meter\":\"m-2\",\"seq\":0}".getBytes(StandardCharsets.UTF_8);
+            statement.execute("INSERT INTO fleet_reading VALUES ('" + sha256Hex(other) + "', 'm-2', 0, 'gw-1', '\\x"
+                    + HexFormat.of().formatHex(other) + "', 'readings', 1, 0, NULL, NULL)");
+            statement.execute("SELECT setval('fleet_batch_id_seq', 3)");
+            connection.commit();
+        }
+        return url;
+    }
+
+    /** A batch of partition 0 as release 2 stored it: the root of m-1's readings {@code seqs}, their offsets the seqs. */
+    private static String version2Batch(long id, String state, long... seqs) throws NoSuchAlgorithmException {
+        List<byte[]> leaves = new ArrayList<>();
+        for (long seq : seqs) {
+            leaves.add(HexFormat.of().parseHex(sha256Hex(document(seq))));
+        }
+        String root = HexFormat.of().formatHex(MerkleTree.ofLeafInputs(leaves).root());
+        boolean anchored = !state.equals("formed");
+        return "INSERT INTO fleet_batch (id, topic, partition, root, size, first_offset, last_offset, state, chain_id, contract, tx, block, "
+                + "block_hash, manifest_cid) VALUES (" + id + ", 'readings', 0, '\\x" + root + "', " + seqs.length + ", " + seqs[0]
+                + ", " + seqs[seqs.length - 1] + ", '" + state + "', " + (anchored ? "31337, '" + ACCOUNT_ADDRESS + "', '0x" + "%064x".formatted(id) + "', " + (10 + id)
+                + ", '0x" + "%064x".formatted(10 + id) + "'"
+                : "NULL, NULL, NULL, NULL, NULL") + ", 'cid-" + id + "')";
+    }
+
+    /** A migration's statements (migration 1 is the previous release's DDL verbatim, checked against 1c83be3 when it was written, never edited). */
+    private static String migration(int version) throws IOException {
+        try (InputStream in = FleetSchema.class.getResourceAsStream("schema/" + version + ".sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** A row of {@code fleet_reading} as the previous release stored it: its document's SHA-256 in hex. */
-    private static String reading(long seq, long offset, long batch, int leaf) throws NoSuchAlgorithmException {
+    private static String reading(long seq, long offset, Long batch, Integer leaf) throws NoSuchAlgorithmException {
         byte[] document = document(seq);
         return "('" + sha256Hex(document) + "', 'm-1', " + seq + ", 'gw-1', '\\x" + HexFormat.of().formatHex(document) + "', 'readings', 0, "
                 + offset + ", " + batch + ", " + leaf + ")";
@@ -188,12 +274,6 @@ class FleetSchemaTest {
 
     private static String sha256Hex(byte[] bytes) throws NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static String previousReleaseSchema() throws IOException {
-        try (InputStream in = FleetSchema.class.getResourceAsStream("schema/1.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static String newDatabase() throws SQLException {

@@ -153,7 +153,8 @@ class AnchorWorkerChaosTest {
         ProofVerifier verifier = ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(chain.eth));
         ServiceProofs proofs = new ServiceProofs(store.chainStore());
         try (Connection db = DriverManager.getConnection(engines.postgres.jdbcUrl());
-             ResultSet rs = db.createStatement().executeQuery("SELECT min(sha256) FROM fleet_reading GROUP BY batch_id")) {
+             ResultSet rs = db.createStatement().executeQuery("SELECT r.sha256 FROM fleet_batch b JOIN fleet_reading r "
+                     + "ON r.topic = b.topic AND r.partition = b.partition AND r.log_index = b.first_index")) {
             while (rs.next()) {
                 assertThat(verifier.verify(proofs.prove(rs.getString(1)).orElseThrow()).valid()).isTrue();
             }
