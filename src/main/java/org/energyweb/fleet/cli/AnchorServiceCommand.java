@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 @Command(name = "anchor-service", mixinStandardHelpOptions = true,
         description = "Runs one anchoring worker of the fleet: consumes the gateways' readings from Kafka in a consumer group,"
                 + " checks them, keeps them with the consumed offsets in PostgreSQL, forms Merkle batches and anchors them with the service's key. Start several"
-                + " (on one or more machines) with the same --group; each partition is worked by one of them at a time.")
+                + " (on one or more machines) with the same --group; each partition is worked by one of them at a time. It runs the route set"
+                + " routes/fleet/anchor-service.camel.yaml shipped in the jar.")
 public class AnchorServiceCommand implements Callable<Integer> {
 
     @Option(names = "--brokers", required = true, description = "Bootstrap servers of the Kafka cluster.")
@@ -69,6 +70,9 @@ public class AnchorServiceCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The running worker, once started. */
+    volatile AnchorWorker worker;
 
     @Option(names = "--gateway", description = "Registers a gateway id whose readings are accepted (repeatable; kept in the database).")
     List<String> gateways = List.of();
@@ -162,7 +166,7 @@ public class AnchorServiceCommand implements Callable<Integer> {
         }
         String id = workerId != null ? workerId : "worker-" + UUID.randomUUID().toString().substring(0, 8);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(brokers, topic, group, id, jdbcUrl, sessionTimeout,
+        worker = new AnchorWorker(new AnchorWorker.Options(brokers, topic, group, id, jdbcUrl, sessionTimeout,
                 batchSize, batchInterval, kafka, chain == null ? null : chain.chain()), metrics);
         Thread loop = new Thread(worker, id);
         AtomicReference<Throwable> died = new AtomicReference<>();

@@ -1,6 +1,10 @@
 package org.energyweb.fleet.cli;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.energyweb.cli.EnergywebCommand;
+import org.energyweb.fleet.worker.AnchorWorker;
+import org.energyweb.peers.FleetEngines;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -10,8 +14,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class AnchorServiceCommandTest {
 
@@ -40,5 +47,34 @@ class AnchorServiceCommandTest {
 
         assertThat(exit).isEqualTo(EnergywebCommand.ERROR);
         assertThat(err.toString()).contains("SASL_PLAINTEXT sends readings unencrypted to 192.0.2.7:9092");
+    }
+
+    @Test
+    void runsTheShippedRouteSetWhoseKafkaConsumerFeedsTheStoreStepAndWhoseTimerFormsAndAnchorsBatches(@TempDir Path dir) throws Exception {
+        try (FleetEngines engines = FleetEngines.start(dir.resolve("kafka"))) {
+            engines.broker.createTopic("energyweb-readings", 1);
+            AnchorServiceCommand command = new AnchorServiceCommand();
+            AtomicInteger exit = new AtomicInteger(-1);
+            Thread service = new Thread(() -> exit.set(new CommandLine(command).execute("--brokers", engines.broker.bootstrapServers(),
+                    "--jdbc-url", engines.postgres.jdbcUrl(), "--worker-id", "worker-cli")));
+            service.start();
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> command.worker != null && command.worker.camelContext() != null);
+                CamelContext context = command.worker.camelContext();
+
+                Route readings = context.getRoute("fleet-anchor-readings");
+                assertThat(readings.getSourceResource().getLocation()).isEqualTo(AnchorWorker.ROUTES);
+                assertThat(readings.getEndpoint().getEndpointUri()).startsWith("kafka://energyweb-readings");
+                assertThat(readings.getEndpoint().getEndpointUri()).contains("batching=true", "allowManualCommit=true",
+                        "groupId=energyweb-anchors", "clientId=worker-cli");
+                assertThat(context.getRoute("fleet-anchor-batches").getEndpoint().getEndpointUri()).startsWith("timer://");
+            } finally {
+                if (command.worker != null) {
+                    command.worker.close();
+                }
+                service.join();
+            }
+            assertThat(exit.get()).isZero();
+        }
     }
 }

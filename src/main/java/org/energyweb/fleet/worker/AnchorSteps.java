@@ -1,0 +1,347 @@
+package org.energyweb.fleet.worker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.support.subcription.SubscribeAdapter;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.energyweb.chain.rpc.Eth;
+import org.energyweb.chain.rpc.JsonRpcClient;
+import org.energyweb.fleet.FleetRecord;
+import org.energyweb.fleet.service.InboundReading;
+import org.energyweb.fleet.store.BatchChainStore;
+import org.energyweb.fleet.store.FencedException;
+import org.energyweb.fleet.store.FleetStore;
+import org.energyweb.fleet.store.PartitionClaim;
+import org.energyweb.ipfs.rpc.IpfsClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The anchor service's steps, called by its route set ({@code routes/fleet/anchor-service.camel.yaml}):
+ * {@link #store} on the Kafka consumer's thread with each batch of records, {@link #pass} on the timer's
+ * thread, and the {@link #subscription()} that claims each assigned partition in PostgreSQL (a new
+ * epoch) and seeks it to the stored offset before any record of it is processed. Each thread has its own
+ * database session; the claims and counters they share are concurrent maps, changed only conditionally.
+ */
+public final class AnchorSteps implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnchorSteps.class);
+
+    private final AnchorWorker.Options options;
+    private final Map<TopicPartition, PartitionClaim> claims = new ConcurrentHashMap<>();
+    /** Per owned partition: accepted readings not in a batch yet, and since when the oldest of them waits. */
+    private final Map<TopicPartition, Integer> unbatched = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> waitingSince = new ConcurrentHashMap<>();
+    /** Per owned partition (consumer thread): the offset after the last record stored, where reading resumes after a failed write. */
+    private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
+    /** Per owned partition (consumer thread): its meters' chain heads as committed, dropped with the partition. */
+    private final Map<TopicPartition, MeterHeads> heads = new ConcurrentHashMap<>();
+    /** The consumer thread's session: claims and stored records. */
+    private final FleetStore consumerStore;
+    /** The timer thread's session: batches and their way on chain. */
+    private final FleetStore passStore;
+    private final BatchChainStore chainStore;
+    private final ChainAnchoring chain;
+    private final ResultsPublisher results;
+    /** The current Kafka consumer (a new one after a reconnect); touched on the consumer thread only. */
+    private volatile Consumer<?, ?> consumer;
+    private boolean chainFailing;
+
+    /** @param metrics where the gas of the worker's anchor transactions is counted */
+    public AnchorSteps(AnchorWorker.Options options, MeterRegistry metrics) {
+        this.options = options;
+        consumerStore = new FleetStore(options.jdbcUrl());
+        passStore = new FleetStore(options.jdbcUrl());
+        chainStore = passStore.chainStore();
+        if (options.chain() == null) {
+            chain = null;
+            results = null;
+        } else {
+            AnchorWorker.Chain on = options.chain();
+            Eth eth = new Eth(JsonRpcClient.connect(on.rpcUrl(), on.allowInsecure(), Duration.ofSeconds(10)));
+            chain = ChainAnchoring.start(eth, on.credentials(), options.jdbcUrl(), new ChainAnchoring.Options(on.contract(), on.resendAfter()),
+                    on.ipfs() == null ? null : new IpfsClient(on.ipfs()), metrics);
+            results = new ResultsPublisher(options.brokers(), on.resultsTopic(), options.kafkaProperties());
+        }
+    }
+
+    /**
+     * The route's Kafka consumer subscribes through this: each assigned partition of the readings topic is
+     * claimed and sought to its stored offset after Camel's own listener ran, so the stored offset wins.
+     */
+    public SubscribeAdapter subscription() {
+        return (consumer, camelListener, topic) -> {
+            if (topic.isPattern()) {
+                consumer.subscribe(topic.getPattern(), camelListener);
+            } else if (!List.copyOf(topic.getTopics()).equals(List.of(options.topic()))) {
+                // another kafka: consumer of the same context subscribes as camel-kafka's default does
+                consumer.subscribe(topic.getTopics(), camelListener);
+            } else {
+                this.consumer = consumer;
+                consumer.subscribe(topic.getTopics(), new Claiming(camelListener));
+            }
+        };
+    }
+
+    /**
+     * Checks and stores one batch of records (the Kafka consumer's thread): per partition, in one
+     * transaction with the offset after its last record. Records of a partition before its stored
+     * offset (read again after a rebalance) are skipped; a partition this worker does not own is paused.
+     */
+    public void store(List<Exchange> records) {
+        Map<TopicPartition, TreeMap<Long, InboundReading>> byPartition = new LinkedHashMap<>();
+        for (Exchange record : records) {
+            InboundReading in = inbound(record.getMessage());
+            byPartition.computeIfAbsent(new TopicPartition(in.topic(), in.partition()), p -> new TreeMap<>()).put(in.offset(), in);
+        }
+        byPartition.forEach((partition, inbound) -> {
+            PartitionClaim claim = claims.get(partition);
+            if (claim == null) {
+                pause(partition);
+                return;
+            }
+            List<InboundReading> fresh = new ArrayList<>(inbound.tailMap(stored.get(partition), true).values());
+            if (!fresh.isEmpty()) {
+                store(partition, claim, fresh);
+            }
+        });
+    }
+
+    private void store(TopicPartition partition, PartitionClaim claim, List<InboundReading> records) {
+        PartitionBatch batch;
+        long next = records.get(records.size() - 1).offset() + 1;
+        try {
+            MeterHeads known = heads.computeIfAbsent(partition, owned -> new MeterHeads());
+            batch = new PartitionBatch(consumerStore, known, consumerStore.gateways(), partition.topic(), partition.partition());
+            batch.addAll(records);
+            consumerStore.commit(claim, batch.accepted(), batch.refused(), batch.released(), next);
+            known.advance(batch.heads());
+            stored.put(partition, next);
+        } catch (FencedException fenced) {
+            lose(partition, fenced);
+            if (!claims.containsKey(partition)) {
+                heads.remove(partition);
+                pause(partition);
+            }
+            return;
+        } catch (RuntimeException databaseFailed) {
+            // nothing of the batch was stored (or, when the commit's answer was lost, perhaps all of it):
+            // read it again from the last stored offset, against the heads as the database has them
+            heads.remove(partition);
+            LOG.warn("worker {}: could not store {} ({}); reading it again from offset {}", options.workerId(), partition,
+                    databaseFailed.getMessage(), stored.get(partition));
+            consumer.seek(partition, stored.get(partition));
+            return;
+        }
+        if (!batch.accepted().isEmpty()) {
+            unbatched.merge(partition, batch.accepted().size(), Integer::sum);
+            waitingSince.putIfAbsent(partition, System.nanoTime());
+        }
+        batch.refused().forEach(refused -> LOG.warn("worker {}: {} {}-{}@{}: {}", options.workerId(), refused.held() ? "held" : "dead letter",
+                partition.topic(), partition.partition(), refused.in().offset(), refused.reason()));
+    }
+
+    /** One pass (the timer's thread): forms the due batches, then anchors and publishes what changed. */
+    public void pass() {
+        formDueBatches();
+        anchor();
+    }
+
+    /** Forms a batch of each full batchSize of waiting readings, and of what waits once the oldest waited batchInterval. */
+    private void formDueBatches() {
+        for (Map.Entry<TopicPartition, PartitionClaim> owned : claims.entrySet()) {
+            TopicPartition partition = owned.getKey();
+            int seen = unbatched.getOrDefault(partition, 0);
+            Long since = waitingSince.get(partition);
+            boolean late = since != null && System.nanoTime() - since >= options.batchInterval().toNanos();
+            int waiting = seen;
+            try {
+                while (waiting >= options.batchSize() || (late && waiting > 0)) {
+                    if (passStore.formBatch(owned.getValue(), options.batchSize()).isEmpty()) {
+                        waiting = 0;
+                        break;
+                    }
+                    waiting = Math.max(0, waiting - options.batchSize());
+                    if (chain != null) {
+                        chain.changed();
+                    }
+                }
+            } catch (FencedException fenced) {
+                lose(partition, fenced);
+                continue;
+            } catch (IllegalStateException databaseFailed) {
+                LOG.warn("worker {}: could not form a batch of {} ({}); trying again", options.workerId(), partition, databaseFailed.getMessage());
+                continue;
+            }
+            // readings the consumer thread stored meanwhile still count; a claim's recount (readings a previous owner left) is kept
+            int batched = seen - waiting;
+            Integer left = batched == 0 ? null : unbatched.computeIfPresent(partition, (p, count) -> Math.max(0, count - batched));
+            if (left != null && left == 0) {
+                waitingSince.remove(partition);
+            }
+        }
+    }
+
+    /**
+     * When anything changed since the last pass (a partition claimed, a batch formed, a transaction
+     * ended): hands the owned partitions' open batches to the chain and the anchored ones' results to
+     * the gateways, one query each for all partitions. A chain, broker or database failure makes the
+     * next pass try again.
+     */
+    private void anchor() {
+        if (chain == null) {
+            return;
+        }
+        chain.fenced().forEach(fenced -> lose(new TopicPartition(fenced.topic(), fenced.partition()), fenced));
+        if (!chain.takeDue()) {
+            return;
+        }
+        try {
+            List<PartitionClaim> owned = List.copyOf(claims.values());
+            chain.submit(chainStore.unanchored(owned), chainStore);
+            for (BatchChainStore.Anchored batch : chainStore.anchored(owned)) {
+                PartitionClaim claim = claims.get(new TopicPartition(batch.topic(), batch.partition()));
+                if (claim != null) {
+                    results.publish(claim, batch, chainStore);
+                }
+            }
+            if (chainFailing) {
+                chainFailing = false;
+                LOG.info("worker {}: anchoring works again", options.workerId());
+            }
+        } catch (FencedException fenced) {
+            lose(new TopicPartition(fenced.topic(), fenced.partition()), fenced);
+            chain.changed();
+        } catch (RuntimeException e) {
+            chain.changed();
+            if (!chainFailing) {
+                chainFailing = true;
+                LOG.warn("worker {}: anchoring failed, retried at every pass: {}", options.workerId(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The partition was claimed by another worker: nothing of it is written here until it is assigned
+     * again. A refusal of a claim the consumer thread has since replaced with a newer one of its own (the
+     * timer's pass still held the old one) drops nothing.
+     */
+    private void lose(TopicPartition partition, FencedException fenced) {
+        PartitionClaim current = claims.get(partition);
+        if (current != null && fenced.predates(current)) {
+            if (chain != null) {
+                chain.changed();
+            }
+            return;
+        }
+        LOG.warn("worker {}: {}", options.workerId(), fenced.getMessage());
+        if (current != null && claims.remove(partition, current) && chain != null) {
+            chain.disown(partition.topic(), partition.partition());
+        }
+    }
+
+    /** Consumer thread only: stops reading a partition this worker does not own, while it stays assigned. */
+    private void pause(TopicPartition partition) {
+        // a record read before the rebalance that revoked the partition: the consumer no longer has it to pause
+        if (consumer.assignment().contains(partition)) {
+            consumer.pause(List.of(partition));
+        }
+    }
+
+    private static InboundReading inbound(Message record) {
+        Headers headers = record.getHeader(KafkaConstants.HEADERS, Headers.class);
+        return new InboundReading(record.getHeader(KafkaConstants.TOPIC, String.class), record.getHeader(KafkaConstants.PARTITION, Integer.class),
+                record.getHeader(KafkaConstants.OFFSET, Long.class), record.getHeader(KafkaConstants.KEY, String.class),
+                header(headers, FleetRecord.GATEWAY), header(headers, FleetRecord.METER), header(headers, FleetRecord.SEQ),
+                header(headers, FleetRecord.SHA256), record.getBody(byte[].class));
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        if (chain != null) {
+            chain.close();
+            results.close();
+        }
+        passStore.close();
+        consumerStore.close();
+    }
+
+    /** Camel's listener first (it may seek by its own policy), then the claims, whose seeks win. */
+    private final class Claiming implements ConsumerRebalanceListener {
+
+        private final ConsumerRebalanceListener camel;
+
+        Claiming(ConsumerRebalanceListener camel) {
+            this.camel = camel;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            camel.onPartitionsAssigned(partitions);
+            for (TopicPartition partition : partitions) {
+                PartitionClaim claim;
+                try {
+                    claim = consumerStore.claim(partition.topic(), partition.partition(), options.workerId());
+                } catch (RuntimeException databaseFailed) {
+                    // unclaimed partitions are not read; the poll fails and the route reconnects, which claims them again
+                    consumer.pause(partitions.stream().filter(p -> !claims.containsKey(p)).toList());
+                    throw databaseFailed;
+                }
+                claims.put(partition, claim);
+                // a previous owner may have extended the partition's meters since this worker last held it
+                heads.put(partition, new MeterHeads());
+                if (chain != null) {
+                    chain.own(claim);
+                }
+                stored.put(partition, claim.nextOffset());
+                consumer.seek(partition, claim.nextOffset());
+                // the previous owner may have left accepted readings unbatched: batch them at the next pass
+                unbatched.put(partition, Integer.MAX_VALUE / 2);
+                waitingSince.put(partition, System.nanoTime());
+                LOG.info("worker {}: owns {} from offset {} (epoch {})", options.workerId(), partition, claim.nextOffset(), claim.epoch());
+            }
+            consumer.resume(partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            camel.onPartitionsRevoked(partitions);
+            partitions.forEach(this::release);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            camel.onPartitionsLost(partitions);
+            partitions.forEach(this::release);
+        }
+
+        private void release(TopicPartition partition) {
+            claims.remove(partition);
+            heads.remove(partition);
+            if (chain != null) {
+                chain.disown(partition.topic(), partition.partition());
+            }
+        }
+    }
+}
