@@ -64,8 +64,40 @@ public final class DurableFiles {
 
     public void write(String relative, byte[] contents) {
         Path file = root.resolve(relative);
+        createParents(file);
         writeForced(file, contents);
         rename(file);
+    }
+
+    /** Renames the file {@code from} to {@code to} (both relative), durably once {@link #sync()} has forced both folders. */
+    public void move(String from, String to) {
+        Path source = root.resolve(from);
+        Path target = root.resolve(to);
+        try {
+            createParents(target);
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + source + " to " + target, e);
+        }
+        touchedDirectories.add(source.getParent());
+        touchedDirectories.add(target.getParent());
+    }
+
+    /** Creates the folders {@code file} lacks; each new one is forced into its parent at {@link #sync()}, so it survives a power cut. */
+    private void createParents(Path file) {
+        List<Path> missing = new ArrayList<>();
+        for (Path folder = file.getParent(); folder != null && !Files.isDirectory(folder); folder = folder.getParent()) {
+            missing.add(folder);
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file.getParent(), e);
+        }
+        missing.forEach(folder -> touchedDirectories.add(folder.getParent()));
     }
 
     /**

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class LogSnapshot {
 
     private static final int W = TilePath.WIDTH;
+    /** The kept checkpoints' paths: flat, by size, as the tlog-tiles layout of earlier snapshots had them, whatever folders keep them. */
+    private static final String KEPT = KeptCheckpoints.DIRECTORY + "/";
     private static final Pattern PARTIAL = Pattern.compile("(tile/(entries|[0-9]+)/.+)\\.p/([0-9]+)");
 
     private final DurableFiles files;
@@ -70,9 +72,12 @@ public final class LogSnapshot {
                 }
             }
         }
-        new KeptCheckpoints(files.root().getParent()).sizes().stream().filter(kept -> kept <= size)
-                .forEach(kept -> paths.add(KeptCheckpoints.DIRECTORY + "/" + kept));
+        kept().sizes().stream().filter(kept -> kept <= size).forEach(kept -> paths.add(KEPT + kept));
         return paths;
+    }
+
+    private KeptCheckpoints kept() {
+        return new KeptCheckpoints(files.root().getParent());
     }
 
     /** The bytes of one of {@link #paths()}; @throws IllegalStateException when the log lacks it */
@@ -80,8 +85,9 @@ public final class LogSnapshot {
         if (path.equals(LedgerLog.CHECKPOINT_FILE)) {
             return checkpoint.clone();
         }
-        return files.read(path).or(() -> headOfFullTile(path))
-                .orElseThrow(() -> new IllegalStateException("the log in " + files.root() + " has no " + path));
+        Optional<byte[]> bytes = path.startsWith(KEPT) ? kept().bytes(Long.parseLong(path.substring(KEPT.length())))
+                : files.read(path).or(() -> headOfFullTile(path));
+        return bytes.orElseThrow(() -> new IllegalStateException("the log in " + files.root() + " has no " + path));
     }
 
     private Optional<byte[]> headOfFullTile(String path) {

@@ -48,7 +48,7 @@ public class ProveCommand implements Callable<Integer> {
     boolean log;
 
     @Option(names = "--size", paramLabel = "N", description = "With --log: prove against the log's tree of N leaves instead of its latest"
-            + " anchored checkpoint; the proof carries the checkpoint kept for that size (DATA/log/checkpoints/N) if there is one, else none,"
+            + " anchored checkpoint; the proof carries the checkpoint kept for that size (under DATA/log/checkpoints/) if there is one, else none,"
             + " and its anchor, or \"anchor\":null (with a note on stderr) when that checkpoint is not anchored.")
     Long size;
 

@@ -48,6 +48,7 @@ class TransparencyLogConsumer extends ScheduledPollConsumer {
         log = endpoint.log();
         witnesses = endpoint.witnesses().orElse(null);
         kept = new KeptCheckpoints(endpoint.ledgerDataDir());
+        kept.migrate();
         SignedNote latest = log.latestCheckpoint().filter(note -> Checkpoint.parse(note.text()).origin().equals(signer.name())).orElse(null);
         signedSize = latest == null ? -1 : Checkpoint.parse(latest.text()).size();
         if (latest != null && kept.at(signedSize).isEmpty()) {
