@@ -6,19 +6,16 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.energyweb.meter.camel.TcpOrSerialMeterEndpoint;
-import org.energyweb.meter.camel.StreamingMeterConsumer;
-import org.energyweb.meter.camel.StreamingMeterOptions;
+import org.energyweb.meter.camel.StreamingMeterEndpoint;
 import org.energyweb.meter.dsmr.DsmrSource;
 import org.energyweb.meter.dsmr.DsmrSettings;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** One P1 port's settings; see {@link DsmrMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = DsmrMeterComponent.SCHEME, title = "DSMR P1 meter",
         syntax = "dsmr-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class DsmrMeterEndpoint extends TcpOrSerialMeterEndpoint {
+public final class DsmrMeterEndpoint extends StreamingMeterEndpoint {
 
     /** The usual ser2net port of a P1 bridge. */
     private static final int DEFAULT_PORT = 2000;
@@ -27,8 +24,6 @@ public final class DsmrMeterEndpoint extends TcpOrSerialMeterEndpoint {
     private String gasMeterId;
     @UriParam(defaultValue = "0", description = "Calorific value the gas register is converted with, in Wh per m3 (required with gasMeterId)")
     private long gasWhPerM3;
-    @UriParam
-    private StreamingMeterOptions stream = new StreamingMeterOptions();
 
     DsmrMeterEndpoint(String uri, DsmrMeterComponent component, String meterId) {
         super(uri, component, meterId, DEFAULT_PORT, DsmrSettings.SERIAL_BAUD, DsmrSettings.SERIAL_FORMAT);
@@ -37,13 +32,11 @@ public final class DsmrMeterEndpoint extends TcpOrSerialMeterEndpoint {
     @Override
     protected Consumer newConsumer(Processor processor) {
         DsmrSettings settings = settings();
-        return new StreamingMeterConsumer(this, processor, () -> new DsmrSource(settings, Clock.systemUTC()), settings.source(),
-                stream.getReconnectDelay());
+        return streamingConsumer(processor, () -> new DsmrSource(settings, Clock.systemUTC()), settings.source());
     }
 
     DsmrSettings settings() {
-        return new DsmrSettings(getMeterId(), link(), gasMeterId, gasWhPerM3,
-                Duration.ofMillis(stream.getReadTimeout()));
+        return new DsmrSettings(getMeterId(), link(), gasMeterId, gasWhPerM3, readTimeout());
     }
 
     public String getGasMeterId() {
@@ -61,13 +54,4 @@ public final class DsmrMeterEndpoint extends TcpOrSerialMeterEndpoint {
     public void setGasWhPerM3(long gasWhPerM3) {
         this.gasWhPerM3 = gasWhPerM3;
     }
-
-    public StreamingMeterOptions getStream() {
-        return stream;
-    }
-
-    public void setStream(StreamingMeterOptions stream) {
-        this.stream = stream;
-    }
-
 }

@@ -4,27 +4,20 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
-import org.apache.camel.spi.UriParam;
 import org.energyweb.camel.CamelCatalog;
-import org.energyweb.meter.camel.TcpOrSerialMeterEndpoint;
-import org.energyweb.meter.camel.StreamingMeterConsumer;
-import org.energyweb.meter.camel.StreamingMeterOptions;
+import org.energyweb.meter.camel.StreamingMeterEndpoint;
 import org.energyweb.meter.sml.SmlSettings;
 import org.energyweb.meter.sml.SmlSource;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** One SML meter's settings; see {@link SmlMeterComponent} for the URI. */
 @UriEndpoint(firstVersion = CamelCatalog.FIRST_VERSION, scheme = SmlMeterComponent.SCHEME, title = "SML meter",
         syntax = "sml-meter:meterId", consumerOnly = true, category = {Category.IOT})
-public final class SmlMeterEndpoint extends TcpOrSerialMeterEndpoint {
+public final class SmlMeterEndpoint extends StreamingMeterEndpoint {
 
     /** The port Wi-Fi reading heads (Tasmota's TCP bridge on a Hichi head) are usually set to serve the optical interface on. */
     private static final int DEFAULT_PORT = 8888;
-
-    @UriParam
-    private StreamingMeterOptions stream = new StreamingMeterOptions();
 
     SmlMeterEndpoint(String uri, SmlMeterComponent component, String meterId) {
         super(uri, component, meterId, DEFAULT_PORT, SmlSettings.SERIAL_BAUD, SmlSettings.SERIAL_FORMAT);
@@ -32,17 +25,7 @@ public final class SmlMeterEndpoint extends TcpOrSerialMeterEndpoint {
 
     @Override
     protected Consumer newConsumer(Processor processor) {
-        SmlSettings settings = new SmlSettings(getMeterId(), link(),
-                Duration.ofMillis(stream.getReadTimeout()));
-        return new StreamingMeterConsumer(this, processor, () -> new SmlSource(settings, Clock.systemUTC()), settings.source(),
-                stream.getReconnectDelay());
-    }
-
-    public StreamingMeterOptions getStream() {
-        return stream;
-    }
-
-    public void setStream(StreamingMeterOptions stream) {
-        this.stream = stream;
+        SmlSettings settings = new SmlSettings(getMeterId(), link(), readTimeout());
+        return streamingConsumer(processor, () -> new SmlSource(settings, Clock.systemUTC()), settings.source());
     }
 }
