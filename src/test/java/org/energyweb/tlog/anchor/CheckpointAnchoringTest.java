@@ -3,11 +3,15 @@ package org.energyweb.tlog.anchor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.energyweb.chain.DevChain;
 import org.energyweb.chain.OnDevChain;
 import org.energyweb.chain.rpc.Receipt;
 import org.energyweb.cli.CliTestSupport;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.tx.ChainHop;
+import org.energyweb.chain.tx.DirectTransactor;
+import org.energyweb.chain.tx.GasPolicy;
+import org.energyweb.chain.tx.Signer;
 import org.energyweb.chain.tx.TransactionPipeline;
 import org.energyweb.ipfs.IpfsPeer;
 import org.energyweb.ipfs.cid.Cid;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.FunctionEncoder;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -228,6 +233,35 @@ class CheckpointAnchoringTest extends OnDevChain {
         anchorer.anchorNext();
         await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 3 && pipeline.inFlight() == 0);
         return listings;
+    }
+
+    @Test
+    void aSizeTheContractRefusesIsRecordedDeadAndTheNextCheckpointIsStillAnchored() throws Exception {
+        open("gateway.example/refused");
+        // This account anchored size 5 of the log already, as if its journal had been lost since.
+        DirectTransactor account = new DirectTransactor(chain.eth, new Signer(AnvilPeer.ACCOUNT_1, chain.eth.chainId()), GasPolicy.DEFAULT,
+                Duration.ofMillis(20), Duration.ofSeconds(30));
+        account.execute(chain.contracts.anchor(), FunctionEncoder.encode(ReadingAnchorContract.anchorCheckpoint(key.name(), 5, new byte[32],
+                "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy")));
+        grow(3);
+        startPipeline();
+        // The contract's head is read on another chain with the same deployment, where the log has none: the anchorer sends 3.
+        try (AnvilPeer elsewhere = AnvilPeer.automine()) {
+            anchorer = new CheckpointAnchorer(ledger, new DevChain(elsewhere).eth, pipeline, chain.contracts.anchor(), ipfs(),
+                    new CheckpointAnchorer.Options(0), metrics, kept::sizesAbove);
+            anchorer.anchorNext();
+            await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.inFlight() == 0 && !recorded().isEmpty());
+            assertThat(recorded()).extracting(HopState::state).containsExactly(ChainHop.DEAD);
+
+            grow(4);
+            anchorer.wakeUp();
+            anchorer.anchorNext();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> head().size() == 7);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorded().size() == 2 && recorded().get(1).state().equals(ChainHop.CONFIRMED));
+        assertThat(recorded()).extracting(HopState::position).containsExactly(3L, 7L);
+        assertThat(recorded().get(0).state()).isEqualTo(ChainHop.DEAD);
     }
 
     @Test
