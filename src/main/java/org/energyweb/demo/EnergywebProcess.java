@@ -40,8 +40,9 @@ final class EnergywebProcess implements AutoCloseable {
         command.addAll(arguments);
         try {
             Path log = Files.createDirectories(logDir).resolve(name + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            // a demo killed with SIGKILL takes its gateways and workers with it
+            Process process = PeerProcess.launch(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())));
             return new EnergywebProcess(name, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);

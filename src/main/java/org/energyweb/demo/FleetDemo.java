@@ -16,7 +16,6 @@ import org.energyweb.ipfs.store.IpfsHop;
 import org.energyweb.ledger.LedgerStatus;
 import org.energyweb.peers.AnvilPeer;
 import org.energyweb.peers.KafkaBroker;
-import org.energyweb.peers.OrphanedPeers;
 import org.energyweb.peers.PeerProcess;
 import org.energyweb.peers.PostgresServer;
 
@@ -51,7 +50,8 @@ import java.util.stream.IntStream;
  * and two anchoring workers ({@code energyweb anchor-service}) in one consumer group. Each run has its
  * own folder under {@code DATA/fleet/}. When the meters stop, the gateways are restarted without
  * them, so their outboxes drain (a restart the outbox resumes from); then everything stops and
- * {@link FleetAudit} checks the outcome independently.
+ * {@link FleetAudit} checks the outcome independently. Every process it starts ends when it dies, even
+ * by SIGKILL ({@link PeerProcess#launch}).
  */
 public final class FleetDemo implements AutoCloseable {
 
@@ -125,7 +125,6 @@ public final class FleetDemo implements AutoCloseable {
         ipfs = DemoIpfs.start(run);
         peers.add(ipfs);
         log.accept("IPFS: " + ipfs.describe());
-        recordPeers();
     }
 
     /** The service's own key (a development key, its password in a file beside it), funded on the dev chain. */
@@ -151,7 +150,6 @@ public final class FleetDemo implements AutoCloseable {
         }
         log.accept("anchoring workers: " + workers.stream().map(EnergywebProcess::name).collect(Collectors.joining(", "))
                 + " (energyweb anchor-service, one consumer group, the service's key " + Keystore.address(keystore) + ")");
-        recordPeers();
     }
 
     /** Starts each gateway process; {@code withMeters} false: only its outbox and results routes, to drain. */
@@ -167,7 +165,6 @@ public final class FleetDemo implements AutoCloseable {
             log.accept("gateways: " + String.join(", ", gatewayIds()) + " (energyweb run, routes in " + routes + "; logs in "
                     + run.resolve("logs") + ")");
         }
-        recordPeers();
     }
 
     /**
@@ -341,11 +338,6 @@ public final class FleetDemo implements AutoCloseable {
         } catch (SQLException e) {
             return -1;
         }
-    }
-
-    /** Child processes of this demo, so a demo killed before it stopped them has them reaped at the next start. */
-    private void recordPeers() {
-        OrphanedPeers.record(run.resolve(Demo.PEERS_FILE));
     }
 
     private static Path createFolder(Path folder) {

@@ -1,5 +1,6 @@
 package org.energyweb.peers;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,7 +10,13 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +25,15 @@ import java.util.concurrent.TimeUnit;
  * (default {@code target/peers}) so a failure can be diagnosed.
  */
 public final class PeerProcess implements AutoCloseable {
+
+    private static final Optional<Path> SETPRIV = onPath("setpriv");
+    private static final List<String> PARENT_DEATH_SIGNAL = List.of("--pdeathsig", "TERM");
+    /** The thread every child is started on: the kernel's parent-death signal follows the starting thread. */
+    private static final ExecutorService LAUNCHER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "energyweb-process-launcher");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final String name;
     private final int port;
@@ -63,11 +79,10 @@ public final class PeerProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.toAbsolutePath().resolve(name + "-" + port + ".log");
-            Process process = new ProcessBuilder(command)
+            Process process = launch(new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile()));
             PeerProcess peer = new PeerProcess(name, port, process, log);
             Runtime.getRuntime().addShutdownHook(new Thread(peer::close));
             peer.awaitListening(readyWithin);
@@ -75,6 +90,56 @@ public final class PeerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + command, e);
         }
+    }
+
+    /**
+     * Starts {@code builder}'s process so that it ends when this JVM dies, however it dies: a SIGKILL
+     * runs no shutdown hook, and the children (a broker, a database, a chain...) would keep running
+     * and holding their ports and folders. Where util-linux's {@code setpriv} is installed (Linux), the
+     * command is started through {@code setpriv --pdeathsig TERM}, which has the kernel send it SIGTERM
+     * when its parent dies and then runs the command in its place (the same process: signals and
+     * {@link Process} reach the command itself). The kernel sends the signal when the thread that
+     * started the child ends, not the process, so every child is started on one thread that lives as
+     * long as the JVM. A command that is itself a {@code setpriv} gets the option added to it: a
+     * second {@code setpriv} changing the user would clear the setting. Without {@code setpriv} the
+     * command is started as it is. {@code builder}'s command is changed accordingly.
+     */
+    public static Process launch(ProcessBuilder builder) throws IOException {
+        builder.command(endingWithParent(builder.command()));
+        try {
+            return LAUNCHER.submit(builder::start).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("cannot start " + builder.command() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting " + builder.command(), e);
+        }
+    }
+
+    private static List<String> endingWithParent(List<String> command) {
+        if (SETPRIV.isEmpty()) {
+            return command;
+        }
+        List<String> tied = new ArrayList<>();
+        if (command.get(0).equals("setpriv") || command.get(0).equals(SETPRIV.get().toString())) {
+            tied.add(command.get(0));
+            tied.addAll(PARENT_DEATH_SIGNAL);
+            tied.addAll(command.subList(1, command.size()));
+        } else {
+            tied.add(SETPRIV.get().toString());
+            tied.addAll(PARENT_DEATH_SIGNAL);
+            tied.add("--");
+            tied.addAll(command);
+        }
+        return tied;
+    }
+
+    private static Optional<Path> onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(folder -> !folder.isEmpty())
+                .map(folder -> Path.of(folder, program)).filter(Files::isExecutable).findFirst();
     }
 
     /**
