@@ -30,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
     private static AnvilPeer anvil;
     private static DevChain chain;
     private static Path keystore;
+    private static SignedNote emptyLog;
 
     @AfterAll
     static void stopWitnessAndChain() {
@@ -71,6 +73,10 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
         Files.createDirectories(dir.resolve("data"));
         verifier = LogKeys.create(LogKeys.keystoreIn(dir.resolve("data")), "log key password".toCharArray(), "gateway.example/log",
                 Keystore.Strength.LIGHT);
+        // An earlier release kept its checkpoints flat: that of the empty log, here.
+        emptyLog = SignedNote.sign(new Checkpoint("gateway.example/log", 0, MessageDigest.getInstance("SHA-256").digest()).text(),
+                LogKeys.unlock(LogKeys.keystoreIn(dir.resolve("data")), "log key password".toCharArray()));
+        Files.writeString(Files.createDirectories(dir.resolve("data/log/checkpoints")).resolve("0"), emptyLog.encoded());
         cosigner = new Cosigner("witness.example/w1", new byte[] {7, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
                 22, 23, 24, 25, 26, 27, 28, 29, 30, 31});
         witness = WitnessServer.start(new Witness(cosigner, List.of(verifier), dir.resolve("witness"), Clock.systemUTC()),
@@ -141,6 +147,14 @@ class TransparencyLogGatewayRouteTest extends KameletTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> kept.at(Checkpoint.parse(latest.text()).size()).isPresent());
         assertThat(kept.at(Checkpoint.parse(latest.text()).size()).orElseThrow().signatures())
                 .anyMatch(line -> cosigner.verifier().verify(latest.text(), line).isPresent());
+    }
+
+    @Test
+    void aCheckpointKeptFlatByAnEarlierReleaseIsMovedIntoItsFolderWhenTheLogStarts() {
+        Path checkpoints = dir.resolve("data/log/checkpoints");
+
+        assertThat(checkpoints.resolve("0")).doesNotExist();
+        assertThat(checkpoints.resolve("x000/000/0")).hasContent(emptyLog.encoded());
     }
 
     @Test
