@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Files under one root that are either wholly there or not at all: each is written to a temporary
@@ -41,10 +42,17 @@ public final class DurableFiles {
     private static final ExecutorService FORCING = forcingThreads();
 
     private final Path root;
+    private final Consumer<Path> directoryForcing;
     private final Set<Path> touchedDirectories = new LinkedHashSet<>();
 
     public DurableFiles(Path root) {
+        this(root, DurableFiles::forceDirectory);
+    }
+
+    /** With another way of forcing a directory, so a test can see which ones {@link #sync()} forces. */
+    DurableFiles(Path root, Consumer<Path> directoryForcing) {
         this.root = root;
+        this.directoryForcing = directoryForcing;
     }
 
     private static ExecutorService forcingThreads() {
@@ -109,6 +117,7 @@ public final class DurableFiles {
         List<CompletableFuture<Void>> forced = new ArrayList<>(files.size());
         files.forEach((relative, contents) -> {
             Path file = root.resolve(relative);
+            createParents(file);
             paths.add(file);
             forced.add(CompletableFuture.runAsync(() -> writeForced(file, contents), FORCING));
         });
@@ -122,7 +131,6 @@ public final class DurableFiles {
 
     private static void writeForced(Path file, byte[] contents) {
         try {
-            Files.createDirectories(file.getParent());
             try (FileChannel channel = FileChannel.open(temporary(file), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(contents);
@@ -168,7 +176,7 @@ public final class DurableFiles {
      * power cut; concurrently, as {@link #writeAll} forces files.
      */
     public void sync() {
-        CompletableFuture.allOf(touchedDirectories.stream().map(directory -> CompletableFuture.runAsync(() -> forceDirectory(directory), FORCING))
+        CompletableFuture.allOf(touchedDirectories.stream().map(directory -> CompletableFuture.runAsync(() -> directoryForcing.accept(directory), FORCING))
                 .toArray(CompletableFuture[]::new)).join();
         touchedDirectories.clear();
     }
