@@ -42,13 +42,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AnchorSteps implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnchorSteps.class);
+    /** How long a worker whose claim the database could not take waits before it rejoins the group. */
+    private static final Duration CLAIM_RETRY = Duration.ofSeconds(1);
 
     private final AnchorWorker.Options options;
     private final Map<TopicPartition, PartitionClaim> claims = new ConcurrentHashMap<>();
     /** Per owned partition: accepted readings not in a batch yet, and since when the oldest of them waits. */
     private final Map<TopicPartition, Integer> unbatched = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> waitingSince = new ConcurrentHashMap<>();
-    /** Per owned partition (consumer thread): the offset after the last record stored, where reading resumes after a failed write. */
+    /** Per owned partition (consumer thread): the offset after the last record stored; records before it are read again. */
     private final Map<TopicPartition, Long> stored = new ConcurrentHashMap<>();
     /** Per owned partition (consumer thread): its meters' chain heads as committed, dropped with the partition. */
     private final Map<TopicPartition, MeterHeads> heads = new ConcurrentHashMap<>();
@@ -93,6 +95,15 @@ public final class AnchorSteps implements AutoCloseable {
                 // another kafka: consumer of the same context subscribes as camel-kafka's default does
                 consumer.subscribe(topic.getTopics(), camelListener);
             } else {
+                Consumer<?, ?> previous = this.consumer;
+                // camel-kafka 4.17 reconnects with a new consumer and only unsubscribes the old one (it left the group)
+                if (previous != null && previous != consumer) {
+                    try {
+                        previous.close(Duration.ofSeconds(1));
+                    } catch (RuntimeException e) {
+                        LOG.debug("worker {}: closing the consumer replaced on reconnect: {}", options.workerId(), e.getMessage());
+                    }
+                }
                 this.consumer = consumer;
                 consumer.subscribe(topic.getTopics(), new Claiming(camelListener));
             }
@@ -141,13 +152,13 @@ public final class AnchorSteps implements AutoCloseable {
             }
             return;
         } catch (RuntimeException databaseFailed) {
-            // nothing of the batch was stored (or, when the commit's answer was lost, perhaps all of it):
-            // read it again from the last stored offset, against the heads as the database has them
+            // Nothing of the batch was stored (or, when the commit's answer was lost, perhaps all of it). A seek back
+            // would not do: camel-kafka may already hold records fetched after the batch, and would hand them on
+            // after the seek. The route reconnects the consumer instead (breakOnFirstError), which drops them, and
+            // the claim seeks to the offset the database holds; the heads are read again as it has them.
             heads.remove(partition);
-            LOG.warn("worker {}: could not store {} ({}); reading it again from offset {}", options.workerId(), partition,
-                    databaseFailed.getMessage(), stored.get(partition));
-            consumer.seek(partition, stored.get(partition));
-            return;
+            throw new IllegalStateException("worker " + options.workerId() + ": could not store " + partition + " ("
+                    + databaseFailed.getMessage() + "); reconnecting, to read it again from the stored offset", databaseFailed);
         }
         if (!batch.accepted().isEmpty()) {
             unbatched.merge(partition, batch.accepted().size(), Integer::sum);
@@ -304,8 +315,14 @@ public final class AnchorSteps implements AutoCloseable {
                 try {
                     claim = consumerStore.claim(partition.topic(), partition.partition(), options.workerId());
                 } catch (RuntimeException databaseFailed) {
-                    // unclaimed partitions are not read; the poll fails and the route reconnects, which claims them again
+                    // unclaimed partitions are not read; the poll fails and the route reconnects, which claims them
+                    // again: not at once, as every reconnect makes the whole group rebalance
                     consumer.pause(partitions.stream().filter(p -> !claims.containsKey(p)).toList());
+                    try {
+                        Thread.sleep(CLAIM_RETRY.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     throw databaseFailed;
                 }
                 claims.put(partition, claim);

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,6 +93,51 @@ class AnchorWorkerTest {
         } finally {
             worker.close();
             thread.join();
+        }
+    }
+
+    @Test
+    void aDatabaseOutageWhileReadingsArriveLosesAndRepeatsNone() throws Exception {
+        String topic = "outage";
+        broker.createTopic(topic, 1);
+        List<ReadingDocument> meter = chain("m-outage", 15);
+        AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(broker.bootstrapServers(), topic, "anchors-outage", "worker-o",
+                postgres.jdbcUrl(), Duration.ofSeconds(6), 4, Duration.ofMillis(300), Map.of(), null));
+        Thread thread = new Thread(worker, "worker-o");
+        thread.start();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int seq = 0; seq < 5; seq++) {
+                producer.send(TestReadings.record(topic, "gw-1", meter.get(seq), meter.get(seq).sha256Hex())).get();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> accepted("m-outage") == 5);
+
+            postgres.stop();
+            try {
+                for (int seq = 5; seq < 10; seq++) {
+                    producer.send(TestReadings.record(topic, "gw-1", meter.get(seq), meter.get(seq).sha256Hex())).get();
+                }
+                Thread.sleep(3_000); // the outage itself: the worker reads these while it cannot store them
+            } finally {
+                postgres.start();
+            }
+            for (int seq = 10; seq < 15; seq++) {
+                producer.send(TestReadings.record(topic, "gw-1", meter.get(seq), meter.get(seq).sha256Hex())).get();
+            }
+            try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> store.acceptedSeqs("m-outage").size() == 15 && store.unbatchedCount() == 0);
+                assertThat(store.acceptedSeqs("m-outage")).isEqualTo(LongStream.range(0, 15).boxed().toList());
+                assertThat(store.nextOffset(topic, 0)).isEqualTo(15);
+                assertThat(store.deadLetters()).noneMatch(letter -> "m-outage".equals(letter.meter()));
+            }
+        } finally {
+            worker.close();
+            thread.join();
+        }
+    }
+
+    private static int accepted(String meter) {
+        try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
+            return store.acceptedSeqs(meter).size();
         }
     }
 
