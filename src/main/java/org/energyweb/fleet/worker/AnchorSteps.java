@@ -113,7 +113,7 @@ public final class AnchorSteps implements AutoCloseable {
     /**
      * Checks and stores one batch of records (the Kafka consumer's thread): per partition, in one
      * transaction with the offset after its last record. Records of a partition before its stored
-     * offset (read again after a rebalance) are skipped; a partition this worker does not own is paused.
+     * offset (read again after a rebalance) are skipped; records of a revoked partition are dropped.
      */
     public void store(List<Exchange> records) {
         Map<TopicPartition, TreeMap<Long, InboundReading>> byPartition = new LinkedHashMap<>();
@@ -123,8 +123,11 @@ public final class AnchorSteps implements AutoCloseable {
         }
         byPartition.forEach((partition, inbound) -> {
             PartitionClaim claim = claims.get(partition);
+            if (claim == null && consumer.assignment().contains(partition)) {
+                throw rejoin(partition, "it is claimed by another worker");
+            }
             if (claim == null) {
-                pause(partition);
+                // read before the rebalance that revoked the partition: its records are its next owner's
                 return;
             }
             List<InboundReading> fresh = new ArrayList<>(inbound.tailMap(stored.get(partition), true).values());
@@ -148,7 +151,7 @@ public final class AnchorSteps implements AutoCloseable {
             lose(partition, fenced);
             if (!claims.containsKey(partition)) {
                 heads.remove(partition);
-                pause(partition);
+                throw rejoin(partition, fenced.getMessage());
             }
             return;
         } catch (RuntimeException databaseFailed) {
@@ -267,12 +270,14 @@ public final class AnchorSteps implements AutoCloseable {
         }
     }
 
-    /** Consumer thread only: stops reading a partition this worker does not own, while it stays assigned. */
-    private void pause(TopicPartition partition) {
-        // a record read before the rebalance that revoked the partition: the consumer no longer has it to pause
-        if (consumer.assignment().contains(partition)) {
-            consumer.pause(List.of(partition));
-        }
+    /**
+     * A partition still assigned to this worker was claimed by another: the group is joined again (the route
+     * reconnects the consumer, breakOnFirstError), so it is read only if assigned again, from the offset
+     * stored then. Neither pausing nor skipping would do: camel-kafka may hold records of it fetched past
+     * the ones dropped, and would hand them on once the partition is claimed again.
+     */
+    private IllegalStateException rejoin(TopicPartition partition, String why) {
+        return new IllegalStateException("worker " + options.workerId() + ": lost " + partition + " (" + why + "); rejoining the group");
     }
 
     private static InboundReading inbound(Message record) {
