@@ -49,7 +49,19 @@ public final class DeadLetters {
      */
     public DeadLetter record(String meter, String source, String reason, byte[] payload) {
         Letter letter = new Letter(meter, payload, null, null);
-        return record(source, reason, statements -> letter);
+        return record(source, reason, false, statements -> letter).orElseThrow();
+    }
+
+    /**
+     * {@link #record}, unless the store holds a dead letter of the same source and reason (the same input
+     * delivered again): then nothing is recorded. The lookup and the insert are one commit of the writer.
+     *
+     * @return the letter recorded, or empty when one was held
+     * @throws LedgerException when the store is at its limit and holds no replayed letter to prune
+     */
+    public Optional<DeadLetter> recordOnce(String meter, String source, String reason, byte[] payload) {
+        Letter letter = new Letter(meter, payload, null, null);
+        return record(source, reason, true, statements -> letter);
     }
 
     /**
@@ -61,12 +73,12 @@ public final class DeadLetters {
      * transaction) the letter has neither payload nor hop and cannot be replayed.
      */
     public DeadLetter recordUndelivered(long position, String hop, String state, String detail, String source, String reason) {
-        return record(source, reason, statements -> {
+        return record(source, reason, false, statements -> {
             Hops.upsert(statements, position, hop, state, detail);
             return readingAt(statements.connection, position)
                     .map(reading -> new Letter(reading.meter(), reading.payload(), hop, position))
                     .orElse(new Letter(null, null, null, null));
-        });
+        }).orElseThrow();
     }
 
     /** What a dead letter holds besides its source and reason. */
@@ -87,18 +99,23 @@ public final class DeadLetters {
         }
     }
 
-    private DeadLetter record(String source, String reason, BeforeInsert before) {
+    private Optional<DeadLetter> record(String source, String reason, boolean once, BeforeInsert before) {
         Instant now = Instant.now();
-        CompletableFuture<DeadLetter> done = new CompletableFuture<>();
+        CompletableFuture<Optional<DeadLetter>> done = new CompletableFuture<>();
         appender.submit(new WriteJob() {
             long id;
             long rows;
             String refused;
+            boolean held;
             Letter letter;
 
             @Override
             public void apply(Writer.Statements statements) throws SQLException {
                 refused = null;
+                held = once && isHeld(statements.connection, source, reason);
+                if (held) {
+                    return;
+                }
                 rows = rowCount(statements.connection);
                 if (rows >= limits.deadLetterMaxRows()) {
                     rows -= pruneReplayed(statements.connection, rows - limits.deadLetterMaxRows() + 1);
@@ -131,8 +148,12 @@ public final class DeadLetters {
                     done.completeExceptionally(new LedgerException(refused + " (refused: " + source + ": " + reason + ")"));
                     return;
                 }
+                if (held) {
+                    done.complete(Optional.empty());
+                    return;
+                }
                 warnWhenFilling(rows);
-                done.complete(new DeadLetter(id, now, letter.meter(), source, reason, letter.payload(), null, letter.hop(), letter.position()));
+                done.complete(Optional.of(new DeadLetter(id, now, letter.meter(), source, reason, letter.payload(), null, letter.hop(), letter.position())));
             }
 
             @Override
@@ -141,6 +162,16 @@ public final class DeadLetters {
             }
         });
         return LedgerAppender.await(done);
+    }
+
+    private static boolean isHeld(Connection connection, String source, String reason) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM dead_letter WHERE source = ? AND reason = ? LIMIT 1")) {
+            select.setString(1, source);
+            select.setString(2, reason);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static long rowCount(Connection connection) throws SQLException {

@@ -96,6 +96,8 @@ final class Schema {
         // Replay walks the unreplayed letters; pruning at the limit takes the oldest replayed ones.
         "CREATE INDEX IF NOT EXISTS dead_letter_unreplayed ON dead_letter (id) WHERE replayed_at IS NULL",
         "CREATE INDEX IF NOT EXISTS dead_letter_replayed ON dead_letter (id) WHERE replayed_at IS NOT NULL",
+        // A letter recorded once per input (DeadLetters.recordOnce) is looked up among its source's letters only.
+        "CREATE INDEX IF NOT EXISTS dead_letter_source ON dead_letter (source)",
         // A proof looks up the batch holding a reading's position.
         "CREATE INDEX IF NOT EXISTS batch_last_position ON batch (last_position)",
         // "Was my reading anchored?" by a document's SHA-256 (status page, lookup) without a scan. Created on

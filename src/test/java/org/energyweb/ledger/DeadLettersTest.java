@@ -40,6 +40,18 @@ class DeadLettersTest {
     }
 
     @Test
+    void aLetterRecordedOnceIsRecordedAgainOnlyForAnotherSourceOrReason() {
+        try (Ledger ledger = Ledger.open(data)) {
+            DeadLetter first = ledger.deadLetters().recordOnce("m1", "kafka:results", "forged path", null).orElseThrow();
+
+            assertThat(ledger.deadLetters().recordOnce("m1", "kafka:results", "forged path", null)).isEmpty();
+            assertThat(ledger.deadLetters().recordOnce("m1", "kafka:results", "not held", null)).isPresent();
+            assertThat(ledger.deadLetters().recordOnce("m1", "kafka:other", "forged path", null)).isPresent();
+            assertThat(ledger.deadLetters().list(10)).extracting(DeadLetter::id).hasSize(3).contains(first.id());
+        }
+    }
+
+    @Test
     void aLateMeasurementWhoseRegisterDoesNotFitBetweenTheReadingsAroundItStaysWithItsReason() {
         try (Ledger ledger = Ledger.open(data)) {
             Instant t0 = Instant.parse("2026-11-24T12:00:00Z");

@@ -3,6 +3,7 @@ package org.energyweb.fleet.gateway;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.energyweb.batch.NotAnchoredException;
 import org.energyweb.fleet.FleetRecord;
 import org.energyweb.fleet.ResultsRecord;
@@ -18,12 +19,16 @@ import org.energyweb.proof.Proof;
 import org.energyweb.proof.ProofJson;
 import org.energyweb.proof.ProofVerifier;
 import org.energyweb.proof.Verification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -33,7 +38,8 @@ import java.util.concurrent.CompletionException;
  * rebuilds each reading's inclusion proof from the document its ledger holds and records it on the reading's
  * {@code fleet} hop (state {@code anchored}, the proof JSON as detail), so {@code energyweb status} counts the
  * gateway's readings anchored by the service and {@code energyweb prove} prints their proofs. A proof is recorded
- * only when its path leads to the batch's root from the ledger's document; another gateway's results are skipped.
+ * only when its path leads to the batch's root from the ledger's document; a reading refused becomes a dead letter
+ * (once, however often its results are delivered); another gateway's results are skipped.
  * Used through {@code class:org.energyweb.fleet.gateway.FleetResults?bean.gatewayId=...}.
  */
 public class FleetResults {
@@ -41,7 +47,7 @@ public class FleetResults {
     /** The hop of a reading anchored by the fleet's anchor service. */
     public static final String HOP = "fleet";
     public static final String ANCHORED = "anchored";
-    private static final int REASONS_SHOWN = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(FleetResults.class);
 
     private String gatewayId;
     private String dataDir;
@@ -57,11 +63,10 @@ public class FleetResults {
     /**
      * Records the proofs of the readings of the results in the message body on their fleet hop, and waits until
      * they are committed. Readings refused (not in this ledger, another identity, a path that does not lead to the
-     * root) are left out while the others are recorded; then the record fails naming them, so the route's error
-     * handler reports it and the consumer goes on (taking the record again records the same once more).
+     * root) are left out while the others are recorded, each recorded as a dead letter with its reason and logged;
+     * taking the record again records the same proofs and no second dead letter.
      *
-     * @throws IllegalArgumentException when the record is not results for this gateway, or once the others are
-     *                                  recorded, naming the readings refused and why
+     * @throws IllegalArgumentException when the record is not results for this gateway
      */
     public void record(Exchange exchange) throws InvalidPayloadException {
         Message message = exchange.getMessage();
@@ -74,23 +79,35 @@ public class FleetResults {
         }
         Ledger ledger = LedgerComponent.of(exchange.getContext(), dataDir);
         List<CompletableFuture<Void>> recorded = new ArrayList<>(results.readings().size());
-        List<String> refused = new ArrayList<>();
+        Map<ResultsRecord.Result, String> refused = new LinkedHashMap<>();
         for (ResultsRecord.Result reading : results.readings()) {
             try {
                 LedgerEntry entry = entryOf(ledger, reading);
                 recorded.add(ledger.hops().record(entry.position(), HOP, ANCHORED, ProofJson.write(proof(entry, results.path(reading)))));
             } catch (IllegalArgumentException e) {
-                refused.add(reading + ": " + e.getMessage());
+                refused.put(reading, e.getMessage());
             }
         }
         awaitAll(recorded);
-        if (!refused.isEmpty()) {
-            throw new IllegalArgumentException("the anchor service's results for batch " + results.batch().id() + " of "
-                    + results.batch().topic() + "-" + results.batch().partition() + " (chunk " + (results.chunk() + 1) + " of " + results.chunks()
-                    + "): " + refused.size() + " of " + results.readings().size() + " readings refused, the others recorded: "
-                    + String.join("; ", refused.subList(0, Math.min(REASONS_SHOWN, refused.size())))
-                    + (refused.size() > REASONS_SHOWN ? "; ..." : ""));
-        }
+        String source = source(exchange);
+        refused.forEach((reading, why) -> deadLetter(ledger, source, results.batch(), reading, why));
+    }
+
+    /**
+     * Records a refused reading as a dead letter, unless an earlier delivery of its results did: the reason names
+     * the batch and the reading, not the record's chunk or offset, so the same refusal is the same letter.
+     */
+    private static void deadLetter(Ledger ledger, String source, ResultsRecord.Batch batch, ResultsRecord.Result reading, String why) {
+        String reason = "the anchor service's results for batch " + batch.id() + " of " + batch.topic() + "-" + batch.partition()
+                + ": reading " + reading + " (SHA-256 " + HexFormat.of().formatHex(reading.sha256()) + ") refused: " + why;
+        ledger.deadLetters().recordOnce(reading.meter(), source, reason, null)
+                .ifPresent(letter -> LOG.warn("dead letter {}: meter {} ({}): {}", letter.id(), reading.meter(), source, reason));
+    }
+
+    /** The results topic the record came from; its brokers are left out, as the endpoint's options may hold credentials. */
+    private static String source(Exchange exchange) {
+        String topic = exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class);
+        return topic == null ? "fleet results" : "kafka:" + topic;
     }
 
     private static LedgerEntry entryOf(Ledger ledger, ResultsRecord.Result reading) {

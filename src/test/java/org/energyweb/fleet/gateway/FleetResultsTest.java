@@ -2,6 +2,7 @@ package org.energyweb.fleet.gateway;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.energyweb.fleet.FleetRecord;
@@ -31,12 +32,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The gateway's end of the results topic against a real ledger: each reading's proof rebuilt from the ledger's
- * document and the record's path, recorded on the fleet hop; refused readings named while the others are recorded.
+ * document and the record's path, recorded on the fleet hop; refused readings recorded as dead letters while the
+ * others are recorded.
  */
 class FleetResultsTest {
 
     private static final String GATEWAY = "gw-1";
     private static final Anchor ANCHOR = new Anchor(31337, "0x" + "ab".repeat(20), "0x" + "cd".repeat(32), 12);
+    private static final String RESULTS = "energyweb-anchors";
     private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
 
     @TempDir
@@ -91,34 +94,46 @@ class FleetResultsTest {
     }
 
     @Test
-    void aForgedPathIsRefusedNamingItsReadingWhileTheOthersOfTheRecordAreRecorded() throws Exception {
-        ResultsRecord honest = batchOf(entries, List.of());
-        List<ResultsRecord.Result> readings = new ArrayList<>(honest.readings());
-        ResultsRecord.Result victim = readings.get(2);
-        List<byte[]> forged = new ArrayList<>(victim.path());
-        forged.set(0, Sha256.digest("forged".getBytes(StandardCharsets.UTF_8)));
-        readings.set(2, new ResultsRecord.Result(victim.meter(), victim.seq(), victim.sha256(), victim.index(), forged));
-        ResultsRecord tampered = new ResultsRecord(GATEWAY, honest.batch(), ANCHOR, 0, 1, readings);
+    void aForgedPathIsADeadLetterNamingTheResultsTopicItsBatchAndReadingWhileTheOthersOfTheRecordAreRecorded() throws Exception {
+        ResultsRecord.Result victim = batchOf(entries, List.of()).readings().get(2);
 
-        assertThatThrownBy(() -> results.record(exchange(GATEWAY, tampered.json())))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("1 of 6 readings refused")
-                .hasMessageContaining(victim + ": leaf " + victim.index() + " of the batch is not document");
+        results.record(exchange(GATEWAY, withForgedPath(2).json()));
+
         assertThat(anchoredCount()).isEqualTo(entries.size() - 1);
         assertThat(ledger.hops().state(entries.get(2).position(), FleetResults.HOP)).isEmpty();
+        assertThat(ledger.deadLetters().list(10)).singleElement().satisfies(letter -> {
+            assertThat(letter.source()).isEqualTo("kafka:" + RESULTS);
+            assertThat(letter.meter()).isEqualTo(victim.meter());
+            assertThat(letter.reason()).startsWith("the anchor service's results for batch 7 of energyweb-readings-0: reading " + victim
+                    + " (SHA-256 " + entries.get(2).document().sha256Hex() + ") refused: leaf " + victim.index()
+                    + " of the batch is not document");
+        });
     }
 
     @Test
-    void aReadingTheLedgerDoesNotHoldIsRefusedWhileTheOthersAreRecorded() throws Exception {
+    void aRefusedReadingDeliveredTwiceIsOneDeadLetter() throws Exception {
+        byte[] value = withForgedPath(2).json();
+        results.record(exchange(GATEWAY, value));
+
+        results.record(exchange(GATEWAY, value));
+
+        assertThat(ledger.deadLetters().count()).isEqualTo(1);
+        assertThat(anchoredCount()).isEqualTo(entries.size() - 1);
+    }
+
+    @Test
+    void aReadingTheLedgerDoesNotHoldIsADeadLetterWhileTheOthersAreRecorded() throws Exception {
         Ledger other = LedgerComponent.of(context, dir.resolve("other").toString());
         LedgerEntry elsewhere = other.appendAndWait(Measurement.of("m9", T0, 1, "test"));
         List<LedgerEntry> leaves = new ArrayList<>(entries);
         leaves.add(elsewhere);
 
-        assertThatThrownBy(() -> results.record(exchange(GATEWAY, batchOf(leaves, List.of()).json())))
-                .hasMessageContaining("1 of 7 readings refused")
-                .hasMessageContaining("m9#0: this ledger holds no reading of SHA-256 " + elsewhere.document().sha256Hex());
+        results.record(exchange(GATEWAY, batchOf(leaves, List.of()).json()));
+
         assertThat(anchoredCount()).isEqualTo(entries.size());
+        assertThat(ledger.deadLetters().list(10)).singleElement().satisfies(letter -> assertThat(letter.reason())
+                .endsWith(": reading m9#0 (SHA-256 " + elsewhere.document().sha256Hex() + ") refused: this ledger holds no reading of SHA-256 "
+                        + elsewhere.document().sha256Hex()));
     }
 
     @Test
@@ -146,6 +161,17 @@ class FleetResultsTest {
         assertThat(anchoredCount()).isZero();
     }
 
+    /** The results of this ledger's readings with the audit path of reading {@code forgedIndex} tampered with. */
+    private ResultsRecord withForgedPath(int forgedIndex) {
+        ResultsRecord honest = batchOf(entries, List.of());
+        List<ResultsRecord.Result> readings = new ArrayList<>(honest.readings());
+        ResultsRecord.Result victim = readings.get(forgedIndex);
+        List<byte[]> forged = new ArrayList<>(victim.path());
+        forged.set(0, Sha256.digest("forged".getBytes(StandardCharsets.UTF_8)));
+        readings.set(forgedIndex, new ResultsRecord.Result(victim.meter(), victim.seq(), victim.sha256(), victim.index(), forged));
+        return new ResultsRecord(GATEWAY, honest.batch(), ANCHOR, 0, 1, readings);
+    }
+
     /** The results of a batch of these readings in this order (plus others' leaves before them), all for this gateway. */
     private static ResultsRecord batchOf(List<LedgerEntry> leaves, List<byte[]> othersLeaves) {
         List<byte[]> inputs = new ArrayList<>(othersLeaves);
@@ -164,6 +190,7 @@ class FleetResultsTest {
     private Exchange exchange(String gateway, byte[] value) {
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setHeader(FleetRecord.GATEWAY, gateway.getBytes(StandardCharsets.UTF_8));
+        exchange.getMessage().setHeader(KafkaConstants.TOPIC, RESULTS);
         exchange.getMessage().setBody(value);
         return exchange;
     }

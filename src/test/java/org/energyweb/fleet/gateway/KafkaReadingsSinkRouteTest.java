@@ -115,7 +115,8 @@ class KafkaReadingsSinkRouteTest extends KameletTestSupport {
     }
 
     @Test
-    void aResultsRecordWithAForgedReadingRecordsItsOtherReadingsAndTheRouteGoesOnWithTheNextRecordsSkippingOtherGateways() throws Exception {
+    void aResultsRecordWithAForgedReadingRecordsItsOtherReadingsAndTheForgedOneAsADeadLetterAndTheRouteGoesOnSkippingOtherGateways()
+            throws Exception {
         Ledger ledger = context.getComponent("ledger", LedgerComponent.class).ledger(dir.resolve("data").toString());
         await().atMost(Duration.ofSeconds(60)).until(() -> ledger.size() >= 6);
         List<LedgerEntry> entries = ledger.after(0, 6);
@@ -142,6 +143,9 @@ class KafkaReadingsSinkRouteTest extends KameletTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> entries.stream()
                 .filter(entry -> ledger.hops().state(entry.position(), FleetResults.HOP).isPresent()).count() == 5);
         assertThat(ledger.hops().state(entries.get(1).position(), FleetResults.HOP)).isEmpty();
+        assertThat(ledger.deadLetters().list(100)).filteredOn(letter -> letter.source().equals("kafka:" + RESULTS)).singleElement()
+                .satisfies(letter -> assertThat(letter.reason()).contains("batch 1 of " + TOPIC + "-0: reading " + readings.get(1)
+                        + " (SHA-256 " + entries.get(1).document().sha256Hex() + ") refused"));
     }
 
     private static ProducerRecord<String, byte[]> results(String gateway, ResultsRecord results) {
