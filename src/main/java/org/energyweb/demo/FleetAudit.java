@@ -3,11 +3,15 @@ package org.energyweb.demo;
 import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Eth;
+import org.energyweb.fleet.audit.ManifestAudit;
 import org.energyweb.fleet.gateway.FleetResults;
 import org.energyweb.fleet.proof.ServiceProofs;
+import org.energyweb.fleet.service.ServiceManifest;
 import org.energyweb.fleet.store.BatchChainStore;
 import org.energyweb.fleet.store.BatchState;
 import org.energyweb.fleet.store.FleetStore;
+import org.energyweb.ipfs.rpc.IpfsClient;
+import org.energyweb.ipfs.rpc.IpfsClientConfig;
 import org.energyweb.ipfs.store.IpfsHop;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
@@ -39,7 +43,8 @@ import java.util.TreeMap;
  * whose Merkle tree over the stored readings gives the anchored root, that this root was anchored on
  * chain exactly once by a transaction the chain holds, that every reading's inclusion proof leads to
  * it, that each gateway recorded every proof on its {@code fleet} hop (and, with IPFS, every document
- * there), that every ledger verifies, and that no record became a dead letter.
+ * there, and every batch's manifest under the CID on chain: {@link ManifestAudit}), that every ledger verifies,
+ * and that no record became a dead letter.
  */
 final class FleetAudit {
 
@@ -50,19 +55,22 @@ final class FleetAudit {
     private final String jdbcUrl;
     private final Eth eth;
     private final String anchorContract;
+    private final String ipfsApi;
     private final boolean withIpfs;
     private final int metersPerGateway;
     private final List<String> lines = new ArrayList<>();
     private boolean ok = true;
 
-    FleetAudit(List<Path> ledgers, int metersPerGateway, FleetStore store, String jdbcUrl, Eth eth, String anchorContract, boolean withIpfs) {
+    /** {@code ipfsApi}: the IPFS node the gateways' documents and the batches' manifests are on, null when none. */
+    FleetAudit(List<Path> ledgers, int metersPerGateway, FleetStore store, String jdbcUrl, Eth eth, String anchorContract, String ipfsApi) {
         this.ledgers = ledgers;
         this.metersPerGateway = metersPerGateway;
         this.store = store;
         this.jdbcUrl = jdbcUrl;
         this.eth = eth;
         this.anchorContract = anchorContract;
-        this.withIpfs = withIpfs;
+        this.ipfsApi = ipfsApi;
+        this.withIpfs = ipfsApi != null;
     }
 
     /** A reading as its gateway's ledger holds it. */
@@ -154,6 +162,7 @@ final class FleetAudit {
         ChainAnchorCheck onChain = new ChainAnchorCheck(eth);
         ProofVerifier paths = ProofVerifier.hashesOnly();
         Map<String, Integer> roots = new HashMap<>();
+        Map<String, List<ServiceManifest.Leaf>> readingsByRoot = new HashMap<>();
         long proofs = 0;
         long badProofs = 0;
         long notAnchored = 0;
@@ -172,6 +181,7 @@ final class FleetAudit {
                 notAnchored++;
             }
             roots.merge("0x" + HEX.formatHex(tree.root()), 1, Integer::sum);
+            readingsByRoot.put("0x" + HEX.formatHex(tree.root()), ManifestAudit.readings(leaves));
             for (BatchChainStore.Leaf leaf : leaves) {
                 Verification verification = paths.verify(ServiceProofs.prove(tree, leaf, anchor));
                 proofs++;
@@ -191,6 +201,12 @@ final class FleetAudit {
                         Integer::sum));
         check(events.equals(roots), String.format("chain: %d LogBatchAnchored events on %s, one per batch root (%s)", events.values().stream()
                 .mapToInt(Integer::intValue).sum(), anchorContract, events.equals(roots) ? "matches" : "DIFFERS from the batches"));
+        if (withIpfs) {
+            ManifestAudit.Report manifests = new ManifestAudit(eth, anchorContract, new IpfsClient(IpfsClientConfig.of(ipfsApi))).run(readingsByRoot);
+            manifests.problems().stream().limit(10).forEach(lines::add);
+            check(manifests.ok(), String.format("manifests: %d fetched from IPFS by the CID on chain, each giving that CID and listing its batch's"
+                    + " readings in leaf order under its anchored root (%d faults)", manifests.manifests(), manifests.problems().size()));
+        }
     }
 
     private void check(boolean passed, String line) {

@@ -293,7 +293,7 @@ public final class FleetDemo implements AutoCloseable {
         gateways.forEach(EnergywebProcess::stop);
         workers.forEach(EnergywebProcess::stop);
         List<Path> ledgers = gatewayIds().stream().map(run::resolve).toList();
-        return new FleetAudit(ledgers, fleet.meters(), store, postgres.jdbcUrl(), eth, anchorContract, ipfs.apiUrl() != null).run();
+        return new FleetAudit(ledgers, fleet.meters(), store, postgres.jdbcUrl(), eth, anchorContract, ipfs.apiUrl()).run();
     }
 
     List<String> gatewayIds() {

@@ -7,20 +7,25 @@ import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.camel.KameletTestSupport;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.ReadingAnchorContract;
+import org.energyweb.fleet.audit.ManifestAudit;
 import org.energyweb.fleet.gateway.FleetResults;
 import org.energyweb.fleet.proof.ProofServer;
+import org.energyweb.fleet.service.ServiceManifest;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.worker.AnchorWorker;
+import org.energyweb.ipfs.IpfsPeer;
 import org.energyweb.ledger.Ledger;
 import org.energyweb.ledger.LedgerEntry;
 import org.energyweb.ledger.camel.LedgerComponent;
 import org.energyweb.peers.AnvilPeer;
 import org.energyweb.peers.FleetEngines;
+import org.energyweb.proof.BatchPath;
 import org.energyweb.proof.ProofJson;
 import org.energyweb.proof.ProofVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
@@ -30,6 +35,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,12 +47,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A gateway (routes/examples/fleet-gateway.camel.yaml) and an anchoring worker with a real KRaft broker,
- * PostgreSQL and anvil: the gateway's readings go out, are anchored on chain by the service's key, and
- * come back as proofs the gateway records; the service serves the same proofs over HTTP.
+ * PostgreSQL, anvil and js-ipfs: the gateway's readings go out, are anchored on chain by the service's key, and
+ * come back as proofs the gateway records; the service serves the same proofs over HTTP; each batch's
+ * manifest is on IPFS under the CID on chain, listing the readings where the gateway's proofs place them.
  */
 class FleetRoundTripTest extends KameletTestSupport {
 
     private static final String GATEWAY = "gw-rt";
+
+    @RegisterExtension
+    static final IpfsPeer IPFS = new IpfsPeer();
 
     @TempDir
     static Path dir;
@@ -68,7 +80,7 @@ class FleetRoundTripTest extends KameletTestSupport {
         worker = new AnchorWorker(new AnchorWorker.Options(engines.broker.bootstrapServers(), "energyweb-readings", "anchors", "worker-rt",
                 engines.postgres.jdbcUrl(), Duration.ofSeconds(6), 8, Duration.ofMillis(300), Map.of(),
                 new AnchorWorker.Chain(anvil.url(), false, AnvilPeer.ACCOUNT_1, chain.contracts.anchor(), Duration.ofSeconds(10),
-                        "energyweb-anchors", null)));
+                        "energyweb-anchors", IPFS.client().config())));
         workerThread = new Thread(worker, "worker-rt");
         workerThread.start();
         proofServer = ProofServer.start(new InetSocketAddress("127.0.0.1", 0), engines.postgres.jdbcUrl(),
@@ -108,7 +120,7 @@ class FleetRoundTripTest extends KameletTestSupport {
     }
 
     @Test
-    void everyReadingOfTheGatewayComesBackAnchoredWithAProofThatVerifiesAgainstTheChainAndTheServiceServesTheSameProof() throws Exception {
+    void everyReadingOfTheGatewayComesBackAnchoredWithAProofThatVerifiesAgainstTheChainTheServiceServesTheSameProofAndItsManifestIsOnIpfs() throws Exception {
         Path data = dir.resolve("data");
         Ledger ledger = context.getComponent("ledger", LedgerComponent.class).ledger(data.toString());
         await().atMost(Duration.ofSeconds(60)).until(() -> ledger.size() >= 20);
@@ -119,10 +131,16 @@ class FleetRoundTripTest extends KameletTestSupport {
 
         ProofVerifier verifier = ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(chain.eth));
         HttpClient http = HttpClient.newHttpClient();
+        // each batch's readings in leaf order as the gateway's own proofs place them, not as the service's database does
+        Map<String, List<ServiceManifest.Leaf>> readingsByRoot = new HashMap<>();
         for (long position = 1; position <= size; position++) {
             LedgerEntry entry = ledger.at(position).orElseThrow();
             String proof = ProofJson.write(FleetResults.proof(data, entry.meter(), entry.seq()));
             assertThat(verifier.verify(ProofJson.read(proof.getBytes())).valid()).as("proof of " + entry).isTrue();
+            BatchPath batch = ProofJson.read(proof.getBytes()).batch();
+            readingsByRoot.computeIfAbsent("0x" + HexFormat.of().formatHex(batch.root()),
+                    root -> Arrays.asList(new ServiceManifest.Leaf[(int) batch.size()]))
+                    .set((int) batch.index(), new ServiceManifest.Leaf(GATEWAY, entry.meter(), entry.seq(), entry.document().sha256Hex()));
             HttpResponse<String> served = http.send(proofRequest(entry.document().sha256Hex()), HttpResponse.BodyHandlers.ofString());
             assertThat(served.statusCode()).isEqualTo(200);
             assertThat(served.body()).isEqualTo(proof);
@@ -130,6 +148,9 @@ class FleetRoundTripTest extends KameletTestSupport {
                     .contains(manifestAnchoredBy(ProofJson.read(proof.getBytes()).batch().anchor().tx()));
         }
         assertThat(http.send(proofRequest("ab".repeat(32)), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        ManifestAudit.Report manifests = new ManifestAudit(chain.eth, chain.contracts.anchor(), IPFS.client()).run(readingsByRoot);
+        assertThat(manifests.problems()).isEmpty();
+        assertThat(manifests.manifests()).isEqualTo(readingsByRoot.size());
     }
 
     /** The manifest CID that the anchor transaction put on chain with the batch's root. */

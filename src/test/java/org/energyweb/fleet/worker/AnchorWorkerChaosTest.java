@@ -6,9 +6,12 @@ import org.energyweb.chain.DevChain;
 import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Log;
+import org.energyweb.fleet.audit.ManifestAudit;
 import org.energyweb.fleet.proof.ServiceProofs;
+import org.energyweb.fleet.service.ServiceManifest;
 import org.energyweb.fleet.store.BatchState;
 import org.energyweb.fleet.store.FleetStore;
+import org.energyweb.ipfs.IpfsPeer;
 import org.energyweb.peers.AnvilPeer;
 import org.energyweb.proof.ProofVerifier;
 import org.web3j.crypto.Credentials;
@@ -18,6 +21,7 @@ import org.energyweb.reading.ReadingDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -44,7 +48,8 @@ import static org.awaitility.Awaitility.await;
  * session timeout then SIGCONTed, the broker stopped for 10 s. Then an independent audit of the database
  * and the chain: every reading accepted exactly once, each meter's chain complete and in order, every
  * reading in exactly one Merkle batch, every batch anchored by exactly one transaction of the service
- * (no other transaction sent), its root once on chain, its proofs verifying against the chain, no dead letter.
+ * (no other transaction sent), its root once on chain, its manifest on a real js-ipfs under the CID on chain
+ * listing the batch's readings in leaf order, its proofs verifying against the chain, no dead letter.
  */
 @Tag("chaos")
 class AnchorWorkerChaosTest {
@@ -55,6 +60,9 @@ class AnchorWorkerChaosTest {
     private static final Credentials SERVICE = AnvilPeer.ACCOUNT_1;
     private static final int METERS = 12;
     private static final int READINGS = 300;
+
+    @RegisterExtension
+    static final IpfsPeer IPFS = new IpfsPeer();
 
     @TempDir
     Path dir;
@@ -124,17 +132,20 @@ class AnchorWorkerChaosTest {
     }
 
     /**
-     * Every batch published after one transaction of the service's key; its root once on chain with its manifest's CID; a proof of
-     * each verifying there.
+     * Every batch published after one transaction of the service's key; its root once on chain with its manifest's CID, the manifest
+     * on IPFS under that CID listing the batch's readings in leaf order; a proof of each verifying there.
      */
     private void auditChain(FleetStore store, long total) throws Exception {
         Map<String, String> manifests = new HashMap<>();
+        Map<String, List<ServiceManifest.Leaf>> readingsByRoot = new HashMap<>();
         long readings = 0;
         try (Connection db = DriverManager.getConnection(engines.postgres.jdbcUrl());
              ResultSet rs = db.createStatement().executeQuery("SELECT id, root, size, state, manifest_cid FROM fleet_batch")) {
             while (rs.next()) {
                 assertThat(rs.getString(4)).as("batch " + rs.getLong(1)).isEqualTo(BatchState.PUBLISHED);
-                manifests.put("0x" + HexFormat.of().formatHex(rs.getBytes(2)), rs.getString(5));
+                String root = "0x" + HexFormat.of().formatHex(rs.getBytes(2));
+                manifests.put(root, rs.getString(5));
+                readingsByRoot.put(root, ManifestAudit.readings(store.chainStore().leaves(rs.getLong(1))));
                 readings += rs.getLong(3);
             }
         }
@@ -149,6 +160,9 @@ class AnchorWorkerChaosTest {
         }
         assertThat(onChain).isEqualTo(manifests);
         assertThat(chain.eth.transactionCount(SERVICE.getAddress(), "latest")).isEqualTo(manifests.size());
+        ManifestAudit.Report onIpfs = new ManifestAudit(chain.eth, chain.contracts.anchor(), IPFS.client()).run(readingsByRoot);
+        assertThat(onIpfs.problems()).isEmpty();
+        assertThat(onIpfs.manifests()).isEqualTo(manifests.size());
 
         ProofVerifier verifier = ProofVerifier.checkingAnchorsWith(new ChainAnchorCheck(chain.eth));
         ServiceProofs proofs = new ServiceProofs(store.chainStore());
@@ -200,7 +214,7 @@ class AnchorWorkerChaosTest {
                 "--jdbc-url", engines.postgres.jdbcUrl(), "--batch-size", "500", "--batch-interval", "PT1S",
                 "--session-timeout", "PT3S", "--rpc", anvil.url(), "--contract", chain.contracts.anchor(),
                 "--keystore", keystore.toString(), "--password-file", passwordFile.toString(), "--resend-after", "PT3S",
-                "--results-topic", RESULTS)
+                "--results-topic", RESULTS, "--ipfs-api", IPFS.apiUrl())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         workers.add(process);
         return process;
