@@ -24,7 +24,7 @@ class FleetDemoTest {
                 "--period", "500ms", "--data", data.toString());
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("Kafka: KRaft broker at", "PostgreSQL:", "ReadingAnchor contract", "IPFS: js-ipfs node",
-                "anchoring workers: worker-1, worker-2", "gw-1: ledger verified", "gw-2: ledger verified",
+                "anchoring workers: worker-1, worker-2", "gw-1: ledger verified", "gw-2: ledger verified", "fetched from IPFS by the CID on chain",
                 "AUDIT PASSED: every reading of every gateway anchored exactly once");
         assertThat(result.out()).doesNotContain("FAIL ");
     }
