@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.energyweb.batch.ChainAnchorCheck;
 import org.energyweb.camel.KameletTestSupport;
 import org.energyweb.chain.DevChain;
+import org.energyweb.chain.keys.Keystore;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.fleet.audit.ManifestAudit;
 import org.energyweb.fleet.gateway.FleetResults;
@@ -33,6 +34,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -77,14 +81,39 @@ class FleetRoundTripTest extends KameletTestSupport {
         try (FleetStore store = new FleetStore(engines.postgres.jdbcUrl())) {
             store.addGateway(GATEWAY);
         }
-        worker = new AnchorWorker(new AnchorWorker.Options(engines.broker.bootstrapServers(), "energyweb-readings", "anchors", "worker-rt",
-                engines.postgres.jdbcUrl(), Duration.ofSeconds(6), 8, Duration.ofMillis(300), Map.of(),
-                new AnchorWorker.Chain(anvil.url(), false, AnvilPeer.ACCOUNT_1, chain.contracts.anchor(), Duration.ofSeconds(10),
-                        "energyweb-anchors", IPFS.client().config())));
+        worker = new AnchorWorker(serviceSettings());
         workerThread = new Thread(worker, "worker-rt");
         workerThread.start();
         proofServer = ProofServer.start(new InetSocketAddress("127.0.0.1", 0), engines.postgres.jdbcUrl(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** The service's route set, anchoring with account 1's key from a keystore whose password is in a file. */
+    private static Properties serviceSettings() {
+        Path keystore = dir.resolve("service.json");
+        Path password = dir.resolve("service.password");
+        try {
+            Files.writeString(password, "round-trip\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Keystore.write(keystore, AnvilPeer.ACCOUNT_1.getEcKeyPair(), "round-trip".toCharArray(), Keystore.Strength.LIGHT);
+        Properties settings = new Properties();
+        settings.setProperty("energyweb.anchor.brokers", engines.broker.bootstrapServers());
+        settings.setProperty("energyweb.anchor.group", "anchors");
+        settings.setProperty("energyweb.anchor.workerId", "worker-rt");
+        settings.setProperty("energyweb.anchor.jdbcUrl", engines.postgres.jdbcUrl());
+        settings.setProperty("energyweb.anchor.sessionTimeoutMs", "6000");
+        settings.setProperty("energyweb.anchor.heartbeatIntervalMs", "1500");
+        settings.setProperty("energyweb.anchor.batchSize", "8");
+        settings.setProperty("energyweb.anchor.batchInterval", "PT0.3S");
+        settings.setProperty("energyweb.anchor.rpcUrl", anvil.url());
+        settings.setProperty("energyweb.anchor.contract", chain.contracts.anchor());
+        settings.setProperty("energyweb.anchor.keystore", keystore.toString());
+        settings.setProperty("energyweb.anchor.passwordFile", password.toString());
+        settings.setProperty("energyweb.anchor.resendAfter", "PT10S");
+        settings.setProperty("energyweb.anchor.ipfsApi", IPFS.client().config().apiUrl().toString());
+        return settings;
     }
 
     @AfterAll

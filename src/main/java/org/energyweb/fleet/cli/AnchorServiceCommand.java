@@ -1,15 +1,10 @@
 package org.energyweb.fleet.cli;
 
-import org.energyweb.fleet.gateway.KafkaTransport;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.energyweb.fleet.proof.ProofServer;
-import org.energyweb.fleet.store.FleetStore;
+import org.energyweb.fleet.worker.AnchorBeans;
 import org.energyweb.fleet.worker.AnchorWorker;
-import org.energyweb.ipfs.rpc.IpfsClientConfig;
-import org.energyweb.chain.keys.KeyPassword;
-import org.energyweb.chain.keys.Keystore;
-import org.web3j.crypto.Credentials;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,14 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -34,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
         description = "Runs one anchoring worker of the fleet: consumes the gateways' readings from Kafka in a consumer group,"
                 + " checks them, keeps them with the consumed offsets in PostgreSQL, forms Merkle batches and anchors them with the service's key. Start several"
                 + " (on one or more machines) with the same --group; each partition is worked by one of them at a time. It runs the route set"
-                + " routes/fleet/anchor-service.camel.yaml shipped in the jar.")
+                + " routes/fleet/anchor-service.camel.yaml shipped in the jar, its options mapped to the set's energyweb.anchor.* properties"
+                + " (energyweb run --routes FILE --config FILE runs the same set from a properties file).")
 public class AnchorServiceCommand implements Callable<Integer> {
 
     @Option(names = "--brokers", required = true, description = "Bootstrap servers of the Kafka cluster.")
@@ -126,48 +118,59 @@ public class AnchorServiceCommand implements Callable<Integer> {
                 description = "Topic the gateways read their readings' proofs from (default: ${DEFAULT-VALUE}).")
         String resultsTopic;
 
-        AnchorWorker.Chain chain() {
-            Credentials credentials = Keystore.unlock(keystore, passwordFile == null ? null : passwordFile.toString(), null,
-                    KeyPassword.ENVIRONMENT_VARIABLE);
-            return new AnchorWorker.Chain(rpc, allowInsecure, credentials, contract, resendAfter, resultsTopic,
-                    ipfsApi == null ? null : IpfsClientConfig.of(ipfsApi));
+        void addTo(Properties settings) {
+            settings.setProperty("energyweb.anchor.rpcUrl", rpc);
+            settings.setProperty("energyweb.anchor.allowInsecure", String.valueOf(allowInsecure));
+            settings.setProperty("energyweb.anchor.contract", contract);
+            settings.setProperty("energyweb.anchor.keystore", keystore.toAbsolutePath().toString());
+            if (passwordFile != null) {
+                settings.setProperty("energyweb.anchor.passwordFile", passwordFile.toAbsolutePath().toString());
+            }
+            settings.setProperty("energyweb.anchor.resendAfter", resendAfter.toString());
+            settings.setProperty("energyweb.anchor.resultsTopic", resultsTopic);
+            if (ipfsApi != null) {
+                settings.setProperty("energyweb.anchor.ipfsApi", ipfsApi);
+            }
         }
     }
 
-    private Map<String, String> kafkaProperties() {
-        if (kafkaConfig == null) {
-            return Map.of();
+    /** The route set's properties this command's options stand for (the set's header lists them). */
+    Properties settings(String id) {
+        Properties settings = new Properties();
+        settings.setProperty("energyweb.anchor.brokers", brokers);
+        settings.setProperty("energyweb.anchor.topic", topic);
+        settings.setProperty("energyweb.anchor.group", group);
+        settings.setProperty("energyweb.anchor.workerId", id);
+        settings.setProperty("energyweb.anchor.jdbcUrl", jdbcUrl);
+        settings.setProperty("energyweb.anchor.sessionTimeoutMs", String.valueOf(sessionTimeout.toMillis()));
+        settings.setProperty("energyweb.anchor.heartbeatIntervalMs", String.valueOf(Math.max(100, sessionTimeout.toMillis() / 4)));
+        settings.setProperty("energyweb.anchor.batchSize", String.valueOf(batchSize));
+        settings.setProperty("energyweb.anchor.batchInterval", batchInterval.toString());
+        settings.setProperty("energyweb.anchor.gateways", String.join(",", gateways));
+        settings.setProperty("energyweb.anchor.kafkaAllowInsecure", String.valueOf(kafkaAllowInsecure));
+        if (kafkaConfig != null) {
+            settings.setProperty("energyweb.anchor.kafkaConfig", kafkaConfig.toAbsolutePath().toString());
         }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(kafkaConfig)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read --kafka-config " + kafkaConfig + ": " + e.getMessage());
+        if (pgpass != null) {
+            settings.setProperty("energyweb.anchor.pgpassFile", pgpass.toAbsolutePath().toString());
         }
-        Map<String, String> settings = new java.util.HashMap<>();
-        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        if (chain != null) {
+            chain.addTo(settings);
+        }
         return settings;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
-            // the URL shows in process lists, shell histories and logs
-            throw new ParameterException(spec.commandLine(), "--jdbc-url must not carry the password: put it in a pgpass file (--pgpass)");
-        }
-        Map<String, String> kafka = kafkaProperties();
-        KafkaTransport.check(brokers, kafka.get("security.protocol"), kafkaAllowInsecure);
-        if (pgpass != null) {
-            // the PostgreSQL driver's own setting: it reads the password from there at every connection
-            System.setProperty("org.postgresql.pgpassfile", pgpass.toAbsolutePath().toString());
-        }
-        try (FleetStore store = new FleetStore(jdbcUrl)) {
-            gateways.forEach(store::addGateway);
+        try {
+            // the route set checks them too; here a refusal is a usage error, before any thread starts
+            AnchorBeans.check(brokers, jdbcUrl, kafkaConfig == null ? null : kafkaConfig.toString(), kafkaAllowInsecure);
+        } catch (IllegalArgumentException refused) {
+            throw new ParameterException(spec.commandLine(), refused.getMessage());
         }
         String id = workerId != null ? workerId : "worker-" + UUID.randomUUID().toString().substring(0, 8);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        worker = new AnchorWorker(new AnchorWorker.Options(brokers, topic, group, id, jdbcUrl, sessionTimeout,
-                batchSize, batchInterval, kafka, chain == null ? null : chain.chain()), metrics);
+        worker = new AnchorWorker(settings(id), metrics);
         Thread loop = new Thread(worker, id);
         AtomicReference<Throwable> died = new AtomicReference<>();
         // the loop has left the group and closed its store by then; the process says it failed, so a supervisor restarts it

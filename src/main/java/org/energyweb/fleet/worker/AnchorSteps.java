@@ -19,6 +19,8 @@ import org.energyweb.fleet.store.FencedException;
 import org.energyweb.fleet.store.FleetStore;
 import org.energyweb.fleet.store.PartitionClaim;
 import org.energyweb.ipfs.rpc.IpfsClient;
+import org.energyweb.ipfs.rpc.IpfsClientConfig;
+import org.web3j.crypto.Credentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The anchor service's steps, called by its route set ({@code routes/fleet/anchor-service.camel.yaml}):
@@ -45,7 +48,39 @@ public final class AnchorSteps implements AutoCloseable {
     /** How long a worker whose claim the database could not take waits before it rejoins the group. */
     private static final Duration CLAIM_RETRY = Duration.ofSeconds(1);
 
-    private final AnchorWorker.Options options;
+    /**
+     * The steps' settings, built by {@link AnchorBeans} from the route set's {@code energyweb.anchor.*} properties.
+     *
+     * @param batchSize      accepted readings that make a Merkle batch at once
+     * @param batchInterval  the longest an accepted reading waits for its batch to fill
+     * @param chain          where the batches are anchored; null: they are formed and not anchored
+     */
+    public record Settings(String brokers, String topic, String workerId, String jdbcUrl, int batchSize, Duration batchInterval,
+                           Map<String, String> kafkaProperties, Chain chain) {
+    }
+
+    /**
+     * Where and with which key the batches are anchored.
+     *
+     * @param rpcUrl         JSON-RPC URL of the chain's node (https unless loopback or {@code allowInsecure})
+     * @param credentials    the service's own signing key, shared by its workers (nonces are taken in the database)
+     * @param contract       the {@code ReadingAnchor} contract's address
+     * @param resendAfter    how long a transaction may stay unmined before it is replaced with higher fees
+     * @param resultsTopic   where each anchored reading's proof goes, for its gateway
+     * @param ipfs           where each batch's manifest is stored before it is anchored; null: nowhere (its CID still goes on chain)
+     */
+    public record Chain(String rpcUrl, boolean allowInsecure, Credentials credentials, String contract, Duration resendAfter,
+                        String resultsTopic, IpfsClientConfig ipfs) {
+
+        @Override
+        public String toString() {
+            // the key stays out of logs
+            return "Chain[" + rpcUrl + ", contract " + contract + "]";
+        }
+    }
+
+    private final Settings options;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<TopicPartition, PartitionClaim> claims = new ConcurrentHashMap<>();
     /** Per owned partition: accepted readings not in a batch yet, and since when the oldest of them waits. */
     private final Map<TopicPartition, Integer> unbatched = new ConcurrentHashMap<>();
@@ -66,7 +101,7 @@ public final class AnchorSteps implements AutoCloseable {
     private boolean chainFailing;
 
     /** @param metrics where the gas of the worker's anchor transactions is counted */
-    public AnchorSteps(AnchorWorker.Options options, MeterRegistry metrics) {
+    public AnchorSteps(Settings options, MeterRegistry metrics) {
         this.options = options;
         consumerStore = new FleetStore(options.jdbcUrl());
         passStore = new FleetStore(options.jdbcUrl());
@@ -75,7 +110,7 @@ public final class AnchorSteps implements AutoCloseable {
             chain = null;
             results = null;
         } else {
-            AnchorWorker.Chain on = options.chain();
+            Chain on = options.chain();
             Eth eth = new Eth(JsonRpcClient.connect(on.rpcUrl(), on.allowInsecure(), Duration.ofSeconds(10)));
             chain = ChainAnchoring.start(eth, on.credentials(), options.jdbcUrl(), new ChainAnchoring.Options(on.contract(), on.resendAfter()),
                     on.ipfs() == null ? null : new IpfsClient(on.ipfs()), metrics);
@@ -295,6 +330,10 @@ public final class AnchorSteps implements AutoCloseable {
 
     @Override
     public void close() {
+        // the context that built the steps closes them, and so may a host that bound them
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (chain != null) {
             chain.close();
             results.close();

@@ -2,6 +2,7 @@ package org.energyweb.fleet.cli;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.component.kafka.KafkaEndpoint;
 import org.energyweb.cli.EnergywebCommand;
 import org.energyweb.fleet.worker.AnchorWorker;
 import org.energyweb.peers.FleetEngines;
@@ -53,10 +54,11 @@ class AnchorServiceCommandTest {
     void runsTheShippedRouteSetWhoseKafkaConsumerFeedsTheStoreStepAndWhoseTimerFormsAndAnchorsBatches(@TempDir Path dir) throws Exception {
         try (FleetEngines engines = FleetEngines.start(dir.resolve("kafka"))) {
             engines.broker.createTopic("energyweb-readings", 1);
+            Path kafkaConfig = Files.writeString(dir.resolve("kafka.properties"), "client.rack=rack-7\n");
             AnchorServiceCommand command = new AnchorServiceCommand();
             AtomicInteger exit = new AtomicInteger(-1);
             Thread service = new Thread(() -> exit.set(new CommandLine(command).execute("--brokers", engines.broker.bootstrapServers(),
-                    "--jdbc-url", engines.postgres.jdbcUrl(), "--worker-id", "worker-cli")));
+                    "--jdbc-url", engines.postgres.jdbcUrl(), "--worker-id", "worker-cli", "--kafka-config", kafkaConfig.toString())));
             service.start();
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> command.worker != null && command.worker.camelContext() != null);
@@ -67,6 +69,9 @@ class AnchorServiceCommandTest {
                 assertThat(readings.getEndpoint().getEndpointUri()).startsWith("kafka://energyweb-readings");
                 assertThat(readings.getEndpoint().getEndpointUri()).contains("batching=true", "allowManualCommit=true",
                         "groupId=energyweb-anchors", "clientId=worker-cli");
+                // the Kafka client settings of the file, off the endpoint's URI
+                assertThat(((KafkaEndpoint) readings.getEndpoint()).getConfiguration().getAdditionalProperties()).containsEntry("client.rack", "rack-7");
+                assertThat(readings.getEndpoint().getEndpointUri()).doesNotContain("rack-7");
                 assertThat(context.getRoute("fleet-anchor-batches").getEndpoint().getEndpointUri()).startsWith("timer://");
             } finally {
                 if (command.worker != null) {

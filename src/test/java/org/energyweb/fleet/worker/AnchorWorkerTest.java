@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +45,21 @@ class AnchorWorkerTest {
         try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
             store.addGateway("gw-1");
         }
+    }
+
+    /** A worker of the route set with batches of 4 readings, anchoring nothing. */
+    private static Properties settings(String topic, String group, String workerId) {
+        Properties settings = new Properties();
+        settings.setProperty("energyweb.anchor.brokers", broker.bootstrapServers());
+        settings.setProperty("energyweb.anchor.topic", topic);
+        settings.setProperty("energyweb.anchor.group", group);
+        settings.setProperty("energyweb.anchor.workerId", workerId);
+        settings.setProperty("energyweb.anchor.jdbcUrl", postgres.jdbcUrl());
+        settings.setProperty("energyweb.anchor.sessionTimeoutMs", "6000");
+        settings.setProperty("energyweb.anchor.heartbeatIntervalMs", "1500");
+        settings.setProperty("energyweb.anchor.batchSize", "4");
+        settings.setProperty("energyweb.anchor.batchInterval", "PT0.3S");
+        return settings;
     }
 
     @AfterAll
@@ -76,8 +91,7 @@ class AnchorWorkerTest {
             }
         }
 
-        AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(broker.bootstrapServers(), TOPIC, "anchors", "worker-a",
-                postgres.jdbcUrl(), Duration.ofSeconds(6), 4, Duration.ofMillis(300), Map.of(), null));
+        AnchorWorker worker = new AnchorWorker(settings(TOPIC, "anchors", "worker-a"));
         Thread thread = new Thread(worker, "worker-a");
         thread.start();
         try (FleetStore store = new FleetStore(postgres.jdbcUrl())) {
@@ -101,8 +115,7 @@ class AnchorWorkerTest {
         String topic = "outage";
         broker.createTopic(topic, 1);
         List<ReadingDocument> meter = chain("m-outage", 15);
-        AnchorWorker worker = new AnchorWorker(new AnchorWorker.Options(broker.bootstrapServers(), topic, "anchors-outage", "worker-o",
-                postgres.jdbcUrl(), Duration.ofSeconds(6), 4, Duration.ofMillis(300), Map.of(), null));
+        AnchorWorker worker = new AnchorWorker(settings(topic, "anchors-outage", "worker-o"));
         Thread thread = new Thread(worker, "worker-o");
         thread.start();
         try (KafkaProducer<String, byte[]> producer = producer()) {
