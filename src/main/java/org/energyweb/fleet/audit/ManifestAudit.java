@@ -2,6 +2,7 @@ package org.energyweb.fleet.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
 import org.energyweb.chain.origin.ReadingAnchorContract;
 import org.energyweb.chain.rpc.Eth;
 import org.energyweb.chain.rpc.Log;
@@ -11,16 +12,14 @@ import org.energyweb.ipfs.cid.Cid;
 import org.energyweb.ipfs.rpc.IpfsClient;
 import org.energyweb.ipfs.rpc.IpfsException;
 import org.energyweb.proof.MerkleTree;
+import org.energyweb.reading.JsonSchemas;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The anchor service's manifests, checked from the chain outward: for every {@code LogBatchAnchored} event of the
@@ -33,7 +32,7 @@ public final class ManifestAudit {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
-    private static final JsonNode SCHEMA = schema();
+    private static final JsonSchema SCHEMA = JsonSchemas.load("fleet-manifest-v1.schema.json");
 
     /** How many manifests were checked (one per anchor event), and what is wrong with them, one line per fault. */
     public record Report(int manifests, List<String> problems) {
@@ -107,7 +106,7 @@ public final class ManifestAudit {
             faults.add("not JSON");
             return;
         }
-        conforms(SCHEMA, manifest, "manifest", faults);
+        SCHEMA.validate(manifest).forEach(violation -> faults.add("breaks the schema: " + violation.getMessage()));
         if (!faults.isEmpty()) {
             return;
         }
@@ -132,71 +131,6 @@ public final class ManifestAudit {
     private static void same(String what, Object manifest, Object chain, List<String> faults) {
         if (!manifest.equals(chain)) {
             faults.add(what + " " + manifest + " where " + chain + " was expected");
-        }
-    }
-
-    /** The keywords the manifest's schema uses: type, const, pattern, minLength, minimum, maximum, minItems, items, required, properties, additionalProperties, $ref. */
-    private static void conforms(JsonNode schema, JsonNode value, String at, List<String> faults) {
-        if (schema.has("$ref")) {
-            conforms(SCHEMA.at(schema.get("$ref").asText().substring(1)), value, at, faults);
-            return;
-        }
-        String type = schema.path("type").asText("any");
-        boolean typed = switch (type) {
-            case "object" -> value.isObject();
-            case "array" -> value.isArray();
-            case "string" -> value.isTextual();
-            case "integer" -> value.isIntegralNumber();
-            default -> true;
-        };
-        if (!typed) {
-            faults.add(at + " is not of type " + type);
-            return;
-        }
-        if (schema.has("const") && !schema.get("const").equals(value)) {
-            faults.add(at + " is not " + schema.get("const"));
-        }
-        if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(value.asText()).find()) {
-            faults.add(at + " does not match " + schema.get("pattern").asText());
-        }
-        if (value.asText().length() < schema.path("minLength").asInt(0) || value.size() < schema.path("minItems").asInt(0)) {
-            faults.add(at + " is too short");
-        }
-        if (value.isIntegralNumber() && (value.bigIntegerValue().compareTo(bound(schema, "minimum", value)) < 0
-                || value.bigIntegerValue().compareTo(bound(schema, "maximum", value)) > 0)) {
-            faults.add(at + " is out of range");
-        }
-        schema.path("required").forEach(name -> {
-            if (!value.has(name.asText())) {
-                faults.add(at + " lacks " + name.asText());
-            }
-        });
-        if (value.isObject()) {
-            value.fields().forEachRemaining(field -> {
-                JsonNode property = schema.path("properties").get(field.getKey());
-                if (property != null) {
-                    conforms(property, field.getValue(), at + "." + field.getKey(), faults);
-                } else if (!schema.path("additionalProperties").asBoolean(true)) {
-                    faults.add(at + " has field " + field.getKey() + ", not in the schema");
-                }
-            });
-        }
-        if (value.isArray() && schema.has("items")) {
-            for (int i = 0; i < value.size(); i++) {
-                conforms(schema.get("items"), value.get(i), at + "[" + i + "]", faults);
-            }
-        }
-    }
-
-    private static BigInteger bound(JsonNode schema, String keyword, JsonNode value) {
-        return schema.has(keyword) ? schema.get(keyword).bigIntegerValue() : value.bigIntegerValue();
-    }
-
-    private static JsonNode schema() {
-        try (InputStream in = ManifestAudit.class.getResourceAsStream("/schemas/fleet-manifest-v1.schema.json")) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the manifest schema is not on the classpath", e);
         }
     }
 }

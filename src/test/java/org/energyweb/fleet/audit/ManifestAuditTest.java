@@ -1,5 +1,7 @@
 package org.energyweb.fleet.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.energyweb.chain.DevChain;
 import org.energyweb.chain.origin.ReadingAnchorContract;
@@ -29,14 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The manifest audit on a real anvil and js-ipfs: it passes a batch whose manifest is on IPFS under the CID on
- * chain, and reports a manifest IPFS does not have, a node answering other bytes for the CID, and a manifest whose
- * leaves are not the batch's readings.
+ * chain, and reports a manifest IPFS does not have, a node answering other bytes for the CID, a manifest breaking its
+ * schema, and a manifest whose leaves are not the batch's readings.
  */
 class ManifestAuditTest {
 
     @RegisterExtension
     static final IpfsPeer IPFS = new IpfsPeer();
     private static final HexFormat HEX = HexFormat.of();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static AnvilPeer anvil;
     /** A fresh contract per test, so each audit sees only its own test's events. */
     private DevChain chain;
@@ -119,6 +122,24 @@ class ManifestAuditTest {
         ManifestAudit.Report report = audit(IPFS.client()).run(Map.of(root, readings));
 
         assertThat(report.problems()).singleElement().asString().contains(root).contains("not the batch's 3 readings in leaf order");
+    }
+
+    @Test
+    void aManifestBreakingTheSchemaIsReportedByTheValidatorsMessages() throws Exception {
+        List<ServiceManifest.Leaf> readings = readings("malformed");
+        ObjectNode malformed = (ObjectNode) JSON.readTree(manifest(readings));
+        malformed.remove("topic");
+        malformed.put("size", "3");
+        byte[] manifest = JSON.writeValueAsBytes(malformed);
+        IPFS.client().add(manifest, ServiceManifest.CID_OPTIONS, true);
+        String root = anchor(manifest, readings);
+
+        ManifestAudit.Report report = audit(IPFS.client()).run(Map.of(root, readings));
+
+        assertThat(report.problems()).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .startsWith("root " + root + ", manifest " + ServiceManifest.cid(manifest) + ": breaks the schema: "));
+        assertThat(report.problems()).anySatisfy(problem -> assertThat(problem).endsWith("required property 'topic' not found"))
+                .anySatisfy(problem -> assertThat(problem).endsWith("$.size: string found, integer expected"));
     }
 
     private ManifestAudit audit(IpfsClient ipfs) {
