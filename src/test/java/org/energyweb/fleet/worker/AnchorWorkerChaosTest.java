@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +37,12 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +50,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Anchoring workers as separate processes ({@code energyweb anchor-service}, anchoring on a real anvil
- * with the service's key) under fire while a gateway publishes: one SIGKILLed, one SIGSTOPped past its
- * session timeout then SIGCONTed, the broker stopped for 10 s. Then an independent audit of the database
+ * with the service's key) under fire while a gateway publishes: one SIGKILLed; one SIGSTOPped while it owns
+ * partitions, kept stopped until each is claimed by another worker under a higher epoch and the readings
+ * published meanwhile are stored there, then SIGCONTed, when the database refuses its write under its stale
+ * epoch; the broker stopped for 10 s. Then an independent audit of the database
  * and the chain: every reading accepted exactly once, each meter's chain complete and in order, every
  * reading in exactly one Merkle batch, every batch anchored by exactly one transaction of the service
  * (no other transaction sent), its root once on chain, its manifest on a real js-ipfs under the CID on chain
@@ -72,6 +80,8 @@ class AnchorWorkerChaosTest {
     private Path keystore;
     private Path passwordFile;
     private final List<Process> workers = new ArrayList<>();
+    private final Map<String, Path> logs = new HashMap<>();
+    private final CountDownLatch secondHalf = new CountDownLatch(1);
 
     @AfterEach
     void stopEverything() {
@@ -107,9 +117,15 @@ class AnchorWorkerChaosTest {
             startWorker("c");
 
             await().atMost(Duration.ofSeconds(120)).until(() -> store.acceptedCount() >= 1500);
-            PeerProcess.signal(b, "STOP");
-            await().atMost(Duration.ofSeconds(120)).until(() -> store.owners(TOPIC).size() == 4 && !store.owners(TOPIC).containsValue("b"));
+            Map<Integer, Claim> paused = pauseOwning("b", b);
+            // readings of b's partitions arrive while it is paused: only their next owners can store them
+            secondHalf.countDown();
+            await().atMost(Duration.ofSeconds(120)).until(() -> claimedAgain(paused));
+            await().atMost(Duration.ofSeconds(120)).until(() -> readOnSince(paused));
+            long logged = Files.size(logs.get("b"));
             PeerProcess.signal(b, "CONT");
+            // b resumes under its stale claims: the database refuses its first write under one
+            await().atMost(Duration.ofSeconds(120)).until(() -> refusedStale(logs.get("b"), logged, paused));
 
             await().atMost(Duration.ofSeconds(120)).until(() -> store.acceptedCount() >= 2500);
             engines.broker.stop();
@@ -175,6 +191,72 @@ class AnchorWorkerChaosTest {
         }
     }
 
+    /**
+     * SIGSTOPs {@code worker} at a moment it owns a partition carrying readings in the database (the meters' keys
+     * leave some partition empty); the claims it holds, read while it cannot change them. A rebalance may take
+     * that partition between the check and the signal: the worker is then let go on and paused again.
+     */
+    private Map<Integer, Claim> pauseOwning(String id, Process worker) throws Exception {
+        while (true) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> claims().values().stream().anyMatch(claim -> claim.carries(id)));
+            PeerProcess.signal(worker, "STOP");
+            Map<Integer, Claim> owned = new TreeMap<>(claims());
+            owned.values().removeIf(claim -> !claim.owner().equals(id));
+            if (owned.values().stream().anyMatch(claim -> claim.carries(id))) {
+                return owned;
+            }
+            PeerProcess.signal(worker, "CONT");
+        }
+    }
+
+    /** Each of {@code paused} claimed by another worker since, under a higher epoch (which fences the paused one). */
+    private boolean claimedAgain(Map<Integer, Claim> paused) throws Exception {
+        Map<Integer, Claim> now = claims();
+        return paused.entrySet().stream().allMatch(p -> !now.get(p.getKey()).owner().equals(p.getValue().owner())
+                && now.get(p.getKey()).epoch() > p.getValue().epoch());
+    }
+
+    /** Each of {@code paused} carrying readings read on by its new owner: its stored offset past where the paused worker left it. */
+    private boolean readOnSince(Map<Integer, Claim> paused) throws Exception {
+        Map<Integer, Claim> now = claims();
+        return paused.entrySet().stream().filter(p -> p.getValue().nextOffset() > 0)
+                .allMatch(p -> now.get(p.getKey()).nextOffset() > p.getValue().nextOffset());
+    }
+
+    /** The worker's log, past {@code from}, shows a write under one of {@code stale} refused, for that claim's own epoch. */
+    private static boolean refusedStale(Path log, long from, Map<Integer, Claim> stale) throws IOException {
+        byte[] bytes = Files.readAllBytes(log);
+        String since = new String(bytes, (int) from, bytes.length - (int) from, StandardCharsets.UTF_8);
+        Matcher refusal = Pattern.compile("partition " + TOPIC + "-(\\d+) was claimed again \\(epoch \\d+\\); this worker's epoch (\\d+) is stale, "
+                + "its write was refused").matcher(since);
+        while (refusal.find()) {
+            Claim claim = stale.get(Integer.parseInt(refusal.group(1)));
+            if (claim != null && claim.epoch() == Long.parseLong(refusal.group(2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Claim(String owner, long epoch, long nextOffset) {
+
+        boolean carries(String worker) {
+            return owner.equals(worker) && nextOffset > 0;
+        }
+    }
+
+    /** Each partition's claim as the database has it. */
+    private Map<Integer, Claim> claims() throws Exception {
+        Map<Integer, Claim> claims = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(engines.postgres.jdbcUrl());
+             ResultSet rs = db.createStatement().executeQuery("SELECT partition, owner, epoch, next_offset FROM fleet_partition WHERE topic = '" + TOPIC + "'")) {
+            while (rs.next()) {
+                claims.put(rs.getInt(1), new Claim(rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return claims;
+    }
+
     /** Batches not yet anchored and published. */
     private long openBatches() throws Exception {
         try (Connection db = DriverManager.getConnection(engines.postgres.jdbcUrl());
@@ -184,7 +266,10 @@ class AnchorWorkerChaosTest {
         }
     }
 
-    /** One gateway's meters, one round of readings at a time, spread over the chaos above. */
+    /**
+     * One gateway's meters, one round of readings at a time, spread over the chaos above; the second half of the
+     * rounds once a worker is paused, so that work of its partitions is left for the others.
+     */
     private void publish() {
         List<List<ReadingDocument>> chains = new ArrayList<>();
         for (int m = 0; m < METERS; m++) {
@@ -192,6 +277,9 @@ class AnchorWorkerChaosTest {
         }
         try (KafkaProducer<String, byte[]> producer = TestReadings.producer(engines.broker.bootstrapServers())) {
             for (int seq = 0; seq < READINGS; seq++) {
+                if (seq == READINGS / 2 && !secondHalf.await(5, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("no worker was paused");
+                }
                 for (List<ReadingDocument> chain : chains) {
                     ReadingDocument document = chain.get(seq);
                     producer.send(TestReadings.record(TOPIC, "gw-1", document, document.sha256Hex()));
@@ -217,6 +305,7 @@ class AnchorWorkerChaosTest {
                 "--results-topic", RESULTS, "--ipfs-api", IPFS.apiUrl())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         workers.add(process);
+        logs.put(id, log);
         return process;
     }
 }
