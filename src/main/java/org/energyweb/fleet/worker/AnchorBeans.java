@@ -36,41 +36,32 @@ import java.util.Set;
  */
 public final class AnchorBeans implements CamelContextAware {
 
-    private CamelContext camelContext;
-    private String brokers;
-    private String topic;
-    private String workerId;
-    private String jdbcUrl;
-    private String pgpassFile = "";
-    private String gateways = "";
-    private String batchSize = "10000";
-    private String batchInterval = "PT10S";
-    private String kafkaConfig = "";
-    private String kafkaAllowInsecure = "false";
-    private String rpcUrl = "";
-    private String allowInsecure = "false";
-    private String contract = "";
-    private String keystore = "";
-    private String passwordFile = "";
-    private String passwordEnv = KeyPassword.ENVIRONMENT_VARIABLE;
-    private String resendAfter = "PT30S";
-    private String resultsTopic = "energyweb-anchors";
-    private String ipfsApi = "";
+    private static final String PREFIX = "energyweb.anchor.";
 
-    /** The steps, closed with the context that built them. */
+    private CamelContext camelContext;
+
+    /**
+     * The steps, closed with the context that built them. The settings are read here, not bound by Camel:
+     * Camel builds a bean whose first build failed once more, without the properties it bound the first time.
+     */
     public AnchorSteps build() {
-        check(brokers, jdbcUrl, kafkaConfig, Boolean.parseBoolean(kafkaAllowInsecure));
+        String brokers = required("brokers");
+        String workerId = required("workerId");
+        String jdbcUrl = setting("jdbcUrl", "");
+        String kafkaConfig = setting("kafkaConfig", "");
+        check(brokers, jdbcUrl, kafkaConfig, Boolean.parseBoolean(setting("kafkaAllowInsecure", "false")));
         Map<String, String> kafka = kafkaSettings(kafkaConfig);
+        String pgpassFile = setting("pgpassFile", "");
         if (!pgpassFile.isBlank()) {
             // the PostgreSQL driver's own setting: it reads the password from there at every connection
             System.setProperty("org.postgresql.pgpassfile", Path.of(pgpassFile).toAbsolutePath().toString());
         }
-        AnchorSteps.Chain chain = rpcUrl.isBlank() ? null : chain();
+        AnchorSteps.Chain chain = setting("rpcUrl", "").isBlank() ? null : chain();
         try (FleetStore store = new FleetStore(jdbcUrl)) {
-            Arrays.stream(gateways.split(",")).map(String::trim).filter(id -> !id.isEmpty()).forEach(store::addGateway);
+            Arrays.stream(setting("gateways", "").split(",")).map(String::trim).filter(id -> !id.isEmpty()).forEach(store::addGateway);
         }
-        AnchorSteps steps = new AnchorSteps(new AnchorSteps.Settings(brokers, topic, workerId, jdbcUrl, Integer.parseInt(batchSize.trim()),
-                Duration.parse(batchInterval.trim()), kafka, chain), metrics());
+        AnchorSteps steps = new AnchorSteps(new AnchorSteps.Settings(brokers, setting("topic", "energyweb-readings"), workerId, jdbcUrl,
+                Integer.parseInt(setting("batchSize", "10000")), Duration.parse(setting("batchInterval", "PT10S")), kafka, chain), metrics());
         try {
             camelContext.addService(new Service() {
                 @Override
@@ -89,6 +80,11 @@ public final class AnchorBeans implements CamelContextAware {
         return steps;
     }
 
+    /** The steps' {@link AnchorSteps#subscription()}, for the set's {@code beans:} (their factories are static). */
+    public static SubscribeAdapter subscription(AnchorSteps steps) {
+        return steps.subscription();
+    }
+
     /**
      * Refuses settings that would leak a secret or send readings unencrypted: a database URL carrying its
      * password, plain text to a broker off loopback unless {@code kafkaAllowInsecure}.
@@ -97,18 +93,13 @@ public final class AnchorBeans implements CamelContextAware {
      */
     public static void check(String brokers, String jdbcUrl, String kafkaConfig, boolean kafkaAllowInsecure) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            throw new IllegalArgumentException("energyweb.anchor.jdbcUrl is not set");
+            throw new IllegalArgumentException(PREFIX + "jdbcUrl is not set");
         }
         if (jdbcUrl.toLowerCase(Locale.ROOT).contains("password=")) {
             // the URL shows in process lists, shell histories and logs
             throw new IllegalArgumentException("the database URL must not carry the password: put it in a pgpass file (pgpassFile)");
         }
         KafkaTransport.check(brokers, kafkaSettings(kafkaConfig).get("security.protocol"), kafkaAllowInsecure);
-    }
-
-    /** The steps' {@link AnchorSteps#subscription()}, for the set's {@code beans:} (their factories are static). */
-    public static SubscribeAdapter subscription(AnchorSteps steps) {
-        return steps.subscription();
     }
 
     /** Kafka client settings of a remote cluster (TLS, SASL) from a Java properties file; none without one. */
@@ -129,12 +120,31 @@ public final class AnchorBeans implements CamelContextAware {
     }
 
     private AnchorSteps.Chain chain() {
+        String rpcUrl = setting("rpcUrl", "");
+        String contract = setting("contract", "");
+        String keystore = setting("keystore", "");
         if (contract.isBlank() || keystore.isBlank()) {
-            throw new IllegalArgumentException("anchoring on " + rpcUrl + " needs energyweb.anchor.contract and energyweb.anchor.keystore");
+            throw new IllegalArgumentException("anchoring on " + rpcUrl + " needs " + PREFIX + "contract and " + PREFIX + "keystore");
         }
-        Credentials credentials = Keystore.unlock(Path.of(keystore), passwordFile.isBlank() ? null : passwordFile, null, passwordEnv);
-        return new AnchorSteps.Chain(rpcUrl, Boolean.parseBoolean(allowInsecure), credentials, contract, Duration.parse(resendAfter.trim()),
-                resultsTopic, ipfsApi.isBlank() ? null : IpfsClientConfig.of(ipfsApi));
+        String passwordFile = setting("passwordFile", "");
+        Credentials credentials = Keystore.unlock(Path.of(keystore), passwordFile.isBlank() ? null : passwordFile, null,
+                setting("passwordEnv", KeyPassword.ENVIRONMENT_VARIABLE));
+        String ipfsApi = setting("ipfsApi", "");
+        return new AnchorSteps.Chain(rpcUrl, Boolean.parseBoolean(setting("allowInsecure", "false")), credentials, contract,
+                Duration.parse(setting("resendAfter", "PT30S")), setting("resultsTopic", "energyweb-anchors"),
+                ipfsApi.isBlank() ? null : IpfsClientConfig.of(ipfsApi));
+    }
+
+    private String setting(String name, String otherwise) {
+        return camelContext.getPropertiesComponent().resolveProperty(PREFIX + name).map(String::trim).orElse(otherwise);
+    }
+
+    private String required(String name) {
+        String value = setting(name, "");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(PREFIX + name + " is not set");
+        }
+        return value;
     }
 
     private MeterRegistry metrics() {
@@ -150,81 +160,5 @@ public final class AnchorBeans implements CamelContextAware {
     @Override
     public void setCamelContext(CamelContext camelContext) {
         this.camelContext = camelContext;
-    }
-
-    public void setBrokers(String brokers) {
-        this.brokers = brokers;
-    }
-
-    public void setTopic(String topic) {
-        this.topic = topic;
-    }
-
-    public void setWorkerId(String workerId) {
-        this.workerId = workerId;
-    }
-
-    public void setJdbcUrl(String jdbcUrl) {
-        this.jdbcUrl = jdbcUrl;
-    }
-
-    public void setPgpassFile(String pgpassFile) {
-        this.pgpassFile = pgpassFile;
-    }
-
-    public void setGateways(String gateways) {
-        this.gateways = gateways;
-    }
-
-    public void setBatchSize(String batchSize) {
-        this.batchSize = batchSize;
-    }
-
-    public void setBatchInterval(String batchInterval) {
-        this.batchInterval = batchInterval;
-    }
-
-    public void setKafkaConfig(String kafkaConfig) {
-        this.kafkaConfig = kafkaConfig;
-    }
-
-    public void setKafkaAllowInsecure(String kafkaAllowInsecure) {
-        this.kafkaAllowInsecure = kafkaAllowInsecure;
-    }
-
-    public void setRpcUrl(String rpcUrl) {
-        this.rpcUrl = rpcUrl;
-    }
-
-    public void setAllowInsecure(String allowInsecure) {
-        this.allowInsecure = allowInsecure;
-    }
-
-    public void setContract(String contract) {
-        this.contract = contract;
-    }
-
-    public void setKeystore(String keystore) {
-        this.keystore = keystore;
-    }
-
-    public void setPasswordFile(String passwordFile) {
-        this.passwordFile = passwordFile;
-    }
-
-    public void setPasswordEnv(String passwordEnv) {
-        this.passwordEnv = passwordEnv;
-    }
-
-    public void setResendAfter(String resendAfter) {
-        this.resendAfter = resendAfter;
-    }
-
-    public void setResultsTopic(String resultsTopic) {
-        this.resultsTopic = resultsTopic;
-    }
-
-    public void setIpfsApi(String ipfsApi) {
-        this.ipfsApi = ipfsApi;
     }
 }
